@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test the widget. Idempotent:
+# on a machine that already has everything it only checks versions (a few seconds).
+#
+# Installs: the wasm32 target, Trunk, the wasm-bindgen CLI at the exact version in
+# Cargo.lock, wasm-opt (npm `binaryen`), Debian's chromium + chromium-driver (only
+# with --browser), and the end-to-end test packages from tests/e2e/package-lock.json
+# (only with --e2e).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132.0.0"
+WANT_BROWSER=0
+WANT_E2E=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) WANT_BROWSER=1 ;;
+    --e2e) WANT_E2E=1; WANT_BROWSER=1 ;;
+    *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# Reads one package's version from Cargo.lock, so the CLI always matches the crate.
+lock_version() {
+  awk -v name="$1" '
+    $0 == "name = \"" name "\"" { found = 1; next }
+    found && /^version = / { gsub(/version = |"/, ""); print; exit }
+  ' Cargo.lock
+}
+
+if [ ! -f Cargo.lock ]; then
+  say "Cargo.lock missing; generating it"
+  cargo generate-lockfile
+fi
+
+# 1. wasm32 target (and the lint components the test command uses)
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    rustup component add "$component"
+  fi
+done
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (takes ~13 minutes on 2 cores)"
+  cargo install trunk --locked --version "$TRUNK_VERSION"
+fi
+
+# 3. wasm-bindgen CLI, at the version Cargo.lock pins (no --locked: see toolchain notes)
+WBG_VERSION="$(lock_version wasm-bindgen)"
+if [ -z "$WBG_VERSION" ]; then
+  echo "setup.sh: could not read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ] ||
+   [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WBG_VERSION (takes ~4 minutes)"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+# 4. wasm-opt from npm binaryen
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  npm install -g --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# 5. Chromium and its driver (Debian packages)
+if [ "$WANT_BROWSER" = 1 ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian chromium + chromium-driver"
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+# 6. Node packages for the end-to-end tests, exactly as locked
+if [ "$WANT_E2E" = 1 ]; then
+  if ! (cd tests/e2e && npm ls --omit=optional >/dev/null 2>&1); then
+    say "installing end-to-end test packages (npm ci in tests/e2e)"
+    (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)
+  fi
+fi
+
+say "toolchain ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version)"

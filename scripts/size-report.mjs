@@ -1,0 +1,45 @@
+// Prints the raw, gzip -9 and brotli (q11) bytes of every file in dist/ that a reader
+// downloads, plus the total. Files under dist/data/ are listed apart: they are offered as
+// downloads for journalists, and the widget itself does not fetch them (the data are
+// embedded in the wasm).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const rows = [];
+const extra = [];
+function walk(dir) {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    if (fs.statSync(file).isDirectory()) walk(file);
+    else {
+      const body = fs.readFileSync(file);
+      const rel = path.relative(dist, file);
+      const row = {
+        file: rel,
+        raw: body.length,
+        gzip: zlib.gzipSync(body, { level: 9 }).length,
+        brotli: zlib.brotliCompressSync(body, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        }).length,
+      };
+      (rel.startsWith('data' + path.sep) ? extra : rows).push(row);
+    }
+  }
+}
+walk(dist);
+const kind = (f) => {
+  const ext = path.extname(f);
+  return { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.html': 'HTML', '.svg': 'icon', '.csv': 'data' }[ext] ?? ext;
+};
+const pad = (s, n) => String(s).padStart(n);
+const line = (r) => `${r.file.padEnd(46)} ${kind(r.file).padEnd(5)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`;
+console.log(`${'file'.padEnd(46)} ${'kind'.padEnd(5)} ${pad('raw B', 9)} ${pad('gzip -9', 9)} ${pad('brotli', 9)}`);
+for (const r of rows) console.log(line(r));
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+console.log(line({ file: 'TOTAL downloaded by a reader', ...total }).replace(/ {2}TOTAL/, 'TOTAL'));
+if (extra.length) {
+  console.log('\nOffered for download, not fetched by the widget:');
+  for (const r of extra) console.log(line(r));
+}

@@ -1,0 +1,1 @@
+pub const HEADLINE: &str = "Is China buying what it promised?";

@@ -1,0 +1,14 @@
+//! The browser entry point. `embed.js` (written by the post-build hook) loads the wasm and
+//! calls [`start`]; everything else lives in the library (`phase_one::ui`).
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::*;
+
+/// Mounts the widget into every `[data-phase-one-widget]` element on the page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn start(stylesheet_url: String) {
+    phase_one::ui::mount::mount_all(&stylesheet_url);
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use yew::prelude::*;
+
+use crate::core::strings;
+
+#[component]
+pub fn App() -> Html {
+    html! {
+        <div class="p1">
+            <h1 class="p1-headline">{ strings::HEADLINE }</h1>
+        </div>
+    }
+}

@@ -1,0 +1,84 @@
+// A small static HTTP server over the release build (dist/), on 127.0.0.1.
+// Options: mount the build under a sub-path, add response headers (e.g. a CSP),
+// and serve extra in-memory pages (parent pages for embedding tests).
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '../../../dist');
+export const E2E_ROOT = path.resolve(here, '..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * @param {object} [opts]
+ * @param {string} [opts.base='/'] URL prefix the build is served under, with trailing slash
+ * @param {Record<string,string>} [opts.headers] extra headers on every build response
+ * @param {Record<string,{body:string|Buffer,type?:string,headers?:Record<string,string>}>} [opts.pages]
+ *        extra routes (exact path) served from memory
+ * @param {Record<string,string>} [opts.files] extra routes (exact path) served from disk
+ */
+export async function startServer(opts = {}) {
+  const base = opts.base ?? '/';
+  const pages = opts.pages ?? {};
+  const files = opts.files ?? {};
+  const log = [];
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    log.push(url.pathname);
+    try {
+      if (pages[url.pathname]) {
+        const p = pages[url.pathname];
+        res.writeHead(200, { 'content-type': p.type ?? 'text/html; charset=utf-8', ...(p.headers ?? {}) });
+        return res.end(p.body);
+      }
+      if (files[url.pathname]) {
+        const file = files[url.pathname];
+        const body = await fs.readFile(file);
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        return res.end(body);
+      }
+      if (!url.pathname.startsWith(base)) {
+        res.writeHead(404);
+        return res.end('not found');
+      }
+      let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
+      if (rel.endsWith('/')) rel += 'index.html';
+      const file = path.resolve(DIST, rel);
+      if (!file.startsWith(DIST + path.sep)) {
+        res.writeHead(403);
+        return res.end('forbidden');
+      }
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...(opts.headers ?? {}),
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    log,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
