@@ -22,5 +22,8 @@ async fn app_renders_headline() {
     Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     let h1 = root.query_selector("h1").unwrap().expect("an h1");
-    assert_eq!(h1.text_content().unwrap(), "Is China buying what it promised?");
+    assert_eq!(
+        h1.text_content().unwrap(),
+        "Is China buying what it promised?"
+    );
 }

@@ -74,7 +74,9 @@ fn find(files: &[String], stem: &str, suffix: &str) -> Result<String, String> {
         .next()
         .ok_or_else(|| format!("no {stem}*{suffix} in the staged build"))?;
     if let Some(other) = hits.next() {
-        return Err(format!("two candidates for {stem}*{suffix}: {hit} and {other}"));
+        return Err(format!(
+            "two candidates for {stem}*{suffix}: {hit} and {other}"
+        ));
     }
     Ok(hit.clone())
 }
