@@ -1,1 +1,8 @@
+//! The pure core: data parsing and validation, deal arithmetic, scenario and URL state.
+//! Nothing here imports `yew`, `web-sys` or `js-sys` (enforced by `tests/core_purity.rs`).
+
+pub mod csv;
+pub mod data;
+pub mod month;
+pub mod problem;
 pub mod strings;
