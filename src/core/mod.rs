@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod data;
+pub mod model;
 pub mod month;
 pub mod problem;
 pub mod strings;

@@ -1,0 +1,491 @@
+//! The deal arithmetic: scenarios, projections, verdicts, needed pace, chart series and
+//! presets. Pure functions of the dataset and a scenario.
+//!
+//! Conventions: money in US$ billions; a month value is the purchases in that month;
+//! "to date" and cumulative figures restart each January, because targets are annual.
+
+use super::data::{Basis, Category, Dataset};
+use super::month::{DEAL_END, DEAL_START, Month, YEARS};
+
+/// Slider step, in US$ bn a month.
+pub const RATE_STEP: f64 = 0.1;
+
+/// The plausible range of a monthly rate, by category, in US$ bn a month. The best month
+/// on record is about $13bn for all goods together; the upper ends leave room for the pace
+/// a late cut-off would need, so "pace needed" presets stay reachable.
+pub fn rate_max(category: Category) -> f64 {
+    match category {
+        Category::Manufactured => 40.0,
+        Category::Agriculture => 20.0,
+        Category::Energy => 30.0,
+        Category::Services | Category::Total => 80.0,
+    }
+}
+
+/// Clamps a rate into its plausible range. NaN and negative values become 0, and
+/// infinities the range's end, so they never reach the arithmetic.
+pub fn clamp_rate(category: Category, value: f64) -> f64 {
+    if value.is_nan() {
+        0.0
+    } else {
+        value.clamp(0.0, rate_max(category))
+    }
+}
+
+/// Monthly purchase rates set by the reader (US$ bn a month). On a basis with a category
+/// split the three goods rates apply; otherwise the total rate does.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Rates {
+    pub manufactured: f64,
+    pub agriculture: f64,
+    pub energy: f64,
+    pub total: f64,
+}
+
+impl Rates {
+    pub const ZERO: Rates = Rates {
+        manufactured: 0.0,
+        agriculture: 0.0,
+        energy: 0.0,
+        total: 0.0,
+    };
+
+    pub fn get(&self, category: Category) -> f64 {
+        match category {
+            Category::Manufactured => self.manufactured,
+            Category::Agriculture => self.agriculture,
+            Category::Energy => self.energy,
+            Category::Services | Category::Total => self.total,
+        }
+    }
+
+    /// Sets a rate, clamped into its plausible range.
+    pub fn set(&mut self, category: Category, value: f64) {
+        let v = clamp_rate(category, value);
+        match category {
+            Category::Manufactured => self.manufactured = v,
+            Category::Agriculture => self.agriculture = v,
+            Category::Energy => self.energy = v,
+            Category::Services | Category::Total => self.total = v,
+        }
+    }
+}
+
+/// What the reader is looking at.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub basis: Basis,
+    /// The knowledge cut-off: actual figures through this month, the reader's rates after.
+    pub asof: Month,
+    pub rates: Rates,
+}
+
+/// The categories a reader sets rates for on this basis.
+pub fn rate_categories(ds: &Dataset, basis: Basis) -> &'static [Category] {
+    if ds.has_split(basis) {
+        &Category::SPLIT
+    } else {
+        &[Category::Total]
+    }
+}
+
+/// The total monthly rate a scenario implies.
+pub fn total_rate(ds: &Dataset, s: &Scenario) -> f64 {
+    rate_categories(ds, s.basis)
+        .iter()
+        .map(|c| clamp_rate(*c, s.rates.get(*c)))
+        .sum()
+}
+
+/// Purchases in one month, if reported. On a split basis the total is the sum of the
+/// categories when all are reported, else a stated total.
+pub fn month_value(ds: &Dataset, basis: Basis, m: Month, category: Category) -> Option<f64> {
+    if category == Category::Total {
+        let parts: Option<f64> = Category::SPLIT
+            .iter()
+            .map(|c| ds.monthly.get(&(basis, m, *c)).map(|f| f.value))
+            .sum();
+        if let Some(p) = parts {
+            return Some(p);
+        }
+    }
+    ds.monthly.get(&(basis, m, category)).map(|f| f.value)
+}
+
+/// Purchases from January through `m` of `m`'s year: the sum of the months when every one
+/// is reported, else a reported year-to-date figure, else unknown.
+pub fn ytd(ds: &Dataset, basis: Basis, category: Category, m: Month) -> Option<f64> {
+    let summed: Option<f64> = m
+        .year_start()
+        .through(m)
+        .map(|mo| month_value(ds, basis, mo, category))
+        .sum();
+    summed.or_else(|| ds.ytd.get(&(basis, m, category)).map(|f| f.value))
+}
+
+/// The cut-off months a reader can choose: every month from Jan 2020 for which the
+/// year-to-date figures of every rate category (and the total) are known, and, in 2021,
+/// the full 2020 figures too.
+pub fn cutoffs(ds: &Dataset, basis: Basis) -> Vec<Month> {
+    let cats = rate_categories(ds, basis);
+    let known = |m: Month| {
+        cats.iter()
+            .chain([Category::Total].iter())
+            .all(|c| ytd(ds, basis, *c, m).is_some())
+    };
+    let full_2020 = known(Month::december(2020));
+    DEAL_START
+        .through(DEAL_END)
+        .filter(|m| known(*m) && (m.year() == 2020 || full_2020))
+        .collect()
+}
+
+/// The cut-off actually applied for a requested month: the latest available month at or
+/// before it, or the first available month.
+pub fn resolve_asof(ds: &Dataset, basis: Basis, requested: Month) -> Option<Month> {
+    let all = cutoffs(ds, basis);
+    all.iter()
+        .rev()
+        .find(|m| **m <= requested)
+        .or(all.first())
+        .copied()
+}
+
+/// Months left in `year` after the cut-off.
+pub fn remaining_months(asof: Month, year: i32) -> i32 {
+    if asof.year() > year {
+        0
+    } else if asof.year() == year {
+        12 - asof.month() as i32
+    } else {
+        12
+    }
+}
+
+/// Purchases in `year` known by the cut-off.
+fn actual_to_date(ds: &Dataset, basis: Basis, category: Category, asof: Month, year: i32) -> f64 {
+    let through = if asof.year() > year {
+        Month::december(year)
+    } else if asof.year() == year {
+        asof
+    } else {
+        return 0.0;
+    };
+    ytd(ds, basis, category, through).unwrap_or(0.0)
+}
+
+/// Float noise allowed when comparing a projection with its target (US$ bn): far below
+/// anything the widget displays, far above rounding error in sums of decimal figures.
+pub const MET_TOLERANCE: f64 = 1e-9;
+
+/// Which span a result covers.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Span {
+    Year(i32),
+    BothYears,
+}
+
+/// The verdict for a year or for both years.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct YearResult {
+    pub span: Span,
+    /// Bought in the span by the cut-off.
+    pub actual: f64,
+    /// Actual through the cut-off, then the reader's rates for the remaining months.
+    pub projected: f64,
+    pub target: f64,
+    /// projected / target.
+    pub share: f64,
+    /// The gap between target and projection: positive when the target is missed.
+    pub shortfall: f64,
+    pub met: bool,
+    /// Months left after the cut-off.
+    pub remaining: i32,
+    /// The monthly pace from the cut-off that would exactly meet the target; `None` when
+    /// the span is over. Zero when the target is already met.
+    pub needed: Option<f64>,
+}
+
+impl YearResult {
+    /// True when every month of the span is actual data (no assumption involved).
+    pub fn is_final(&self) -> bool {
+        self.remaining == 0
+    }
+}
+
+fn verdict(span: Span, actual: f64, projected: f64, target: f64, remaining: i32) -> YearResult {
+    let needed = (remaining > 0).then(|| ((target - actual) / remaining as f64).max(0.0));
+    YearResult {
+        span,
+        actual,
+        projected,
+        target,
+        share: if target > 0.0 {
+            projected / target
+        } else {
+            0.0
+        },
+        shortfall: target - projected,
+        met: projected + MET_TOLERANCE >= target,
+        remaining,
+        needed,
+    }
+}
+
+/// Everything the verdict panel and the needed-pace line show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub scenario: Scenario,
+    pub years: [YearResult; 2],
+    pub both: YearResult,
+    /// The highest monthly total reported in the deal period up to the cut-off.
+    pub best_month: Option<(Month, f64)>,
+    /// The total monthly rate the scenario assumes.
+    pub total_rate: f64,
+}
+
+/// Evaluates a scenario. The cut-off is resolved to an available month first, and rates
+/// are clamped, so any input gives a sane result.
+pub fn evaluate(ds: &Dataset, scenario: &Scenario) -> Option<Evaluation> {
+    let basis = scenario.basis;
+    let asof = resolve_asof(ds, basis, scenario.asof)?;
+    let mut s = *scenario;
+    s.asof = asof;
+    let rate = total_rate(ds, &s);
+    let years = YEARS.map(|y| {
+        let actual = actual_to_date(ds, basis, Category::Total, asof, y);
+        let remaining = remaining_months(asof, y);
+        let target = ds
+            .target(basis, y, Category::Total)
+            .map_or(0.0, |f| f.value);
+        verdict(
+            Span::Year(y),
+            actual,
+            actual + rate * remaining as f64,
+            target,
+            remaining,
+        )
+    });
+    let both = verdict(
+        Span::BothYears,
+        years[0].actual + years[1].actual,
+        years[0].projected + years[1].projected,
+        years[0].target + years[1].target,
+        years[0].remaining + years[1].remaining,
+    );
+    Some(Evaluation {
+        scenario: s,
+        years,
+        both,
+        best_month: best_month(ds, basis, asof),
+        total_rate: rate,
+    })
+}
+
+/// The highest monthly total on record in the deal period, up to the cut-off.
+pub fn best_month(ds: &Dataset, basis: Basis, asof: Month) -> Option<(Month, f64)> {
+    DEAL_START
+        .through(asof)
+        .filter_map(|m| month_value(ds, basis, m, Category::Total).map(|v| (m, v)))
+        .fold(None, |best: Option<(Month, f64)>, (m, v)| match best {
+            Some((_, b)) if b >= v => best,
+            _ => Some((m, v)),
+        })
+}
+
+/// How the target path through the year is drawn.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TargetPath {
+    /// Prorated on the 2017 monthly pattern, as PIIE does.
+    Seasonal,
+    /// A straight line: no 2017 monthly data on this basis.
+    Straight,
+}
+
+pub fn target_path_kind(ds: &Dataset, basis: Basis) -> TargetPath {
+    let seasonal = ds.has_split(basis)
+        && Category::SPLIT.iter().all(|c| {
+            Month::january(2017)
+                .through(Month::december(2017))
+                .all(|m| ds.monthly.contains_key(&(basis, m, *c)))
+        });
+    if seasonal {
+        TargetPath::Seasonal
+    } else {
+        TargetPath::Straight
+    }
+}
+
+/// The cumulative target for `year` through the end of month `m` (in that year).
+pub fn target_to_date(ds: &Dataset, basis: Basis, m: Month) -> f64 {
+    let year = m.year();
+    let total = |c| ds.target(basis, year, c).map_or(0.0, |f| f.value);
+    match target_path_kind(ds, basis) {
+        TargetPath::Seasonal => Category::SPLIT
+            .iter()
+            .map(|c| {
+                let shape = |through: u32| -> f64 {
+                    Month::january(2017)
+                        .through(Month::new(2017, through).unwrap_or(Month::december(2017)))
+                        .filter_map(|mo| ds.monthly.get(&(basis, mo, *c)).map(|f| f.value))
+                        .sum()
+                };
+                let year_2017 = shape(12);
+                if year_2017 > 0.0 {
+                    total(*c) * shape(m.month()) / year_2017
+                } else {
+                    total(*c) * m.month() as f64 / 12.0
+                }
+            })
+            .sum(),
+        TargetPath::Straight => total(Category::Total) * m.month() as f64 / 12.0,
+    }
+}
+
+/// One month on the chart: cumulative within its year, at the end of the month.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct SeriesPoint {
+    pub month: Month,
+    /// Known by the cut-off.
+    pub actual: Option<f64>,
+    /// The reader's projection, from the cut-off on (equal to `actual` at the cut-off).
+    pub projected: Option<f64>,
+    /// The target path.
+    pub target: f64,
+    /// Reported after the cut-off: what actually happened.
+    pub later: Option<f64>,
+}
+
+/// Jan 2020 to Dec 2021, cumulative within each year.
+pub fn series(ds: &Dataset, scenario: &Scenario) -> Vec<SeriesPoint> {
+    let basis = scenario.basis;
+    let Some(asof) = resolve_asof(ds, basis, scenario.asof) else {
+        return Vec::new();
+    };
+    let rate = total_rate(ds, &Scenario { asof, ..*scenario });
+    DEAL_START
+        .through(DEAL_END)
+        .map(|m| {
+            let known = ytd(ds, basis, Category::Total, m);
+            let projected = if m < asof {
+                None
+            } else if m.year() == asof.year() {
+                known.filter(|_| m == asof).or_else(|| {
+                    ytd(ds, basis, Category::Total, asof).map(|a| a + rate * asof.until(m) as f64)
+                })
+            } else {
+                Some(rate * m.month() as f64)
+            };
+            SeriesPoint {
+                month: m,
+                actual: known.filter(|_| m <= asof),
+                projected,
+                target: target_to_date(ds, basis, m),
+                later: known.filter(|_| m > asof),
+            }
+        })
+        .collect()
+}
+
+/// The scenario presets.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Each category at its average monthly pace so far in the cut-off's year.
+    PaceSoFar,
+    /// Each category at its 2017 average monthly pace (the baseline).
+    Pace2017,
+    /// Each category at the pace that meets its targets from the cut-off.
+    PaceNeeded,
+    /// The latest data, with the pace so far for any month still unreported.
+    WhatHappened,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 4] = [
+        Preset::PaceSoFar,
+        Preset::Pace2017,
+        Preset::PaceNeeded,
+        Preset::WhatHappened,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Preset::PaceSoFar => "so-far",
+            Preset::Pace2017 => "2017",
+            Preset::PaceNeeded => "needed",
+            Preset::WhatHappened => "actual",
+        }
+    }
+}
+
+fn round_to(v: f64, step: f64) -> f64 {
+    (v / step).round() * step
+}
+
+/// Applies a preset: returns the scenario with new rates (and, for `WhatHappened`, the
+/// latest cut-off).
+pub fn apply_preset(ds: &Dataset, scenario: &Scenario, preset: Preset) -> Scenario {
+    let basis = scenario.basis;
+    let mut s = *scenario;
+    if preset == Preset::WhatHappened {
+        if let Some(last) = cutoffs(ds, basis).last() {
+            s.asof = *last;
+        }
+    }
+    let Some(asof) = resolve_asof(ds, basis, s.asof) else {
+        return s;
+    };
+    s.asof = asof;
+    for &c in rate_categories(ds, basis) {
+        let rate = match preset {
+            Preset::PaceSoFar | Preset::WhatHappened => round_to(
+                actual_to_date(ds, basis, c, asof, asof.year()) / asof.month() as f64,
+                0.01,
+            ),
+            Preset::Pace2017 => ds
+                .baselines
+                .get(&(basis, c))
+                .map_or(0.0, |f| round_to(f.value / 12.0, 0.01)),
+            Preset::PaceNeeded => {
+                let needed = needed_rate(ds, basis, c, asof);
+                // Round up, so the rounded rate still meets the target.
+                (needed * 100.0 - 1e-9).ceil() / 100.0
+            }
+        };
+        s.rates.set(c, rate);
+    }
+    s
+}
+
+/// The constant monthly rate for one category, from the month after the cut-off, that
+/// meets its target in every year still open.
+pub fn needed_rate(ds: &Dataset, basis: Basis, category: Category, asof: Month) -> f64 {
+    YEARS
+        .iter()
+        .filter_map(|&y| {
+            let remaining = remaining_months(asof, y);
+            let target = ds.target(basis, y, category)?.value;
+            (remaining > 0)
+                .then(|| (target - actual_to_date(ds, basis, category, asof, y)) / remaining as f64)
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The default view: US exports, as of June 2020 (when the seed story was written),
+/// at the pace so far.
+pub fn default_scenario(ds: &Dataset) -> Scenario {
+    let basis = ds.bases().first().copied().unwrap_or(Basis::Us);
+    let start = Scenario {
+        basis,
+        asof: Month::new(2020, 6).unwrap_or(DEAL_START),
+        rates: Rates::ZERO,
+    };
+    apply_preset(ds, &start, Preset::PaceSoFar)
+}
+
+/// Switches basis, keeping the cut-off where the new basis allows it, and resetting rates
+/// to the new basis's pace so far (figures on the two bases are not comparable).
+pub fn with_basis(ds: &Dataset, scenario: &Scenario, basis: Basis) -> Scenario {
+    let s = Scenario { basis, ..*scenario };
+    apply_preset(ds, &s, Preset::PaceSoFar)
+}

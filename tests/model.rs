@@ -1,0 +1,320 @@
+//! The deal model against the sourced figures, plus property tests.
+#![cfg(not(target_arch = "wasm32"))]
+
+use phase_one::core::data::{self, Basis, Category, Dataset};
+use phase_one::core::model::{self, Preset, Rates, Scenario, Span};
+use phase_one::core::month::Month;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn ds() -> &'static Dataset {
+    static DS: OnceLock<Dataset> = OnceLock::new();
+    DS.get_or_init(|| data::parse(data::FILE_NAME, data::BUILT_IN).expect("built-in data"))
+}
+
+fn m(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn us_basis_reproduces_the_sourced_totals() {
+    let ds = ds();
+    let h1 = model::ytd(ds, Basis::Us, Category::Total, m("2020-06")).unwrap();
+    assert!(close(h1, 32.9, 0.05), "Jan-Jun 2020 = {h1}");
+    let y2020 = model::ytd(ds, Basis::Us, Category::Total, m("2020-12")).unwrap();
+    assert!((89.1..=89.3).contains(&y2020), "2020 = {y2020}");
+    let ytd_nov21 = model::ytd(ds, Basis::Us, Category::Total, m("2021-11")).unwrap();
+    assert!(
+        close(ytd_nov21, 100.987, 0.01),
+        "2021 YTD Nov = {ytd_nov21}"
+    );
+    // PIIE's original-method checkpoints agree with the monthly series within revisions.
+    for (k, f) in ds.ytd.iter().filter(|(k, _)| k.0 == Basis::Us) {
+        let sum: f64 =
+            k.1.year_start()
+                .through(k.1)
+                .map(|mo| model::month_value(ds, Basis::Us, mo, Category::Total).unwrap())
+                .sum();
+        assert!(
+            close(sum, f.value, 0.3),
+            "{}: {sum} vs PIIE {}",
+            k.1,
+            f.value
+        );
+    }
+}
+
+#[test]
+fn default_view_reproduces_june_2020() {
+    let ds = ds();
+    let s = model::default_scenario(ds);
+    assert_eq!(s.basis, Basis::Us);
+    assert_eq!(s.asof, m("2020-06"));
+    let e = model::evaluate(ds, &s).unwrap();
+    let y = e.years[0];
+    assert!(close(y.actual, 32.9, 0.05));
+    assert!(
+        close(y.actual / y.target, 0.23, 0.005),
+        "share {}",
+        y.actual / y.target
+    );
+    assert!(close(y.target, 142.7, 0.05));
+    assert_eq!(y.remaining, 6);
+    // Needed: (142.67 - 32.87) / 6 = 18.3 a month from July.
+    assert!(close(y.needed.unwrap(), 18.3, 0.05));
+    // Pace so far: 32.87 / 6 = 5.48 a month; projected 2020 = 65.8, missed.
+    assert!(close(e.total_rate, 5.48, 0.02));
+    assert!(!y.met);
+    // Rates rounded to cents: 3.92 + 1.09 + 0.48 = 5.49.
+    assert!(
+        close(y.projected, 32.874 + 6.0 * 5.49, 1e-9),
+        "{}",
+        y.projected
+    );
+    // Best month Jan-Jun 2020 was May: 6.45.
+    let (bm, bv) = e.best_month.unwrap();
+    assert_eq!(bm, m("2020-05"));
+    assert!(close(bv, 6.447, 0.001));
+}
+
+#[test]
+fn cn_basis_reproduces_the_seed_story() {
+    // Bloomberg, 27 Jul 2020: about 23% of "more than $170 billion" by end-June, about $130
+    // billion still to buy. PIIE's Chinese-import figures give the same picture.
+    let ds = ds();
+    let s = model::with_basis(ds, &model::default_scenario(ds), Basis::Cn);
+    assert_eq!(s.asof, m("2020-06"));
+    let e = model::evaluate(ds, &s).unwrap();
+    let y = e.years[0];
+    assert_eq!(y.actual, 40.2);
+    assert!(y.target > 170.0);
+    assert!(close(y.actual / y.target, 0.23, 0.005));
+    assert!(close(y.target - y.actual, 130.0, 3.0));
+    assert_eq!(model::rate_categories(ds, Basis::Cn), &[Category::Total]);
+}
+
+#[test]
+fn cn_cutoffs_are_the_checkpoints() {
+    let ds = ds();
+    let cut = model::cutoffs(ds, Basis::Cn);
+    let want: Vec<Month> = [
+        "2020-03", "2020-04", "2020-06", "2020-08", "2020-09", "2020-10", "2020-12", "2021-05",
+        "2021-08", "2021-10",
+    ]
+    .iter()
+    .map(|s| m(s))
+    .collect();
+    assert_eq!(cut, want);
+    assert_eq!(
+        model::resolve_asof(ds, Basis::Cn, m("2020-07")),
+        Some(m("2020-06"))
+    );
+    assert_eq!(
+        model::resolve_asof(ds, Basis::Cn, m("2020-01")),
+        Some(m("2020-03"))
+    );
+    let us = model::cutoffs(ds, Basis::Us);
+    assert_eq!(us.first(), Some(&m("2020-01")));
+    assert_eq!(us.last(), Some(&m("2021-11")));
+    assert_eq!(us.len(), 23);
+}
+
+#[test]
+fn what_actually_happened() {
+    let ds = ds();
+    let s = model::apply_preset(ds, &model::default_scenario(ds), Preset::WhatHappened);
+    assert_eq!(s.asof, m("2021-11"));
+    let e = model::evaluate(ds, &s).unwrap();
+    assert!(e.years[0].is_final());
+    assert!(close(e.years[0].projected, 89.25, 0.01));
+    assert_eq!(e.years[1].remaining, 1);
+    // Two years: far short, about 59% of the goods target through Nov 2021 (Waugh basis).
+    let share_to_nov = (e.years[0].actual + e.years[1].actual) / e.both.target;
+    assert!(close(share_to_nov, 0.59, 0.01), "{share_to_nov}");
+    assert!(!e.both.met);
+}
+
+#[test]
+fn seasonal_target_path_ends_at_the_target() {
+    let ds = ds();
+    assert_eq!(
+        model::target_path_kind(ds, Basis::Us),
+        model::TargetPath::Seasonal
+    );
+    assert_eq!(
+        model::target_path_kind(ds, Basis::Cn),
+        model::TargetPath::Straight
+    );
+    let dec = model::target_to_date(ds, Basis::Us, m("2020-12"));
+    assert!(close(dec, 142.67, 1e-6));
+    // 2017 purchases were back-loaded (soybean harvest), so the seasonal path lags a
+    // straight line at mid-year: 2017 Jan-Jun was 35.95 of 78.77.
+    let jun = model::target_to_date(ds, Basis::Us, m("2020-06"));
+    assert!(jun < 142.67 / 2.0);
+    let cn_jun = model::target_to_date(ds, Basis::Cn, m("2020-06"));
+    assert!(close(cn_jun, 173.1 / 2.0, 1e-9));
+}
+
+#[test]
+fn series_shows_actuals_projection_and_later_data() {
+    let ds = ds();
+    let s = model::default_scenario(ds);
+    let pts = model::series(ds, &s);
+    assert_eq!(pts.len(), 24);
+    let jun = &pts[5];
+    assert_eq!(jun.actual, jun.projected);
+    assert!(pts[..6].iter().all(|p| p.actual.is_some()));
+    assert!(
+        pts[6..]
+            .iter()
+            .all(|p| p.actual.is_none() && p.projected.is_some())
+    );
+    assert!(pts[6..23].iter().all(|p| p.later.is_some()));
+    assert!(
+        pts[23].later.is_none(),
+        "Dec 2021 is missing in the data and stays missing"
+    );
+    // 2021 restarts at zero: Jan 2021 projection is one month at the rate.
+    assert!(close(pts[12].projected.unwrap(), 5.48, 0.02));
+}
+
+#[test]
+fn presets() {
+    let ds = ds();
+    let base = model::default_scenario(ds);
+    let p2017 = model::apply_preset(ds, &base, Preset::Pace2017);
+    assert!(close(p2017.rates.manufactured, 50.15 / 12.0, 0.01));
+    let needed = model::apply_preset(ds, &base, Preset::PaceNeeded);
+    let e = model::evaluate(ds, &needed).unwrap();
+    assert!(e.years[0].met && e.years[1].met, "{e:?}");
+    // Manufactured needs (83.05 - 23.54) / 6 ≈ 9.92 a month for 2020.
+    assert!(close(needed.rates.manufactured, 9.92, 0.02));
+}
+
+fn arb_month() -> impl Strategy<Value = Month> {
+    (2019i32..=2022, 1u32..=12).prop_map(|(y, mo)| Month::new(y, mo).unwrap())
+}
+
+fn arb_rate() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        0.0f64..50.0,
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        -100.0f64..0.0,
+        any::<f64>(),
+    ]
+}
+
+fn arb_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        prop_oneof![Just(Basis::Us), Just(Basis::Cn)],
+        arb_month(),
+        [arb_rate(), arb_rate(), arb_rate(), arb_rate()],
+    )
+        .prop_map(|(basis, asof, r)| Scenario {
+            basis,
+            asof,
+            rates: Rates {
+                manufactured: r[0],
+                agriculture: r[1],
+                energy: r[2],
+                total: r[3],
+            },
+        })
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_stays_finite(s in arb_scenario()) {
+        let ds = ds();
+        let e = model::evaluate(ds, &s).unwrap();
+        for r in e.years.iter().chain([&e.both]) {
+            prop_assert!(r.projected.is_finite() && r.projected >= 0.0);
+            prop_assert!(r.share.is_finite());
+            prop_assert!(r.needed.is_none_or(|n| n.is_finite() && n >= 0.0));
+        }
+        for p in model::series(ds, &s) {
+            prop_assert!(p.target.is_finite());
+            prop_assert!(p.projected.is_none_or(f64::is_finite));
+        }
+        for preset in Preset::ALL {
+            let _ = model::apply_preset(ds, &s, preset);
+        }
+    }
+
+    #[test]
+    fn raising_a_rate_never_lowers_a_projection(
+        s in arb_scenario(),
+        cat in prop_oneof![Just(Category::Manufactured), Just(Category::Agriculture), Just(Category::Energy), Just(Category::Total)],
+        bump in 0.0f64..20.0,
+    ) {
+        let ds = ds();
+        let mut s = s;
+        let v = model::clamp_rate(cat, s.rates.get(cat));
+        s.rates.set(cat, v);
+        let mut higher = s;
+        higher.rates.set(cat, v + bump);
+        let a = model::evaluate(ds, &s).unwrap();
+        let b = model::evaluate(ds, &higher).unwrap();
+        for (x, y) in a.years.iter().chain([&a.both]).zip(b.years.iter().chain([&b.both])) {
+            prop_assert!(y.projected >= x.projected - 1e-9, "{x:?} -> {y:?}");
+        }
+    }
+
+    #[test]
+    fn needed_pace_meets_the_target(s in arb_scenario()) {
+        let ds = ds();
+        let e = model::evaluate(ds, &s).unwrap();
+        for r in e.years.iter().chain([&e.both]) {
+            if let Some(needed) = r.needed {
+                let reached = r.actual + needed * r.remaining as f64;
+                prop_assert!(reached >= r.target - 1e-6, "{r:?}");
+                if needed > 0.0 {
+                    prop_assert!((reached - r.target).abs() < 1e-6);
+                }
+            }
+        }
+        // The preset, rounded to cents, meets every open target where it is in range.
+        let p = model::apply_preset(ds, &e.scenario, Preset::PaceNeeded);
+        let in_range = model::rate_categories(ds, p.basis).iter().all(|c| {
+            model::needed_rate(ds, p.basis, *c, p.asof) <= model::rate_max(*c)
+        });
+        if in_range {
+            let pe = model::evaluate(ds, &p).unwrap();
+            for r in pe.years {
+                if r.remaining > 0 {
+                    prop_assert!(r.met, "{r:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn verdict_flips_exactly_at_the_target(s in arb_scenario(), delta in -5.0f64..5.0) {
+        let ds = ds();
+        let e = model::evaluate(ds, &s).unwrap();
+        for r in e.years {
+            let Span::Year(_) = r.span else { continue };
+            if r.remaining == 0 { continue; }
+            // Set the total rate so the projection lands exactly on target + delta.
+            let rate = (r.target - r.actual + delta) / r.remaining as f64;
+            if rate < 0.0 { continue; }
+            // Put the whole rate on one slider: the total, or manufactured goods.
+            let cat = model::rate_categories(ds, e.scenario.basis)[0];
+            if rate > model::rate_max(cat) { continue; }
+            let mut t = e.scenario;
+            t.rates = Rates::ZERO;
+            t.rates.set(cat, rate);
+            let f = model::evaluate(ds, &t).unwrap();
+            let y = f.years.iter().find(|y| y.span == r.span).unwrap();
+            prop_assert!((y.projected - (y.target + delta)).abs() < 1e-9);
+            if delta >= 0.0 { prop_assert!(y.met, "{y:?}"); }
+            if delta < -1e-6 { prop_assert!(!y.met, "{y:?}"); }
+        }
+    }
+}
