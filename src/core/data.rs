@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::decimal::decimal;
 use super::month::{DEAL_END, DEAL_START, Month, YEARS, parse_date};
 use super::problem::{Problem, quote};
 
@@ -633,7 +634,11 @@ fn check_sums(file: &str, ds: &Dataset, problems: &mut Vec<Problem>) {
                 file,
                 line,
                 Some("value"),
-                format!("{what}: the categories add up to {parts:.3} but the total is {total:.3}"),
+                format!(
+                    "{what}: the categories add up to {} but the total is {}",
+                    decimal(parts, 3),
+                    decimal(total, 3)
+                ),
             )
         })
     };
@@ -712,8 +717,8 @@ fn check_sums(file: &str, ds: &Dataset, problems: &mut Vec<Problem>) {
                 if let Some(inc) = inc {
                     if (base.value + inc - t.value).abs() > TARGET_TOLERANCE {
                         problems.push(Problem::new(file, t.line, Some("value"), format!(
-                            "the {} {y} {} target should be the 2017 baseline {:.2} plus the {y} increment {:.2} = {:.2}, but it is {:.2}",
-                            b.code(), c.code(), base.value, inc, base.value + inc, t.value
+                            "the {} {y} {} target should be the 2017 baseline {} plus the {y} increment {} = {}, but it is {}",
+                            b.code(), c.code(), decimal(base.value, 2), decimal(inc, 2), decimal(base.value + inc, 2), decimal(t.value, 2)
                         )));
                     }
                 }

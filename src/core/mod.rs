@@ -3,7 +3,9 @@
 
 pub mod csv;
 pub mod data;
+pub mod decimal;
 pub mod model;
 pub mod month;
 pub mod problem;
 pub mod strings;
+pub mod timeline;

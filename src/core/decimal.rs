@@ -1,0 +1,92 @@
+//! Machine-facing decimal text (URL parameters, data-file messages), with integer
+//! arithmetic only, so the wasm build needs no float-formatting machinery. Reader-facing
+//! numbers go through the formatter (`Intl.NumberFormat` in the browser).
+
+/// `v` rounded to `places` decimals (0–4), trailing zeros dropped: 3.920 → "3.92",
+/// 5.0 → "5". Non-finite values give "0".
+pub fn decimal(v: f64, places: u32) -> String {
+    let places = places.min(4);
+    if !v.is_finite() {
+        return "0".into();
+    }
+    let scale = 10i64.pow(places);
+    let scaled = (v * scale as f64).round();
+    if scaled.abs() >= 9e15 {
+        return "0".into();
+    }
+    let scaled = scaled as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let abs = scaled.unsigned_abs();
+    let int = abs / scale as u64;
+    let mut frac = abs % scale as u64;
+    let mut digits = places;
+    while digits > 0 && frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    if digits == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac:0width$}", width = digits as usize)
+    }
+}
+
+/// Parses a plain decimal number ("4", "4.25", "-1", ".5"); no exponents, signs other
+/// than a leading minus, spaces or separators. Returns `None` for anything else.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let mut dots = 0;
+    let mut digits = 0;
+    for b in body.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'.' => dots += 1,
+            _ => return None,
+        }
+    }
+    if digits == 0 || dots > 1 || body.len() > 24 {
+        return None;
+    }
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(decimal(3.92, 2), "3.92");
+        assert_eq!(decimal(3.9200000000000004, 2), "3.92");
+        assert_eq!(decimal(5.0, 2), "5");
+        assert_eq!(decimal(1.1, 2), "1.1");
+        assert_eq!(decimal(0.476, 2), "0.48");
+        assert_eq!(decimal(-2.5, 1), "-2.5");
+        assert_eq!(decimal(142.67, 1), "142.7");
+        assert_eq!(decimal(0.0005, 3), "0.001");
+        assert_eq!(decimal(f64::NAN, 2), "0");
+        assert_eq!(decimal(12.0, 0), "12");
+    }
+
+    #[test]
+    fn parses() {
+        assert_eq!(parse_decimal("4.25"), Some(4.25));
+        assert_eq!(parse_decimal(".5"), Some(0.5));
+        assert_eq!(parse_decimal("-1"), Some(-1.0));
+        for bad in [
+            "", ".", "1e3", "NaN", "inf", "1,5", " 1", "+1", "1.2.3", "--1", "0x10",
+        ] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips_cents(cents in -1_000_000i64..1_000_000) {
+            let v = cents as f64 / 100.0;
+            let text = decimal(v, 2);
+            prop_assert_eq!(parse_decimal(&text), Some(v));
+        }
+    }
+}

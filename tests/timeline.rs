@@ -1,0 +1,139 @@
+//! Timeline data: parsing, validation and filtering.
+#![cfg(not(target_arch = "wasm32"))]
+
+use phase_one::core::timeline::{self, Actor, App, Apps, Filters, PeriodFilter, Precision};
+
+fn built_in() -> timeline::Timeline {
+    timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap_or_else(|p| {
+        panic!(
+            "{}",
+            p.iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+const HEADER: &str = "id,date,precision,title,annotation,apps,actor,instrument,sources,verified\n";
+
+#[test]
+fn built_in_timeline_validates_and_is_sorted() {
+    let t = built_in();
+    assert_eq!(t.events.len(), 74);
+    assert!(t.events.windows(2).all(|w| w[0].date <= w[1].date));
+    let eo = t
+        .events
+        .iter()
+        .find(|e| e.instrument.contains("EO 13942"))
+        .unwrap();
+    assert_eq!(eo.date, (2020, 8, 6));
+    assert!(eo.instrument.contains("85 FR 48637"));
+    assert_eq!(eo.apps, Apps::TikTok);
+    assert_eq!(eo.actor, Actor::WhiteHouse);
+    // The one unverified event is flagged, not hidden.
+    let unverified: Vec<_> = t.events.iter().filter(|e| !e.verified).collect();
+    assert_eq!(unverified.len(), 1);
+    assert!(unverified[0].annotation.contains("Unverified"));
+    // Month-precision events.
+    assert_eq!(
+        t.events
+            .iter()
+            .filter(|e| e.precision == Precision::Month)
+            .count(),
+        2
+    );
+    for e in &t.events {
+        assert!(e.sources.iter().all(|s| s.starts_with("https://")));
+        assert!(e.annotation.split(". ").count() <= 3, "{}: too long", e.id);
+    }
+}
+
+#[test]
+fn filters_and_counts() {
+    let t = built_in();
+    let all = Filters::default();
+    assert_eq!(timeline::filtered(&t, &all).len(), 74);
+    assert_eq!(all.count_app(&t, App::TikTok), 58 + 9);
+    assert_eq!(all.count_app(&t, App::WeChat), 7 + 9);
+    assert_eq!(all.count_actor(&t, Actor::Court), 15);
+    let deal = Filters {
+        period: PeriodFilter::Deal,
+        ..Filters::default()
+    };
+    let shown = timeline::filtered(&t, &deal);
+    assert!(shown.iter().all(|e| e.date.0 == 2020 || e.date.0 == 2021));
+    assert_eq!(all.count_period(&t, PeriodFilter::Deal), shown.len());
+    let mut wechat_only = Filters::default();
+    wechat_only.apps = [false, true];
+    let shown = timeline::filtered(&t, &wechat_only);
+    assert_eq!(shown.len(), 16);
+    assert!(shown.iter().all(|e| e.apps != Apps::TikTok));
+    let mut courts = wechat_only.clone();
+    courts.actors = [false; 7];
+    courts.actors[Actor::Court.index()] = true;
+    assert!(
+        timeline::filtered(&t, &courts)
+            .iter()
+            .all(|e| e.actor == Actor::Court && e.apps != Apps::TikTok)
+    );
+    // Nothing selected shows nothing (and says so in the UI).
+    let none = Filters {
+        apps: [false, false],
+        ..Filters::default()
+    };
+    assert!(timeline::filtered(&t, &none).is_empty());
+}
+
+#[test]
+fn hostile_text_is_kept_as_text() {
+    let text = format!(
+        "{HEADER}x-1,2020-08-06,day,\"<script>alert(1)</script>\",\"<img src=x onerror=alert(1)>\",tiktok,court,,https://example.com/a,yes\n"
+    );
+    let t = timeline::parse("t.csv", &text).unwrap();
+    assert_eq!(t.events[0].annotation, "<img src=x onerror=alert(1)>");
+    assert_eq!(t.events[0].title, "<script>alert(1)</script>");
+}
+
+#[test]
+fn every_problem_is_reported_with_its_location() {
+    let text = format!(
+        "{HEADER}\
+         ok-1,2020-08-06,day,T,A,tiktok,court,,https://example.com/a,yes\n\
+         ok-1,2020-08-07,day,T,A,tiktok,court,,https://example.com/a,yes\n\
+         Bad Id,2020-02-30,day,T,A,myspace,pentagon,,javascript:alert(1),maybe\n\
+         x-3,2020-08,day,,A,tiktok,court,,,yes\n"
+    );
+    let problems = timeline::parse("t.csv", &text).unwrap_err();
+    let has = |line: usize, field: &str| {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.line == line && p.field.as_deref() == Some(field)),
+            "no problem at line {line} field {field}: {problems:#?}"
+        )
+    };
+    has(3, "id"); // duplicate
+    has(4, "id"); // not a slug
+    has(4, "date"); // 30 Feb
+    has(4, "apps");
+    has(4, "actor");
+    has(4, "sources"); // not https
+    has(4, "verified");
+    has(5, "date"); // month-only date with day precision
+    has(5, "title");
+    has(5, "sources"); // none
+    assert_eq!(problems.len(), 10, "{problems:#?}");
+}
+
+#[test]
+fn hosts_for_link_text() {
+    assert_eq!(
+        timeline::host("https://www.reuters.com/article/x"),
+        "reuters.com"
+    );
+    assert_eq!(
+        timeline::host("https://law.justia.com/cases"),
+        "law.justia.com"
+    );
+}
