@@ -64,8 +64,10 @@ fn filters_and_counts() {
     let shown = timeline::filtered(&t, &deal);
     assert!(shown.iter().all(|e| e.date.0 == 2020 || e.date.0 == 2021));
     assert_eq!(all.count_period(&t, PeriodFilter::Deal), shown.len());
-    let mut wechat_only = Filters::default();
-    wechat_only.apps = [false, true];
+    let wechat_only = Filters {
+        apps: [false, true],
+        ..Filters::default()
+    };
     let shown = timeline::filtered(&t, &wechat_only);
     assert_eq!(shown.len(), 16);
     assert!(shown.iter().all(|e| e.apps != Apps::TikTok));
