@@ -31,6 +31,37 @@ pub fn decimal(v: f64, places: u32) -> String {
     }
 }
 
+/// `v` with exactly `places` decimals (0–4) and comma thousands separators, as en-US
+/// `Intl.NumberFormat` prints it: 1234.5 → "1,234.5" (1 place), 32.0 → "32.0".
+pub fn fixed(v: f64, places: u32) -> String {
+    let places = places.min(4);
+    let scale = 10u64.pow(places);
+    let scaled = if v.is_finite() {
+        (v.abs() * scale as f64).round()
+    } else {
+        0.0
+    };
+    let scaled = if scaled < 9e15 { scaled as u64 } else { 0 };
+    let sign = if v < 0.0 && scaled != 0 { "-" } else { "" };
+    let int = (scaled / scale).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    if places == 0 {
+        format!("{sign}{grouped}")
+    } else {
+        format!(
+            "{sign}{grouped}.{:0width$}",
+            scaled % scale,
+            width = places as usize
+        )
+    }
+}
+
 /// Parses a plain decimal number ("4", "4.25", "-1", ".5"); no exponents, signs other
 /// than a leading minus, spaces or separators. Returns `None` for anything else.
 pub fn parse_decimal(s: &str) -> Option<f64> {
@@ -67,6 +98,16 @@ mod tests {
         assert_eq!(decimal(0.0005, 3), "0.001");
         assert_eq!(decimal(f64::NAN, 2), "0");
         assert_eq!(decimal(12.0, 0), "12");
+    }
+
+    #[test]
+    fn fixed_places() {
+        assert_eq!(fixed(32.0, 1), "32.0");
+        assert_eq!(fixed(1234.56, 1), "1,234.6");
+        assert_eq!(fixed(1234567.0, 0), "1,234,567");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(-2.25, 1), "-2.3");
+        assert_eq!(fixed(0.0, 2), "0.00");
     }
 
     #[test]

@@ -4,8 +4,11 @@
 pub mod csv;
 pub mod data;
 pub mod decimal;
+pub mod format;
 pub mod model;
 pub mod month;
 pub mod problem;
+pub mod state;
 pub mod strings;
 pub mod timeline;
+pub mod url_state;

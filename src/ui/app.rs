@@ -6,7 +6,7 @@ use crate::core::strings;
 pub fn App() -> Html {
     html! {
         <div class="p1">
-            <h1 class="p1-headline">{ strings::HEADLINE }</h1>
+            <h1 class="p1-headline">{ strings::EN.headline }</h1>
         </div>
     }
 }

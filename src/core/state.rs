@@ -1,0 +1,200 @@
+//! The widget's state and the actions that change it: a pure reducer. The Yew shell
+//! wraps it in `use_reducer` (see `ui/app.rs`).
+
+use std::rc::Rc;
+
+use super::data::{Basis, Category, Dataset};
+use super::model::{self, Preset, Scenario};
+use super::month::Month;
+use super::problem::Problem;
+use super::timeline::{Actor, App, Filters, PeriodFilter, Timeline};
+use super::url_state::{self, Params, Theme, View};
+
+/// A notice for the reader about a data file that could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The file loaded but failed validation; the first problems are listed.
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
+    /// The file could not be fetched.
+    Unreachable { file: String, reason: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub data: Rc<Dataset>,
+    pub timeline: Rc<Timeline>,
+    pub scenario: Scenario,
+    pub filters: Filters,
+    /// The selected timeline event (list selection, deep link).
+    pub selected: Option<String>,
+    /// The event whose chart marker is hovered or focused.
+    pub highlighted: Option<String>,
+    pub view: View,
+    pub theme: Theme,
+    pub notices: Vec<Notice>,
+    /// The parameters the widget started from (re-applied when newsroom data arrive).
+    pub params: Rc<Params>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetRate(Category, f64),
+    SetAsof(Month),
+    SetBasis(Basis),
+    ApplyPreset(Preset),
+    Reset,
+    SetApp(App, bool),
+    SetActor(Actor, bool),
+    SetAllActors(bool),
+    SetPeriod(PeriodFilter),
+    Select(Option<String>),
+    Highlight(Option<String>),
+    DataLoaded(Rc<Dataset>),
+    TimelineLoaded(Rc<Timeline>),
+    AddNotice(Notice),
+}
+
+impl State {
+    /// The state a link or embed asks for, resolved against the data.
+    pub fn new(
+        data: Rc<Dataset>,
+        timeline: Rc<Timeline>,
+        params: Params,
+        selected: Option<String>,
+    ) -> State {
+        let scenario = url_state::scenario(&data, &params);
+        let filters = url_state::filters(&params);
+        let selected = selected.filter(|id| timeline.find(id).is_some());
+        State {
+            scenario,
+            filters,
+            selected,
+            highlighted: None,
+            view: params.view.unwrap_or_default(),
+            theme: params.theme.unwrap_or_default(),
+            notices: Vec::new(),
+            params: Rc::new(params),
+            data,
+            timeline,
+        }
+    }
+
+    /// Applies an action. Pure: returns the next state.
+    pub fn reduce(&self, action: Action) -> State {
+        let mut s = self.clone();
+        let ds = &self.data;
+        match action {
+            Action::SetRate(c, v) => s.scenario.rates.set(c, v),
+            Action::SetAsof(m) => {
+                if let Some(asof) = model::resolve_asof(ds, s.scenario.basis, m) {
+                    s.scenario.asof = asof;
+                }
+            }
+            Action::SetBasis(b) => {
+                if ds.bases().contains(&b) {
+                    s.scenario = model::with_basis(ds, &s.scenario, b);
+                }
+            }
+            Action::ApplyPreset(p) => s.scenario = model::apply_preset(ds, &s.scenario, p),
+            Action::Reset => {
+                s.scenario = model::default_scenario(ds);
+                s.filters = Filters::default();
+                s.selected = None;
+            }
+            Action::SetApp(a, on) => s.filters.apps[a as usize] = on,
+            Action::SetActor(a, on) => s.filters.actors[a.index()] = on,
+            Action::SetAllActors(on) => s.filters.actors = [on; 7],
+            Action::SetPeriod(p) => s.filters.period = p,
+            Action::Select(id) => s.selected = id.filter(|id| self.timeline.find(id).is_some()),
+            Action::Highlight(id) => s.highlighted = id,
+            Action::DataLoaded(data) => {
+                s.scenario = url_state::scenario(&data, &self.params);
+                s.data = data;
+            }
+            Action::TimelineLoaded(t) => {
+                s.selected = s.selected.filter(|id| t.find(id).is_some());
+                s.timeline = t;
+            }
+            Action::AddNotice(n) => s.notices.push(n),
+        }
+        s
+    }
+
+    /// The query string describing this state (for the URL bar and shared links).
+    pub fn query(&self) -> String {
+        url_state::to_query(
+            &self.data,
+            &self.scenario,
+            &self.filters,
+            self.view,
+            self.theme,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{data, timeline};
+
+    fn state(query: &str) -> State {
+        let ds = data::parse(data::FILE_NAME, data::BUILT_IN).unwrap();
+        let tl = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap();
+        State::new(
+            Rc::new(ds),
+            Rc::new(tl),
+            url_state::parse_query(query),
+            None,
+        )
+    }
+
+    #[test]
+    fn url_round_trip() {
+        let s =
+            state("?v=1&basis=us&asof=2020-09&mfg=4.5&ag=2&energy=1.25&period=deal&apps=wechat");
+        assert_eq!(s.scenario.asof.to_string(), "2020-09");
+        assert_eq!(s.scenario.rates.manufactured, 4.5);
+        assert_eq!(s.filters.period, PeriodFilter::Deal);
+        assert_eq!(s.filters.apps, [false, true]);
+        let again = state(&s.query());
+        assert_eq!(again.scenario, s.scenario);
+        assert_eq!(again.filters, s.filters);
+    }
+
+    #[test]
+    fn garbage_gives_a_sane_state() {
+        let s = state(
+            "?basis=mars&asof=2099-99&mfg=NaN&ag=-4&energy=1e999&total=abc&v=x&apps=myspace&period=%3Cscript%3E",
+        );
+        let d = state("");
+        assert_eq!(s.scenario.basis, d.scenario.basis);
+        assert_eq!(s.scenario.asof, d.scenario.asof);
+        assert_eq!(s.scenario.rates.manufactured, d.scenario.rates.manufactured);
+        assert_eq!(s.scenario.rates.agriculture, 0.0, "negative clamps to 0");
+        assert_eq!(s.filters, Filters::default());
+        assert!(s.params.ignored.len() >= 6, "{:?}", s.params.ignored);
+        let big = state("?mfg=1000000");
+        assert_eq!(
+            big.scenario.rates.manufactured,
+            model::rate_max(Category::Manufactured)
+        );
+    }
+
+    #[test]
+    fn reducer_actions() {
+        let s = state("");
+        let t = s.reduce(Action::SetRate(Category::Energy, 3.0));
+        assert_eq!(t.scenario.rates.energy, 3.0);
+        let t = t.reduce(Action::SetBasis(Basis::Cn));
+        assert_eq!(t.scenario.basis, Basis::Cn);
+        assert!(t.query().contains("total="));
+        assert!(!t.query().contains("mfg="));
+        let t = t.reduce(Action::Reset);
+        assert_eq!(t.scenario, s.scenario);
+        let t = t.reduce(Action::Select(Some("no-such-event".into())));
+        assert_eq!(t.selected, None);
+    }
+}
