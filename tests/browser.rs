@@ -2,10 +2,15 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Renderer;
 
-use phase_one::ui::App;
+use phase_one::core::url_state;
+use phase_one::ui::app::Init;
+use phase_one::ui::{App, AppProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,14 +21,86 @@ fn fixture() -> web_sys::Element {
     div
 }
 
-#[wasm_bindgen_test]
-async fn app_renders_headline() {
+async fn mount(query: &str) -> web_sys::Element {
     let root = fixture();
-    Renderer::<App>::with_root(root.clone()).render();
+    let init = Init {
+        params: url_state::parse_query(query),
+        ..Init::default()
+    };
+    Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            init: Rc::new(init),
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
+    root
+}
+
+fn text(root: &web_sys::Element, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {testid}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn default_view_renders_the_verdict_with_intl_numbers() {
+    let root = mount("").await;
     let h1 = root.query_selector("h1").unwrap().expect("an h1");
     assert_eq!(
         h1.text_content().unwrap(),
         "Is China buying what it promised?"
     );
+    assert_eq!(
+        text(&root, "verdict-2020"),
+        "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"
+    );
+    assert!(text(&root, "needed-pace").contains("$18.3bn a month from July 2020"));
+}
+
+#[wasm_bindgen_test]
+async fn moving_a_slider_updates_the_verdict() {
+    let root = mount("?basis=us&asof=2020-06&mfg=3.92&ag=1.09&energy=0.48").await;
+    let before = text(&root, "verdict-2020");
+    let slider: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=\"rate-manufactured\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("$3.9 billion a month")
+    );
+    slider.set_value("20");
+    let ev = web_sys::InputEvent::new("input").unwrap();
+    slider.dispatch_event(&ev).unwrap();
+    yew::scheduler::flush().await;
+    let after = text(&root, "verdict-2020");
+    assert_ne!(before, after);
+    // 32.9 + 6 × (20 + 1.09 + 0.48) = 162.3: the 2020 target is met.
+    assert_eq!(after, "2020: $162.3bn of $142.7bn — target met (114%)");
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("$20.0 billion a month")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_cn_basis_has_one_total_rate() {
+    let root = mount("?basis=cn&asof=2020-06").await;
+    assert!(
+        root.query_selector("[data-testid=\"rate-total\"]")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        root.query_selector("[data-testid=\"rate-manufactured\"]")
+            .unwrap()
+            .is_none()
+    );
+    assert!(text(&root, "verdict-2020").contains("of $173.1bn"));
 }

@@ -31,19 +31,38 @@ pub fn decimal(v: f64, places: u32) -> String {
     }
 }
 
-/// `v` with exactly `places` decimals (0–4) and comma thousands separators, as en-US
-/// `Intl.NumberFormat` prints it: 1234.5 → "1,234.5" (1 place), 32.0 → "32.0".
+/// `v` with exactly `places` decimals (0–4) and comma thousands separators, as en-US/GB
+/// `Intl.NumberFormat` prints it: 1234.5 → "1,234.5" (1 place), 32.0 → "32.0". Like ICU,
+/// it rounds the shortest decimal form of the double half away from zero, so prerendered
+/// text matches the browser's. Used natively only (the browser uses `Intl`).
 pub fn fixed(v: f64, places: u32) -> String {
-    let places = places.min(4);
-    let scale = 10u64.pow(places);
-    let scaled = if v.is_finite() {
-        (v.abs() * scale as f64).round()
-    } else {
-        0.0
-    };
-    let scaled = if scaled < 9e15 { scaled as u64 } else { 0 };
-    let sign = if v < 0.0 && scaled != 0 { "-" } else { "" };
-    let int = (scaled / scale).to_string();
+    let places = places.min(4) as usize;
+    let v = if v.is_finite() { v } else { 0.0 };
+    let shortest = format!("{}", v.abs());
+    let (int, frac) = shortest.split_once('.').unwrap_or((&shortest, ""));
+    let mut digits: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(places))
+        .collect();
+    if frac.as_bytes().get(places).is_some_and(|d| *d >= b'5') {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - places;
+    let int: String = digits[..split].iter().map(|d| *d as char).collect();
+    let frac: String = digits[split..].iter().map(|d| *d as char).collect();
     let mut grouped = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -51,14 +70,12 @@ pub fn fixed(v: f64, places: u32) -> String {
         }
         grouped.push(ch);
     }
+    let zero = digits.iter().all(|d| *d == b'0');
+    let sign = if v < 0.0 && !zero { "-" } else { "" };
     if places == 0 {
         format!("{sign}{grouped}")
     } else {
-        format!(
-            "{sign}{grouped}.{:0width$}",
-            scaled % scale,
-            width = places as usize
-        )
+        format!("{sign}{grouped}.{frac}")
     }
 }
 
@@ -108,6 +125,14 @@ mod tests {
         assert_eq!(fixed(-0.04, 1), "0.0");
         assert_eq!(fixed(-2.25, 1), "-2.3");
         assert_eq!(fixed(0.0, 2), "0.00");
+        assert_eq!(
+            fixed(22.15, 1),
+            "22.2",
+            "ties round away from zero, as ICU does"
+        );
+        assert_eq!(fixed(0.235 * 100.0, 0), "24");
+        assert_eq!(fixed(99.96, 1), "100.0");
+        assert_eq!(fixed(999.95, 1), "1,000.0");
     }
 
     #[test]

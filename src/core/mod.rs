@@ -10,5 +10,6 @@ pub mod month;
 pub mod problem;
 pub mod state;
 pub mod strings;
+pub mod text;
 pub mod timeline;
 pub mod url_state;

@@ -55,6 +55,8 @@ pub enum Action {
     DataLoaded(Rc<Dataset>),
     TimelineLoaded(Rc<Timeline>),
     AddNotice(Notice),
+    /// Re-applies link parameters (after hydrating the prerendered default view).
+    ApplyParams(Rc<Params>, Option<String>),
 }
 
 impl State {
@@ -119,6 +121,16 @@ impl State {
                 s.timeline = t;
             }
             Action::AddNotice(n) => s.notices.push(n),
+            Action::ApplyParams(params, selected) => {
+                let mut next = State::new(
+                    self.data.clone(),
+                    self.timeline.clone(),
+                    (*params).clone(),
+                    selected,
+                );
+                next.notices = s.notices;
+                return next;
+            }
         }
         s
     }

@@ -16,6 +16,8 @@ pub struct Strings {
     pub money: &'static str,
     /// "$200 billion"
     pub money_words: &'static str,
+    /// "62.9%"
+    pub percent_exact: &'static str,
     /// "$4.2bn a month"
     pub money_rate: &'static str,
     /// aria-valuetext: "$4.2 billion a month"
@@ -139,6 +141,7 @@ pub const EN: Strings = Strings {
     dek: "The 2020 Phase One deal committed China to buy {total} more American goods and services over two years than in 2017. Set the pace of purchases and see whether the targets are met.",
     money: "${n}bn",
     money_words: "${n} billion",
+    percent_exact: "{n}%",
     money_rate: "${n}bn a month",
     rate_valuetext: "${n} billion a month",
     rate_unit: "US$ bn a month",
@@ -151,7 +154,7 @@ pub const EN: Strings = Strings {
     tag_actual: "actual",
     tag_projected: "projected",
     so_far: "By the end of {month} China had bought {actual} of goods covered by the deal, {share} of the {year} target.",
-    needed: "To meet the {year} target, China would need {pace} a month from {month}, ",
+    needed: "To meet the {year} target, China would need {pace} from {month}, ",
     needed_vs_best: "{ratio}× its best month so far ({best}, {bestmonth}).",
     needed_no_best: "a pace no single reported month on this basis can be compared with.",
     already_met: "The {year} target is already met.",

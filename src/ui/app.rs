@@ -1,12 +1,122 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::core::strings;
+use super::chart::Chart;
+use super::controls::Controls;
+use super::method::{Method, Outcomes};
+use super::notice::Notices;
+use super::share::Share;
+use super::timeline_view::TimelineView;
+use super::verdict::Verdict;
+use super::{Env, Handle, Model, strings};
+use crate::core::data::{self, Dataset};
+use crate::core::state::State;
+use crate::core::text;
+use crate::core::timeline::{self, Timeline};
+use crate::core::url_state::{Params, Theme};
+
+/// How an instance starts.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Init {
+    /// The link or embed parameters.
+    pub params: Params,
+    /// A deep-linked event (`#event-<id>`).
+    pub selected: Option<String>,
+    pub env: Env,
+    /// Hydrating prerendered HTML: render the default view first (it matches the
+    /// prerender), then apply `params`.
+    pub hydrate: bool,
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub init: Rc<Init>,
+}
+
+thread_local! {
+    static BUILT_IN: (Rc<Dataset>, Rc<Timeline>) = (
+        Rc::new(data::parse(data::FILE_NAME, data::BUILT_IN).unwrap_or_default()),
+        Rc::new(timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap_or_default()),
+    );
+}
+
+/// The built-in data, parsed once per page and shared by every instance.
+pub fn built_in() -> (Rc<Dataset>, Rc<Timeline>) {
+    BUILT_IN.with(|b| b.clone())
+}
 
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
+    let init = props.init.clone();
+    let handle: Handle = use_reducer({
+        let init = init.clone();
+        move || {
+            let (ds, tl) = built_in();
+            if init.hydrate {
+                Model(State::new(ds, tl, Params::default(), None))
+            } else {
+                Model(State::new(
+                    ds,
+                    tl,
+                    init.params.clone(),
+                    init.selected.clone(),
+                ))
+            }
+        }
+    });
+
+    super::dom::use_browser_effects(&handle, &init);
+
+    let env: Rc<Env> = use_memo((), {
+        let env = init.env.clone();
+        move |_| env
+    });
+    let state = &handle.0;
+    let s = strings();
+    let f = super::format::fmt();
+    let view = state.view;
+    let theme = match state.theme {
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+        Theme::Auto => "auto",
+    };
+    let dek = crate::core::strings::fill(
+        s.dek,
+        &[("total", &text::headline_total(s, f, &state.data))],
+    );
+    let heading_id = env.id("headline");
+
     html! {
-        <div class="p1">
-            <h1 class="p1-headline">{ strings::EN.headline }</h1>
-        </div>
+        <ContextProvider<Handle> context={handle.clone()}>
+        <ContextProvider<Rc<Env>> context={env.clone()}>
+            <div class="p1" data-theme={theme} data-view={view.code()} lang={s.lang}>
+                <Notices />
+                <header class="p1-head">
+                    <h1 class="p1-headline" id={heading_id.clone()}>{ s.headline }</h1>
+                    <p class="p1-dek">{ dek }</p>
+                </header>
+                <div class="p1-grid">
+                    if view.shows_simulator() {
+                        <section class="p1-sim" aria-labelledby={heading_id}>
+                            <Verdict />
+                            <Chart />
+                            <Controls />
+                            <Outcomes />
+                            <Method />
+                        </section>
+                    }
+                    if view.shows_timeline() {
+                        <TimelineView />
+                    }
+                </div>
+                <footer class="p1-foot">
+                    <Share />
+                    <p class="p1-credit">{ s.credit }</p>
+                </footer>
+            </div>
+        </ContextProvider<Rc<Env>>>
+        </ContextProvider<Handle>>
     }
 }

@@ -1,0 +1,290 @@
+//! Browser side effects (wasm only): URL state, newsroom data overrides, focus and
+//! scrolling, the clipboard, and measuring the chart.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use super::app::Init;
+use super::{Handle, Mode};
+use crate::core::state::{Action, Notice};
+use crate::core::url_state::Params;
+use crate::core::{data, timeline};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The effects every instance runs in the browser.
+#[hook]
+pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>) {
+    // After hydrating the prerendered default, apply what the link asks for.
+    {
+        let handle = handle.clone();
+        let init = init.clone();
+        use_effect_with((), move |_| {
+            if init.hydrate && (init.params != Params::default() || init.selected.is_some()) {
+                handle.dispatch(Action::ApplyParams(
+                    Rc::new(init.params.clone()),
+                    init.selected.clone(),
+                ));
+            }
+            if let Some(url) = init.params.data_url.clone() {
+                load(handle.clone(), url, Kind::Purchases);
+            }
+            if let Some(url) = init.params.timeline_data_url.clone() {
+                load(handle.clone(), url, Kind::Timeline);
+            }
+        });
+    }
+    // Keep the address bar in step with the state (not in a host page's address bar).
+    {
+        let query = handle.0.query();
+        let selected = handle.0.selected.clone();
+        let mode = init.env.mode;
+        use_effect_with((query, selected), move |(query, selected)| {
+            if mode != Mode::Script {
+                replace_url(query, selected.as_deref());
+            }
+        });
+    }
+    // Scroll a deep-linked event into view once the list exists.
+    {
+        let selected = init.selected.clone();
+        let root = init.env.id_prefix.clone();
+        use_effect_with((), move |_| {
+            if let Some(id) = selected {
+                let _ = root;
+                gloo_timers::callback::Timeout::new(50, move || {
+                    if let Some(el) = find_event_anywhere(&id) {
+                        scroll_into_view(&el);
+                    }
+                })
+                .forget();
+            }
+        });
+    }
+}
+
+/// The value once it has stopped changing for `ms`; empty until the first change (so
+/// nothing is announced on load).
+#[hook]
+pub fn use_settled(value: String, ms: u32) -> String {
+    let settled = use_state(String::new);
+    let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    let first = use_mut_ref(|| true);
+    {
+        let settled = settled.clone();
+        use_effect_with(value, move |v| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let v = v.clone();
+            *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(ms, move || {
+                settled.set(v)
+            }));
+        });
+    }
+    (*settled).clone()
+}
+
+fn replace_url(query: &str, selected: Option<&str>) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let hash = selected
+        .map(|id| format!("#event-{id}"))
+        .unwrap_or_default();
+    let url = format!("?{query}{hash}");
+    let current =
+        w.location().search().unwrap_or_default() + &w.location().hash().unwrap_or_default();
+    if current != url {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+#[derive(Copy, Clone)]
+enum Kind {
+    Purchases,
+    Timeline,
+}
+
+/// Fetches and validates a newsroom data file. On any problem the widget keeps its
+/// built-in data and shows a notice naming the file and its first problems.
+fn load(handle: Handle, url: String, kind: Kind) {
+    yew::platform::spawn_local(async move {
+        let file = url
+            .rsplit('/')
+            .next()
+            .unwrap_or(&url)
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let file = if file.is_empty() { url.clone() } else { file };
+        let text = match fetch_text(&url).await {
+            Ok(t) => t,
+            Err(reason) => {
+                handle.dispatch(Action::AddNotice(Notice::Unreachable { file, reason }));
+                return;
+            }
+        };
+        match kind {
+            Kind::Purchases => match data::parse(&file, &text) {
+                Ok(ds) => handle.dispatch(Action::DataLoaded(Rc::new(ds))),
+                Err(problems) => {
+                    handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems }))
+                }
+            },
+            Kind::Timeline => match timeline::parse(&file, &text) {
+                Ok(t) => handle.dispatch(Action::TimelineLoaded(Rc::new(t))),
+                Err(problems) => {
+                    handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems }))
+                }
+            },
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|_| "network error or blocked by the server's CORS settings".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response
+        .text()
+        .await
+        .map_err(|_| "the response was not text".to_string())
+}
+
+/// Calls `set` with the element's width whenever it changes.
+#[hook]
+pub fn use_width(node: &NodeRef, set: UseStateSetter<f64>) {
+    let node = node.clone();
+    use_effect_with((), move |_| {
+        let observer = node.cast::<web_sys::Element>().and_then(|el| {
+            let measure = {
+                let set = set.clone();
+                move |w: f64| {
+                    if w > 0.0 {
+                        set.set(w.round().max(280.0));
+                    }
+                }
+            };
+            measure(el.get_bounding_client_rect().width());
+            let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                    measure(entry.content_rect().width());
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+            observer.observe(&el);
+            Some((observer, cb))
+        });
+        move || {
+            if let Some((o, _cb)) = observer {
+                o.disconnect();
+            }
+        }
+    });
+}
+
+/// Copies text to the clipboard, then flags success for two seconds.
+pub fn copy_text(text: &str, done: UseStateSetter<bool>) {
+    let Some(w) = window() else { return };
+    let promise = w.navigator().clipboard().write_text(text);
+    yew::platform::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            done.set(true);
+            gloo_timers::future::TimeoutFuture::new(2000).await;
+            done.set(false);
+        }
+    });
+}
+
+/// The widget root (`.p1`) that contains the event's target.
+fn root_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(".p1")
+        .ok()?
+}
+
+fn event_in(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
+    root.query_selector(&format!(
+        "[data-testid=\"timeline-event\"][data-event-id=\"{id}\"]"
+    ))
+    .ok()?
+}
+
+fn find_event_anywhere(id: &str) -> Option<web_sys::Element> {
+    let doc = window()?.document()?;
+    let roots = doc.query_selector_all("[data-phase-one-widget]").ok()?;
+    for i in 0..roots.length() {
+        let host = roots.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+        let scope = host
+            .shadow_root()
+            .map(|s| s.unchecked_into::<web_sys::Element>())
+            .unwrap_or(host);
+        if let Ok(Some(el)) = scope.query_selector(&format!(
+            "[data-event-id=\"{id}\"][data-testid=\"timeline-event\"]"
+        )) {
+            return Some(el);
+        }
+    }
+    None
+}
+
+fn scroll_into_view(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Moves focus to an event card in the same widget as the keyboard event (after render).
+pub fn focus_event_near(ev: &web_sys::KeyboardEvent, id: &str) {
+    let Some(root) = root_of(ev) else { return };
+    let id = id.to_string();
+    gloo_timers::callback::Timeout::new(0, move || {
+        if let Some(el) =
+            event_in(&root, &id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+            scroll_into_view(&el);
+        }
+    })
+    .forget();
+}
+
+/// Moves focus to the n-th chart marker in the widget the event came from.
+pub fn focus_marker_near(ev: &web_sys::KeyboardEvent, index: usize) {
+    let Some(root) = root_of(ev) else { return };
+    gloo_timers::callback::Timeout::new(0, move || {
+        if let Ok(list) = root.query_selector_all("[data-testid=\"chart-marker\"]") {
+            if let Some(el) = list
+                .item(index as u32)
+                .and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    })
+    .forget();
+}
+
+/// Scrolls the timeline to an event chosen on the chart (without moving focus).
+pub fn reveal_event_near(ev: &web_sys::Event, id: &str) {
+    let Some(root) = root_of(ev) else { return };
+    let id = id.to_string();
+    gloo_timers::callback::Timeout::new(0, move || {
+        if let Some(el) = event_in(&root, &id) {
+            scroll_into_view(&el);
+        }
+    })
+    .forget();
+}

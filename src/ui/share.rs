@@ -1,0 +1,72 @@
+//! Sharing: copy a link to the current scenario and filters, and ready-to-paste embed
+//! snippets for the current configuration.
+
+use yew::prelude::*;
+
+use super::timeline_view::share_url;
+use super::{strings, use_env, use_widget};
+use crate::core::text::embed_snippets;
+
+#[component]
+pub fn Share() -> Html {
+    let handle = use_widget();
+    let env = use_env();
+    let s = strings();
+    let status = use_state(|| false);
+    let url = share_url(&handle, &env);
+    let copy_link = {
+        let status = status.clone();
+        let url = url.clone();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            super::dom::copy_text(&url, status.setter());
+            let _ = (&url, &status);
+        })
+    };
+    let (iframe, script) = embed_snippets(&env.asset_base, &handle.0.query(), s.iframe_title);
+    html! {
+        <div class="p1-share">
+            <button type="button" class="p1-button" onclick={copy_link} data-testid="copy-link" data-url={url}>
+                { if *status { s.copied } else { s.copy_link } }
+            </button>
+            <details class="p1-embed" data-testid="embed-panel">
+                <summary>{ s.embed_this }</summary>
+                <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
+                <Snippet label={s.embed_script} code={script} testid="embed-script" />
+            </details>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SnippetProps {
+    label: &'static str,
+    code: String,
+    testid: &'static str,
+}
+
+#[component]
+fn Snippet(props: &SnippetProps) -> Html {
+    let env = use_env();
+    let s = strings();
+    let copied = use_state(|| false);
+    let id = env.id(props.testid);
+    let copy = {
+        let copied = copied.clone();
+        let code = props.code.clone();
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            super::dom::copy_text(&code, copied.setter());
+            let _ = (&code, &copied);
+        })
+    };
+    html! {
+        <div class="p1-snippet">
+            <label for={id.clone()}>{ props.label }</label>
+            <textarea id={id} readonly=true rows="4" spellcheck="false" data-testid={props.testid} value={props.code.clone()} />
+            <button type="button" class="p1-button p1-button-quiet" onclick={copy} data-testid={format!("{}-copy", props.testid)}>
+                { if *copied { s.copied } else { s.copy_code } }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The verdict panel: one line per year and for both years, the needed pace, and a
+//! polite live region that announces only the verdict once the reader pauses.
+
+use yew::prelude::*;
+
+use super::{strings, use_widget};
+use crate::core::model::{self, YearResult};
+use crate::core::text;
+
+/// How long the reader must pause before the verdict is announced.
+const ANNOUNCE_AFTER_MS: u32 = 700;
+
+#[component]
+pub fn Verdict() -> Html {
+    let handle = use_widget();
+    let state = &handle.0;
+    let s = strings();
+    let f = super::format::fmt();
+    let Some(e) = model::evaluate(&state.data, &state.scenario) else {
+        return html! {};
+    };
+    let line = |r: &YearResult, testid: &'static str| {
+        let tag = if r.is_final() {
+            s.tag_actual
+        } else {
+            s.tag_projected
+        };
+        let class = classes!(
+            "p1-verdict-line",
+            if r.met { "is-met" } else { "is-missed" }
+        );
+        html! {
+            <li class={class}>
+                <span class="p1-verdict-dot" aria-hidden="true"></span>
+                <span><span class="p1-verdict-text" data-testid={testid}>{ text::verdict(s, f, r) }</span>
+                { " " }<span class="p1-tag">{ tag }</span></span>
+            </li>
+        }
+    };
+    let verdicts = [&e.years[0], &e.years[1], &e.both]
+        .map(|r| text::verdict(s, f, r))
+        .join(". ");
+    let needed: Vec<String> = [&e.years[0], &e.years[1], &e.both]
+        .iter()
+        .filter_map(|r| text::needed(s, f, &e, r))
+        .collect();
+
+    // Announce the verdict only after the reader stops moving a control.
+    let announced = super::dom::use_settled(format!("{verdicts}."), ANNOUNCE_AFTER_MS);
+
+    html! {
+        <div class="p1-verdict">
+            <h2 class="p1-h2">{ s.verdict_heading }</h2>
+            <ul class="p1-verdicts">
+                { line(&e.years[0], "verdict-2020") }
+                { line(&e.years[1], "verdict-2021") }
+                { line(&e.both, "verdict-total") }
+            </ul>
+            <p class="p1-sofar">{ text::so_far(s, f, &e) }</p>
+            <div class="p1-needed" data-testid="needed-pace">
+                for n in needed { <p>{ n }</p> }
+            </div>
+            <p class="p1-caveat">{ s.caveat_line }</p>
+            <div class="p1-sr" aria-live="polite" aria-atomic="true" data-testid="verdict-live">{ announced }</div>
+        </div>
+    }
+}
