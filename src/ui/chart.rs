@@ -302,7 +302,7 @@ pub fn Chart() -> Html {
             </figcaption>
             <div class="p1-chart-box" ref={node}>
                 <svg class="p1-svg" viewBox={format!("0 0 {} {}", num(fr.w), num(HEIGHT))} width="100%" height={num(HEIGHT)}
-                     role="img" aria-labelledby={title_id} aria-describedby={summary_id.clone()} preserveAspectRatio="xMidYMid meet">
+                     role="group" aria-labelledby={title_id} aria-describedby={summary_id.clone()} preserveAspectRatio="xMidYMid meet">
                     <g class="p1-grid-lines" aria-hidden="true">
                         for t in ticks.iter().copied() {
                             <line x1={num(fr.x0)} x2={num(fr.x1)} y1={num(fr.y(t))} y2={num(fr.y(t))} />

@@ -288,3 +288,18 @@ pub fn reveal_event_near(ev: &web_sys::Event, id: &str) {
     })
     .forget();
 }
+
+/// Feed pattern: moves focus to the first focusable element after (or before) the feed.
+pub fn leave_feed(ev: &web_sys::KeyboardEvent, after: bool) {
+    let Some(root) = root_of(ev) else { return };
+    let target = if after {
+        root.query_selector(".p1-foot button, .p1-foot summary")
+            .ok()
+            .flatten()
+    } else {
+        root.query_selector(".p1-timeline input").ok().flatten()
+    };
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

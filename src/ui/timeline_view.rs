@@ -70,6 +70,13 @@ pub fn TimelineView() -> Html {
                 .as_ref()
                 .and_then(|id| ids.iter().position(|x| x == id))
                 .unwrap_or(0);
+            if ev.ctrl_key() && matches!(ev.key().as_str(), "Home" | "End") {
+                // Feed pattern: Ctrl+End / Ctrl+Home leave the feed.
+                ev.prevent_default();
+                #[cfg(target_arch = "wasm32")]
+                super::dom::leave_feed(&ev, ev.key() == "End");
+                return;
+            }
             let next = match ev.key().as_str() {
                 "ArrowDown" | "ArrowRight" | "PageDown" => (cur + 1).min(n - 1),
                 "ArrowUp" | "ArrowLeft" | "PageUp" => cur.saturating_sub(1),
@@ -138,21 +145,23 @@ pub fn TimelineView() -> Html {
                     { fill(s.showing, &[("n", &total.to_string()), ("total", &t.events.len().to_string())]) }
                 </p>
             </div>
-            <div class="p1-feed" role="feed" aria-label={s.list_label} aria-busy="false" data-testid="timeline" onkeydown={on_key}>
+            <div class="p1-feed" data-testid="timeline" aria-label={s.list_label} role="region" onkeydown={on_key}>
                 if total == 0 {
                     <p class="p1-note">{ s.no_events }</p>
                 }
                 for (year, list) in years {
-                    <h3 class="p1-year">{ year }</h3>
-                    for e in list {
-                        {{
-                            pos += 1;
-                            html! { <EventCard key={e.id.clone()} event={e.clone()} pos={pos} size={total}
-                                    selected={state.selected.as_ref() == Some(&e.id)}
-                                    highlighted={state.highlighted.as_ref() == Some(&e.id)}
-                                    tab_stop={ids.get(current) == Some(&e.id)} /> }
-                        }}
-                    }
+                    <h3 class="p1-year" id={env.id(&format!("year-{year}"))}>{ year }</h3>
+                    <div role="feed" aria-busy="false" aria-labelledby={env.id(&format!("year-{year}"))}>
+                        for e in list {
+                            {{
+                                pos += 1;
+                                html! { <EventCard key={e.id.clone()} event={e.clone()} pos={pos} size={total}
+                                        selected={state.selected.as_ref() == Some(&e.id)}
+                                        highlighted={state.highlighted.as_ref() == Some(&e.id)}
+                                        tab_stop={ids.get(current) == Some(&e.id)} /> }
+                            }}
+                        }
+                    </div>
                 }
             </div>
           </div>

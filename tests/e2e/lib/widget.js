@@ -1,0 +1,24 @@
+// Helpers for driving the widget as a reader would.
+import { waitForApp } from './browser.js';
+
+export async function open(page, base, query = '') {
+  await page.goto(base + query);
+  await waitForApp(page);
+}
+
+export const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).first().innerText();
+
+/** Parses "$65.8bn" style money in a string, in order. */
+export function money(s) {
+  return [...s.matchAll(/\$([\d,]+(?:\.\d+)?)bn/g)].map((m) => Number(m[1].replace(/,/g, '')));
+}
+
+/** The cumulative (year-to-date) cell of the data table for a month label like "Dec 2020". */
+export async function tableYtd(page, monthLabel) {
+  const row = page.locator('.p1-table tbody tr', { has: page.locator(`th:text-is("${monthLabel}")`) });
+  return row.locator('td').nth(1).textContent();
+}
+
+export async function query(page) {
+  return page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+}
