@@ -1,0 +1,194 @@
+// The annotated timeline and its links with the chart, against the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, E2E_ROOT } from '../lib/server.js';
+import { launch, watchErrors } from '../lib/browser.js';
+import { open, query } from '../lib/widget.js';
+
+let server, browser;
+before(async () => {
+  server = await startServer({
+    files: { '/fixtures/timeline-hostile.csv': path.join(E2E_ROOT, 'fixtures/timeline-hostile.csv') },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(opts = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
+  const page = await context.newPage();
+  page.errors = watchErrors(page);
+  const close = page.close.bind(page);
+  page.close = async () => { await close(); await context.close(); };
+  return page;
+}
+
+const events = (page) => page.locator('[data-testid="timeline-event"]');
+const eventIds = (page) => events(page).evaluateAll((els) => els.map((e) => e.dataset.eventId));
+
+test('filters change the list, their counts and the URL', async () => {
+  const page = await newPage();
+  await open(page, server.url);
+  assert.equal(await events(page).count(), 74);
+  assert.match(await page.innerText('[data-testid="timeline-count"]'), /Showing 74 of 74 events/);
+
+  await page.uncheck('[data-testid="filter-app-tiktok"]');
+  assert.equal(await events(page).count(), 16, 'WeChat and both-app events');
+  assert.equal((await query(page)).apps, 'wechat');
+  const tags = await page.locator('[data-testid="timeline-event"] .p1-tags').allInnerTexts();
+  assert.ok(tags.every((t) => t.includes('WeChat')));
+
+  await page.check('[data-testid="filter-period-deal"]');
+  const ids = await eventIds(page);
+  assert.ok(ids.length > 0 && ids.every((id) => id.startsWith('2020-') || id.startsWith('2021-')));
+  assert.equal((await query(page)).period, 'deal');
+  // Counts are for each option under the other filters as set.
+  assert.match(await page.locator('label', { has: page.locator('[data-testid="filter-period-deal"]') }).innerText(), new RegExp(`${ids.length}$`));
+
+  await page.uncheck('[data-testid="filter-actor-all"]');
+  assert.equal(await events(page).count(), 0);
+  assert.match(await page.innerText('[data-testid="timeline"]'), /No events match/);
+  await page.check('[data-testid="filter-actor-court"]');
+  assert.ok(await events(page).count() > 0);
+  assert.equal((await query(page)).actors, 'court');
+  const actorTags = await page.locator('.p1-tag-actor').allInnerTexts();
+  assert.ok(actorTags.every((t) => t === 'Courts'));
+
+  // The URL reopens the same filtered list.
+  const url = page.url();
+  const again = await newPage();
+  await open(again, url);
+  assert.deepEqual(await eventIds(again), await eventIds(page));
+  await again.close();
+  await page.close();
+});
+
+test('a deep link opens with its event selected and scrolled into view', async () => {
+  const page = await newPage({ viewport: { width: 375, height: 700 } });
+  const id = '2020-09-nd-cal-judge-beeler';
+  await open(page, server.url, `#event-${id}`);
+  const card = page.locator(`[data-event-id="${id}"][data-testid="timeline-event"]`);
+  await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-event"][data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', id);
+  await page.waitForTimeout(300);
+  const box = await card.boundingBox();
+  assert.ok(box && box.y >= -1 && box.y < 700, `event in view: ${JSON.stringify(box)}`);
+  assert.match(page.url(), new RegExp(`#event-${id}$`));
+  // Its chart marker is highlighted too.
+  assert.equal(await page.getAttribute(`[data-testid="chart-marker"][data-event-id="${id}"]`, 'aria-pressed'), 'true');
+  // Every event offers a link to itself.
+  assert.equal(await page.locator('[data-testid="event-link"]').count(), 74);
+  await page.close();
+});
+
+test('arrow keys, Home and End move between events; each is announced by date and title', async () => {
+  const page = await newPage();
+  await open(page, server.url);
+  const first = events(page).first();
+  assert.equal(await first.getAttribute('tabindex'), '0');
+  assert.equal(await events(page).nth(1).getAttribute('tabindex'), '-1');
+  await first.focus();
+  const focusedId = () => page.evaluate(() => document.activeElement?.dataset?.eventId);
+  const ids = await eventIds(page);
+  assert.equal(await focusedId(), ids[0]);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, ids[1]);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, ids[2]);
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, ids[1]);
+  await page.keyboard.press('End');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, ids.at(-1));
+  await page.keyboard.press('Home');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, ids[0]);
+  // Moving selects, and the selection is in the URL.
+  assert.match(page.url(), new RegExp(`#event-${ids[0]}$`));
+  // The accessible name is the heading: date and title, not the whole card.
+  const name = await page.evaluate(() => {
+    const el = document.activeElement;
+    return document.getElementById(el.getAttribute('aria-labelledby')).textContent;
+  });
+  assert.equal(name, '15 May 2019 · Trump declares ICTS supply-chain national emergency (EO 13873)');
+  // Ctrl+End leaves the list.
+  await page.keyboard.press('Control+End');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.p1-foot') !== null), true);
+  await page.close();
+});
+
+test('chart markers and list events highlight each other, by mouse and keyboard', async () => {
+  const page = await newPage();
+  await open(page, server.url);
+  const markers = page.locator('[data-testid="chart-marker"]');
+  const n = await markers.count();
+  assert.ok(n >= 30, `${n} markers for 2020-21 events`);
+  // Hover a marker: its event lights up in the list.
+  // An isolated marker (dense clusters overlap; the keyboard reaches every one).
+  const id = '2021-01-eo-13971-targets-wechat';
+  await page.hover(`[data-testid="chart-marker"][data-event-id="${id}"]`);
+  await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${id}"].is-highlighted`);
+  // Keyboard: one tab stop, arrows move, focus highlights, Enter selects.
+  await markers.first().focus();
+  const firstId = await markers.first().getAttribute('data-event-id');
+  await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${firstId}"].is-highlighted`);
+  await page.keyboard.press('ArrowRight');
+  const secondId = await markers.nth(1).getAttribute('data-event-id');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, secondId);
+  await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${secondId}"].is-highlighted`);
+  assert.match(await page.locator('.p1-marker-label text').textContent(), / · /);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${secondId}"][aria-current="true"]`);
+  // Selecting in the list highlights its marker.
+  const listId = '2020-12-ddc-judge-nichols-enjoins';
+  await page.click(`[data-testid="timeline-event"][data-event-id="${listId}"] .p1-event-title`);
+  await page.waitForSelector(`[data-testid="chart-marker"][data-event-id="${listId}"].is-active`);
+  assert.equal(await page.getAttribute(`[data-testid="chart-marker"][data-event-id="${listId}"]`, 'aria-pressed'), 'true');
+  // And by keyboard in the list.
+  await page.focus(`[data-testid="timeline-event"][data-event-id="${listId}"]`);
+  await page.keyboard.press('ArrowDown');
+  const nextId = await page.evaluate(() => document.activeElement?.dataset?.eventId);
+  await page.waitForSelector(`[data-testid="chart-marker"][data-event-id="${nextId}"].is-active`);
+  await page.close();
+});
+
+test('hostile text in the timeline shows as literal text, and no script runs', async () => {
+  const page = await newPage();
+  await open(page, server.url, '?timeline-data=/fixtures/timeline-hostile.csv');
+  const card = page.locator('[data-testid="timeline-event"][data-event-id="2020-07-pompeo-says-us-is"]');
+  await page.waitForFunction(() => document.querySelector('[data-event-id="2020-07-pompeo-says-us-is"][data-testid="timeline-event"]')?.innerText.includes('onerror'));
+  const shown = await card.innerText();
+  assert.match(shown, /<img src=x onerror="window.__pwned=1"> Trump said <script>window.__pwned=2<\/script> & "quoted"/);
+  assert.match(shown, /<b onmouseover="window.__pwned=3">Bold\?<\/b> title/);
+  assert.equal(await card.locator('img, script, b').count(), 0);
+  await card.hover();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('[data-testid="notice"]').count(), 0);
+  await page.close();
+});
+
+test('links are https only and open safely', async () => {
+  const page = await newPage();
+  await open(page, server.url);
+  const links = await page.locator('.p1-event-foot a').evaluateAll((as) => as.map((a) => [a.href, a.rel, a.target]));
+  assert.ok(links.length >= 74);
+  for (const [href, rel] of links) {
+    assert.ok(href.startsWith('https://'), href);
+    assert.equal(rel, 'noopener noreferrer');
+  }
+  await page.close();
+});
+
+test('axe: the timeline view alone has no serious or critical violations', async () => {
+  const page = await newPage({ viewport: { width: 375, height: 800 } });
+  await open(page, server.url, '?view=timeline');
+  assert.equal(await page.locator('[data-testid="chart"]').count(), 0);
+  await page.click('.p1-more >> nth=0');
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes[0]?.target}`), []);
+  await page.close();
+});
