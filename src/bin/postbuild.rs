@@ -5,16 +5,21 @@
 //!    glue and CSS file names against its own URL, so the build works from any origin and
 //!    any sub-path.
 //! 2. Adds preload hints for the wasm and the JS glue to `index.html`.
+//! 3. Prerenders the default view (verdict, chart, timeline with sources) with Yew's SSR
+//!    into `index.html`, so readers see real content before the wasm arrives, without
+//!    JavaScript, and in print. The client hydrates it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
     let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from) else {
         eprintln!("postbuild: TRUNK_STAGING_DIR is not set; run me as a Trunk post_build hook");
         return ExitCode::FAILURE;
     };
-    match run(&staging) {
+    let prerendered = strip_marker_names(&prerender().await);
+    match run(&staging, &prerendered) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("postbuild: {e}");
@@ -23,7 +28,60 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(staging: &Path) -> Result<(), String> {
+/// The default view, rendered to hydratable HTML.
+async fn prerender() -> String {
+    use std::rc::Rc;
+
+    use phase_one::ui::app::Init;
+    use phase_one::ui::{App, AppProps, Env};
+    yew::ServerRenderer::<App>::with_props(|| AppProps {
+        init: Rc::new(Init {
+            env: Env {
+                asset_base: "./".into(),
+                ..Env::default()
+            },
+            ..Init::default()
+        }),
+    })
+    .render()
+    .await
+}
+
+/// Drops component type names from Yew's hydration markers (`<!--<[path::Name]>-->` →
+/// `<!--<[]>-->`): hydration matches the markers by their brackets only, and the names
+/// are a large share of the page's bytes.
+fn strip_marker_names(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<!--<") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let open = if tail.starts_with("<!--<[") {
+            "<!--<["
+        } else if tail.starts_with("<!--</[") {
+            "<!--</["
+        } else {
+            out.push_str("<!--<");
+            rest = &tail[5..];
+            continue;
+        };
+        match tail.find("]>-->") {
+            Some(end) => {
+                out.push_str(open);
+                out.push_str("]>-->");
+                rest = &tail[end + 5..];
+            }
+            None => {
+                out.push_str(tail);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn run(staging: &Path, prerendered: &str) -> Result<(), String> {
     let files = list(staging)?;
     let glue = find(&files, "phase-one-widget", ".js")?;
     let wasm = find(&files, "phase-one-widget", "_bg.wasm")?;
@@ -40,6 +98,7 @@ fn run(staging: &Path) -> Result<(), String> {
     );
     let html = replace_marker(&html, "<!-- postbuild: preload -->", &preload)?;
     let html = remove_trunk_link(&html);
+    let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
     std::fs::write(&index, html).map_err(|e| format!("writing index.html: {e}"))?;
     Ok(())
 }
@@ -97,4 +156,18 @@ fn replace_marker(html: &str, marker: &str, with: &str) -> Result<String, String
         return Err(format!("index.html has no `{marker}` marker"));
     }
     Ok(html.replacen(marker, with, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_component_names_only() {
+        let html = "<!--<[a::B<c::D>]>--><p>x</p><!--<#>--><!--</[a::B<c::D>]>-->";
+        assert_eq!(
+            strip_marker_names(html),
+            "<!--<[]>--><p>x</p><!--<#>--><!--</[]>-->"
+        );
+    }
 }

@@ -68,6 +68,13 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     super::dom::use_browser_effects(&handle, &init);
+    // Set once the client has taken over (after hydration): tests and host pages can
+    // wait for `.p1[data-ready]`.
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| ready.set(true));
+    }
 
     let env: Rc<Env> = use_memo((), {
         let env = init.env.clone();
@@ -91,7 +98,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Handle> context={handle.clone()}>
         <ContextProvider<Rc<Env>> context={env.clone()}>
-            <div class="p1" data-theme={theme} data-view={view.code()} lang={s.lang}>
+            <div class="p1" data-theme={theme} data-view={view.code()} lang={s.lang} data-ready={ready.then_some("true")}>
                 <Notices />
                 <header class="p1-head">
                     <h1 class="p1-headline" id={heading_id.clone()}>{ s.headline }</h1>

@@ -16,7 +16,7 @@ for (const width of widths) {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`[${width}] ${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => console.log(`[${width}] pageerror: ${e.message}`));
   await page.goto(server.url + query);
-  await page.waitForSelector('#phase-one-root[data-phase-one-mounted] .p1', { timeout: 15000 });
+  await page.waitForSelector('#phase-one-root[data-phase-one-mounted] .p1[data-ready]', { timeout: 15000 });
   await page.waitForTimeout(400);
   if (process.env.ACTION) await eval(process.env.ACTION);
   const file = new URL(`./screenshots/${name}-${width}.png`, import.meta.url).pathname;

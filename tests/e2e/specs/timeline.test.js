@@ -149,6 +149,7 @@ test('chart markers and list events highlight each other, by mouse and keyboard'
   // And by keyboard in the list.
   await page.focus(`[data-testid="timeline-event"][data-event-id="${listId}"]`);
   await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId && document.activeElement.dataset.eventId !== id, listId);
   const nextId = await page.evaluate(() => document.activeElement?.dataset?.eventId);
   await page.waitForSelector(`[data-testid="chart-marker"][data-event-id="${nextId}"].is-active`);
   await page.close();
