@@ -9,165 +9,179 @@
 //!    into `index.html`, so readers see real content before the wasm arrives, without
 //!    JavaScript, and in print. The client hydrates it.
 
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+// The hook runs natively; on wasm32 (clippy --all-targets) this binary is an empty shell.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> ExitCode {
-    let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from) else {
-        eprintln!("postbuild: TRUNK_STAGING_DIR is not set; run me as a Trunk post_build hook");
-        return ExitCode::FAILURE;
-    };
-    let prerendered = strip_marker_names(&prerender().await);
-    match run(&staging, &prerendered) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("postbuild: {e}");
-            ExitCode::FAILURE
-        }
-    }
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
 }
 
-/// The default view, rendered to hydratable HTML.
-async fn prerender() -> String {
-    use std::rc::Rc;
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
 
-    use phase_one::ui::app::Init;
-    use phase_one::ui::{App, AppProps, Env};
-    yew::ServerRenderer::<App>::with_props(|| AppProps {
-        init: Rc::new(Init {
-            env: Env {
-                asset_base: "./".into(),
-                ..Env::default()
-            },
-            ..Init::default()
-        }),
-    })
-    .render()
-    .await
-}
-
-/// Drops component type names from Yew's hydration markers (`<!--<[path::Name]>-->` →
-/// `<!--<[]>-->`): hydration matches the markers by their brackets only, and the names
-/// are a large share of the page's bytes.
-fn strip_marker_names(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("<!--<") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
-        let open = if tail.starts_with("<!--<[") {
-            "<!--<["
-        } else if tail.starts_with("<!--</[") {
-            "<!--</["
-        } else {
-            out.push_str("<!--<");
-            rest = &tail[5..];
-            continue;
+    #[tokio::main(flavor = "current_thread")]
+    pub async fn main() -> ExitCode {
+        let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from) else {
+            eprintln!("postbuild: TRUNK_STAGING_DIR is not set; run me as a Trunk post_build hook");
+            return ExitCode::FAILURE;
         };
-        match tail.find("]>-->") {
-            Some(end) => {
-                out.push_str(open);
-                out.push_str("]>-->");
-                rest = &tail[end + 5..];
-            }
-            None => {
-                out.push_str(tail);
-                rest = "";
+        let prerendered = strip_marker_names(&prerender().await);
+        match run(&staging, &prerendered) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("postbuild: {e}");
+                ExitCode::FAILURE
             }
         }
     }
-    out.push_str(rest);
-    out
-}
 
-fn run(staging: &Path, prerendered: &str) -> Result<(), String> {
-    let files = list(staging)?;
-    let glue = find(&files, "phase-one-widget", ".js")?;
-    let wasm = find(&files, "phase-one-widget", "_bg.wasm")?;
-    let css = find(&files, "widget", ".css")?;
+    /// The default view, rendered to hydratable HTML.
+    async fn prerender() -> String {
+        use std::rc::Rc;
 
-    std::fs::write(staging.join("embed.js"), loader(&glue, &wasm, &css))
-        .map_err(|e| format!("writing embed.js: {e}"))?;
-
-    let index = staging.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
-    let preload = format!(
-        "<link rel=\"modulepreload\" href=\"{glue}\">\
-         <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
-    );
-    let html = replace_marker(&html, "<!-- postbuild: preload -->", &preload)?;
-    let html = remove_trunk_link(&html);
-    let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
-    std::fs::write(&index, html).map_err(|e| format!("writing index.html: {e}"))?;
-    Ok(())
-}
-
-/// The loader module. Kept tiny: everything else happens in Rust (`start`).
-fn loader(glue: &str, wasm: &str, css: &str) -> String {
-    format!(
-        "// Phase One widget loader. Generated at build time; do not edit.\n\
-         import init, {{ start }} from './{glue}';\n\
-         const here = import.meta.url;\n\
-         await init({{ module_or_path: new URL('./{wasm}', here) }});\n\
-         start(new URL('./{css}', here).href);\n"
-    )
-}
-
-fn list(dir: &Path) -> Result<Vec<String>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("listing {}: {e}", dir.display()))?;
-    Ok(entries
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().into_string().ok())
-        .collect())
-}
-
-fn find(files: &[String], stem: &str, suffix: &str) -> Result<String, String> {
-    let mut hits = files.iter().filter(|f| {
-        f.starts_with(stem)
-            && f.ends_with(suffix)
-            && !(suffix == ".js" && f.ends_with("_bg.js"))
-            && f[stem.len()..].starts_with(['-', '_', '.'])
-    });
-    let hit = hits
-        .next()
-        .ok_or_else(|| format!("no {stem}*{suffix} in the staged build"))?;
-    if let Some(other) = hits.next() {
-        return Err(format!(
-            "two candidates for {stem}*{suffix}: {hit} and {other}"
-        ));
+        use phase_one::ui::app::Init;
+        use phase_one::ui::{App, AppProps, Env};
+        yew::ServerRenderer::<App>::with_props(|| AppProps {
+            init: Rc::new(Init {
+                env: Env {
+                    asset_base: "./".into(),
+                    ..Env::default()
+                },
+                ..Init::default()
+            }),
+        })
+        .render()
+        .await
     }
-    Ok(hit.clone())
-}
 
-/// With `inject_scripts = false` Trunk leaves its `<link data-trunk rel="rust">` in place.
-fn remove_trunk_link(html: &str) -> String {
-    let Some(start) = html.find("<link data-trunk rel=\"rust\"") else {
-        return html.to_string();
-    };
-    match html[start..].find('>') {
-        Some(len) => format!("{}{}", &html[..start], html[start + len + 1..].trim_start()),
-        None => html.to_string(),
+    /// Drops component type names from Yew's hydration markers (`<!--<[path::Name]>-->` →
+    /// `<!--<[]>-->`): hydration matches the markers by their brackets only, and the names
+    /// are a large share of the page's bytes.
+    fn strip_marker_names(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(i) = rest.find("<!--<") {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            let open = if tail.starts_with("<!--<[") {
+                "<!--<["
+            } else if tail.starts_with("<!--</[") {
+                "<!--</["
+            } else {
+                out.push_str("<!--<");
+                rest = &tail[5..];
+                continue;
+            };
+            match tail.find("]>-->") {
+                Some(end) => {
+                    out.push_str(open);
+                    out.push_str("]>-->");
+                    rest = &tail[end + 5..];
+                }
+                None => {
+                    out.push_str(tail);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
-}
 
-fn replace_marker(html: &str, marker: &str, with: &str) -> Result<String, String> {
-    if !html.contains(marker) {
-        return Err(format!("index.html has no `{marker}` marker"));
-    }
-    Ok(html.replacen(marker, with, 1))
-}
+    fn run(staging: &Path, prerendered: &str) -> Result<(), String> {
+        let files = list(staging)?;
+        let glue = find(&files, "phase-one-widget", ".js")?;
+        let wasm = find(&files, "phase-one-widget", "_bg.wasm")?;
+        let css = find(&files, "widget", ".css")?;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+        std::fs::write(staging.join("embed.js"), loader(&glue, &wasm, &css))
+            .map_err(|e| format!("writing embed.js: {e}"))?;
 
-    #[test]
-    fn strips_component_names_only() {
-        let html = "<!--<[a::B<c::D>]>--><p>x</p><!--<#>--><!--</[a::B<c::D>]>-->";
-        assert_eq!(
-            strip_marker_names(html),
-            "<!--<[]>--><p>x</p><!--<#>--><!--</[]>-->"
+        let index = staging.join("index.html");
+        let html =
+            std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
+        let preload = format!(
+            "<link rel=\"modulepreload\" href=\"{glue}\">\
+             <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
         );
+        let html = replace_marker(&html, "<!-- postbuild: preload -->", &preload)?;
+        let html = remove_trunk_link(&html);
+        let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
+        std::fs::write(&index, html).map_err(|e| format!("writing index.html: {e}"))?;
+        Ok(())
+    }
+
+    /// The loader module. Kept tiny: everything else happens in Rust (`start`).
+    fn loader(glue: &str, wasm: &str, css: &str) -> String {
+        format!(
+            "// Phase One widget loader. Generated at build time; do not edit.\n\
+             import init, {{ start }} from './{glue}';\n\
+             const here = import.meta.url;\n\
+             await init({{ module_or_path: new URL('./{wasm}', here) }});\n\
+             start(new URL('./{css}', here).href);\n"
+        )
+    }
+
+    fn list(dir: &Path) -> Result<Vec<String>, String> {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| format!("listing {}: {e}", dir.display()))?;
+        Ok(entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect())
+    }
+
+    fn find(files: &[String], stem: &str, suffix: &str) -> Result<String, String> {
+        let mut hits = files.iter().filter(|f| {
+            f.starts_with(stem)
+                && f.ends_with(suffix)
+                && !(suffix == ".js" && f.ends_with("_bg.js"))
+                && f[stem.len()..].starts_with(['-', '_', '.'])
+        });
+        let hit = hits
+            .next()
+            .ok_or_else(|| format!("no {stem}*{suffix} in the staged build"))?;
+        if let Some(other) = hits.next() {
+            return Err(format!(
+                "two candidates for {stem}*{suffix}: {hit} and {other}"
+            ));
+        }
+        Ok(hit.clone())
+    }
+
+    /// With `inject_scripts = false` Trunk leaves its `<link data-trunk rel="rust">` in place.
+    fn remove_trunk_link(html: &str) -> String {
+        let Some(start) = html.find("<link data-trunk rel=\"rust\"") else {
+            return html.to_string();
+        };
+        match html[start..].find('>') {
+            Some(len) => format!("{}{}", &html[..start], html[start + len + 1..].trim_start()),
+            None => html.to_string(),
+        }
+    }
+
+    fn replace_marker(html: &str, marker: &str, with: &str) -> Result<String, String> {
+        if !html.contains(marker) {
+            return Err(format!("index.html has no `{marker}` marker"));
+        }
+        Ok(html.replacen(marker, with, 1))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn strips_component_names_only() {
+            let html = "<!--<[a::B<c::D>]>--><p>x</p><!--<#>--><!--</[a::B<c::D>]>-->";
+            assert_eq!(
+                strip_marker_names(html),
+                "<!--<[]>--><p>x</p><!--<#>--><!--</[]>-->"
+            );
+        }
     }
 }
