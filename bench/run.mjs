@@ -1,0 +1,328 @@
+// Benchmark: the Phase One widget against what a newsroom developer would otherwise use:
+//   Peer 1: TimelineJS 3.9.11 (npm, unmodified) rendering the same events;
+//   Peer 2: a reference page drawing the same cumulative chart with Observable Plot
+//           0.6.17 + d3 7.9.2, re-rendering on each slider input.
+// One headless-Chromium run, two network profiles, medians of several runs. Prints a
+// table with ratios ours / peer. A script, not a test: it asserts nothing.
+//
+// Usage: node run.mjs [--runs N] [--inputs N]   (see scripts/bench.sh)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '..');
+const DIST = path.join(ROOT, 'dist');
+const NM = path.join(here, 'node_modules');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const RUNS = arg('runs', 5);
+const INPUTS = arg('inputs', 300);
+
+// ---------- data for the peers, converted from the widget's own data files ----------
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') q = false;
+      else field += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  const [head, ...body] = rows;
+  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+const timeline = parseCsv(fs.readFileSync(path.join(ROOT, 'static/data/timeline.csv'), 'utf8'));
+const ACTOR = { white_house: 'White House', commerce: 'Commerce', treasury_cfius: 'Treasury/CFIUS', congress: 'Congress', court: 'Courts', company: 'Company', china_government: 'Chinese government' };
+const tlJson = JSON.stringify({
+  events: timeline.map((e) => {
+    const [y, m, d] = e.date.split('-').map(Number);
+    return {
+      unique_id: e.id,
+      start_date: d ? { year: y, month: m, day: d } : { year: y, month: m },
+      text: { headline: e.title, text: `<p>${e.annotation}</p><p>${e.sources.split(/[ ;]+/).map((u) => `<a href="${u}">${new URL(u).hostname}</a>`).join(' ')}</p>` },
+      group: ACTOR[e.actor],
+    };
+  }),
+});
+
+const purchases = parseCsv(fs.readFileSync(path.join(ROOT, 'static/data/purchases.csv'), 'utf8'));
+const monthly = (month) => purchases.filter((r) => r.record === 'monthly' && r.basis === 'us' && r.period === month && r.category !== 'total').reduce((a, r) => a + Number(r.value), 0);
+const target = (y) => Number(purchases.find((r) => r.record === 'target' && r.basis === 'us' && r.period === String(y) && r.category === 'total').value);
+const months2017 = Array.from({ length: 12 }, (_, i) => monthly(`2017-${String(i + 1).padStart(2, '0')}`));
+const chartData = {
+  actual: Array.from({ length: 6 }, (_, i) => monthly(`2020-${String(i + 1).padStart(2, '0')}`)),
+  shape: months2017.map((_, i) => months2017.slice(0, i + 1).reduce((a, b) => a + b, 0) / months2017.reduce((a, b) => a + b, 0)),
+  targets: [target(2020), target(2021)],
+};
+
+const plotPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Plot reference</title>
+<link rel="icon" href="data:,"><style>body{font:16px system-ui,sans-serif;margin:16px}</style></head><body>
+<h1>Is China buying what it promised?</h1>
+<p id="verdict"></p>
+<div id="chart"></div>
+<label>Monthly pace (US$ bn) <input id="rate" type="range" min="0" max="40" step="0.1" value="5.5"></label>
+<script src="/vendor/d3.min.js"></script><script src="/vendor/plot.umd.min.js"></script>
+<script>
+const data = ${JSON.stringify(chartData)};
+const rows = (rate) => {
+  const out = [];
+  let cum = 0;
+  for (let m = 0; m < 24; m++) {
+    const y = m < 12 ? 0 : 1, k = m % 12;
+    if (k === 0) cum = 0;
+    const date = new Date(2020 + y, k, 28);
+    if (y === 0 && k < 6) { cum += data.actual[k]; out.push({ date, v: cum, s: 'Actual' }); if (k === 5) out.push({ date, v: cum, s: 'Projection' }); }
+    else { cum += rate; out.push({ date, v: cum, s: 'Projection', y }); }
+    out.push({ date, v: data.targets[y] * data.shape[k], s: 'Target ' + (2020 + y) });
+  }
+  return out;
+};
+function render(rate) {
+  const r = rows(rate);
+  const p2020 = r.filter((d) => d.s === 'Projection' && d.date.getFullYear() === 2020).at(-1).v;
+  const t = data.targets[0];
+  document.getElementById('verdict').textContent = '2020: $' + p2020.toFixed(1) + 'bn of $' + t.toFixed(1) + 'bn — ' + (p2020 >= t ? 'target met' : 'missed by $' + (t - p2020).toFixed(1) + 'bn') + ' (' + Math.round(100 * p2020 / t) + '%)';
+  const chart = Plot.plot({
+    width: Math.min(640, document.body.clientWidth), height: 300, y: { label: 'US$ bn, cumulative', grid: true },
+    marks: [
+      Plot.lineY(r.filter((d) => d.s.startsWith('Target')), { x: 'date', y: 'v', z: 's', stroke: '#D55E00' }),
+      Plot.lineY(r.filter((d) => d.s === 'Actual'), { x: 'date', y: 'v', stroke: '#1a1a1a', strokeWidth: 2.5 }),
+      Plot.lineY(r.filter((d) => d.s === 'Projection'), { x: 'date', y: 'v', z: 'y', stroke: '#1a1a1a', strokeDasharray: '6 4' }),
+      Plot.ruleX([new Date(2020, 5, 28)], { stroke: '#767676' }),
+      Plot.ruleY([0]),
+    ],
+  });
+  document.getElementById('chart').replaceChildren(chart);
+}
+const input = document.getElementById('rate');
+input.addEventListener('input', () => render(Number(input.value)));
+render(Number(input.value));
+</script></body></html>`;
+
+const tlPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>TimelineJS</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/tl/css/timeline.css"></head><body>
+<div id="timeline-embed" style="width:100%;height:650px"></div>
+<script src="/tl/js/timeline.js"></script>
+<script>window.timeline = new TL.Timeline('timeline-embed', '/events.json', { script_path: '/tl/js/', font: null });</script>
+</body></html>`;
+
+// ---------- a static server that compresses as a CDN would (gzip) ----------
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.csv': 'text/csv' };
+function send(req, res, body, type) {
+  const gz = /gzip/.test(req.headers['accept-encoding'] ?? '') && !/image\/(png|jpe?g)|font\/woff/.test(type);
+  const headers = { 'content-type': type, 'cache-control': 'no-store' };
+  if (gz) { body = zlib.gzipSync(body, { level: 9 }); headers['content-encoding'] = 'gzip'; }
+  res.writeHead(200, headers);
+  res.end(body);
+}
+const routes = [
+  ['/ours/', DIST],
+  ['/tl/', path.join(NM, '@knight-lab/timelinejs/dist')],
+];
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/plot.html') return send(req, res, Buffer.from(plotPage), TYPES['.html']);
+  if (url.pathname === '/timelinejs.html') return send(req, res, Buffer.from(tlPage), TYPES['.html']);
+  if (url.pathname === '/events.json') return send(req, res, Buffer.from(tlJson), TYPES['.json']);
+  if (url.pathname === '/vendor/d3.min.js') return send(req, res, fs.readFileSync(path.join(NM, 'd3/dist/d3.min.js')), TYPES['.js']);
+  if (url.pathname === '/vendor/plot.umd.min.js') return send(req, res, fs.readFileSync(path.join(NM, '@observablehq/plot/dist/plot.umd.min.js')), TYPES['.js']);
+  for (const [prefix, dir] of routes) {
+    if (url.pathname.startsWith(prefix)) {
+      let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+      const file = path.resolve(dir, rel);
+      if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return send(req, res, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+      }
+    }
+  }
+  res.writeHead(404);
+  res.end();
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+
+// ---------- measurement ----------
+const PROFILES = {
+  unthrottled: null,
+  throttled: { latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8), cpu: 4 },
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+const PROBES = `
+  window.__bench = {};
+  const mark = (k) => { if (!(k in window.__bench)) window.__bench[k] = performance.now(); };
+  new MutationObserver(() => {
+    // Ours: once the client has taken over, feed one slider input and time its effect.
+    const root = document.querySelector('.p1[data-ready]');
+    if (root && !window.__bench.poked) {
+      window.__bench.poked = true;
+      const verdict = root.querySelector('[data-testid="verdict-2020"]');
+      const before = verdict.textContent;
+      const slider = root.querySelector('[data-testid="rate-manufactured"]');
+      slider.value = '12';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const done = () => verdict.textContent !== before && (mark('interactive'), true);
+      if (!done()) new MutationObserver((_, o) => done() && o.disconnect()).observe(root, { subtree: true, childList: true, characterData: true });
+    }
+    // TimelineJS: rendered once every event has its marker and a slide is shown.
+    if (document.querySelectorAll('.tl-timemarker').length >= ${timeline.length} && document.querySelector('.tl-slide .tl-headline')) mark('rendered');
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+`;
+
+async function load(url, profile) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(PROBES);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile) {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  }
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, cdp, bytes: () => bytes };
+}
+
+async function settle(page, key, timeout = 60000) {
+  await page.waitForFunction((k) => window.__bench && k in window.__bench, key, { timeout });
+  return page.evaluate((k) => window.__bench[k], key);
+}
+const fcp = (page) => page.evaluate(() => new Promise((resolve) => {
+  const get = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+  if (get() != null) return resolve(get());
+  new PerformanceObserver(() => get() != null && resolve(get())).observe({ type: 'paint', buffered: true });
+}));
+async function memory(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  const h = await cdp.send('Runtime.getHeapUsage');
+  return h.usedSize + (h.backingStorageSize ?? 0);
+}
+
+/** Median and p95 of the time from an input event to the DOM showing the new verdict and chart. */
+async function inputLatency(page, kind) {
+  return page.evaluate(async ({ n, kind }) => {
+    const q = (s) => document.querySelector(s);
+    const slider = kind === 'ours' ? q('[data-testid="rate-manufactured"]') : q('#rate');
+    const verdict = kind === 'ours' ? q('[data-testid="verdict-2020"]') : q('#verdict');
+    const chart = () => (kind === 'ours' ? q('[data-testid="projection-2020"]').getAttribute('d') : q('#chart svg'));
+    const root = kind === 'ours' ? q('.p1') : document.body;
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const v = (1 + (i % 2) * 0.1 + (i % 150) * 0.2).toFixed(1);
+      const beforeText = verdict.textContent, beforeChart = chart();
+      const t0 = performance.now();
+      slider.value = v;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => {
+        const done = () => verdict.textContent !== beforeText && chart() !== beforeChart;
+        if (done()) return resolve();
+        const o = new MutationObserver(() => done() && (o.disconnect(), resolve()));
+        o.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(n / 2)], p95: times[Math.floor(n * 0.95)] };
+  }, { n: INPUTS, kind });
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const results = {};
+for (const [name, profile] of Object.entries(PROFILES)) {
+  const r = { ours: {}, tl: {}, plot: {} };
+  const acc = { ours: { bytes: [], fcp: [], interactive: [], memory: [] }, tl: { bytes: [], fcp: [], rendered: [], memory: [] }, plot: { bytes: [], fcp: [], memory: [] } };
+  for (let run = 0; run < RUNS; run++) {
+    let l = await load(`${ORIGIN}/ours/`, profile);
+    acc.ours.fcp.push(await fcp(l.page));
+    acc.ours.interactive.push(await settle(l.page, 'interactive'));
+    await l.page.waitForTimeout(200);
+    acc.ours.bytes.push(l.bytes());
+    acc.ours.memory.push(await memory(l.cdp));
+    await l.context.close();
+
+    l = await load(`${ORIGIN}/timelinejs.html`, profile);
+    acc.tl.fcp.push(await fcp(l.page));
+    acc.tl.rendered.push(await settle(l.page, 'rendered'));
+    await l.page.waitForTimeout(500);
+    acc.tl.bytes.push(l.bytes());
+    acc.tl.memory.push(await memory(l.cdp));
+    await l.context.close();
+
+    l = await load(`${ORIGIN}/plot.html`, profile);
+    acc.plot.fcp.push(await fcp(l.page));
+    await l.page.waitForTimeout(200);
+    acc.plot.bytes.push(l.bytes());
+    acc.plot.memory.push(await memory(l.cdp));
+    await l.context.close();
+  }
+  for (const k of Object.keys(acc)) for (const m of Object.keys(acc[k])) r[k][m] = median(acc[k][m]);
+  // Input latency: several page loads, INPUTS changes each; medians of the runs.
+  const lat = { ours: [], plot: [] };
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    for (const [kind, url] of [['ours', `${ORIGIN}/ours/`], ['plot', `${ORIGIN}/plot.html`]]) {
+      const l = await load(url, profile);
+      if (kind === 'ours') await settle(l.page, 'interactive');
+      lat[kind].push(await inputLatency(l.page, kind));
+      await l.context.close();
+    }
+  }
+  for (const kind of ['ours', 'plot']) {
+    r[kind].latencyMedian = median(lat[kind].map((x) => x.median));
+    r[kind].latencyP95 = median(lat[kind].map((x) => x.p95));
+  }
+  results[name] = r;
+}
+const version = browser.version();
+await browser.close();
+server.close();
+
+// ---------- report ----------
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (t) => `${t.toFixed(t < 10 ? 2 : 0)} ms`;
+const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+const lines = [];
+lines.push(`Chromium ${version}; ${RUNS} runs per page load measure (median); input latency over ${INPUTS} changes × ${Math.min(RUNS, 3)} loads.`);
+lines.push('Served gzip -9 from 127.0.0.1, cache disabled. Throttled: 1.6 Mbps down, 750 kbps up, 150 ms RTT, 4× CPU (CDP).');
+for (const [name, r] of Object.entries(results)) {
+  lines.push('');
+  lines.push(`Profile: ${name}`);
+  lines.push('| measure | ours | TimelineJS (P1) | Plot + d3 (P2) | ours / P1 | ours / P2 | ours / (P1+P2) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| bytes transferred | ${kb(r.ours.bytes)} | ${kb(r.tl.bytes)} | ${kb(r.plot.bytes)} | ${ratio(r.ours.bytes, r.tl.bytes)} | ${ratio(r.ours.bytes, r.plot.bytes)} | ${ratio(r.ours.bytes, r.tl.bytes + r.plot.bytes)} |`);
+  lines.push(`| first contentful paint | ${ms(r.ours.fcp)} | ${ms(r.tl.fcp)} | ${ms(r.plot.fcp)} | ${ratio(r.ours.fcp, r.tl.fcp)} | ${ratio(r.ours.fcp, r.plot.fcp)} | |`);
+  lines.push(`| interactive (ours) / timeline rendered (P1) | ${ms(r.ours.interactive)} | ${ms(r.tl.rendered)} | | ${ratio(r.ours.interactive, r.tl.rendered)} | | |`);
+  lines.push(`| input latency, median | ${ms(r.ours.latencyMedian)} | | ${ms(r.plot.latencyMedian)} | | ${ratio(r.ours.latencyMedian, r.plot.latencyMedian)} | |`);
+  lines.push(`| input latency, p95 | ${ms(r.ours.latencyP95)} | | ${ms(r.plot.latencyP95)} | | ${ratio(r.ours.latencyP95, r.plot.latencyP95)} | |`);
+  lines.push(`| JS heap + wasm/array buffers | ${mb(r.ours.memory)} | ${mb(r.tl.memory)} | ${mb(r.plot.memory)} | ${ratio(r.ours.memory, r.tl.memory)} | ${ratio(r.ours.memory, r.plot.memory)} | |`);
+}
+const t = results.throttled, u = results.unthrottled;
+lines.push('');
+lines.push('Targets (reported, not asserted):');
+const check = (ok, text) => lines.push(`- [${ok ? 'met' : 'MISSED'}] ${text}`);
+check(u.ours.bytes <= 0.5 * (u.tl.bytes + u.plot.bytes), `bytes ≤ 0.5 × (P1 + P2): ${kb(u.ours.bytes)} vs ${kb(0.5 * (u.tl.bytes + u.plot.bytes))}`);
+check(t.ours.fcp <= 0.5 * t.tl.fcp, `throttled FCP ≤ 0.5 × TimelineJS: ${ms(t.ours.fcp)} vs ${ms(0.5 * t.tl.fcp)}`);
+check(t.ours.interactive < t.tl.rendered && u.ours.interactive < u.tl.rendered, `interactive before TimelineJS has rendered: throttled ${ms(t.ours.interactive)} vs ${ms(t.tl.rendered)}; unthrottled ${ms(u.ours.interactive)} vs ${ms(u.tl.rendered)}`);
+check(u.ours.latencyP95 <= 4 && u.ours.latencyP95 < u.plot.latencyP95, `p95 input latency ≤ 4 ms and below P2 (unthrottled): ${ms(u.ours.latencyP95)} vs ${ms(u.plot.latencyP95)}`);
+console.log(lines.join('\n'));
