@@ -9,7 +9,7 @@ use super::notice::Notices;
 use super::share::Share;
 use super::timeline_view::TimelineView;
 use super::verdict::Verdict;
-use super::{Env, Handle, Model, strings};
+use super::{Derived, Dispatch, Env, Handle, Latest, Model, strings};
 use crate::core::data::{self, Dataset};
 use crate::core::state::State;
 use crate::core::text;
@@ -81,6 +81,18 @@ pub fn App(props: &AppProps) -> Html {
         move |_| env
     });
     let state = &handle.0;
+    // Derived results, computed once per change of the scenario or the data.
+    let derived: Rc<Derived> = use_memo((state.scenario, Rc::as_ptr(&state.data) as usize), {
+        let data = state.data.clone();
+        move |(scenario, _)| Derived {
+            eval: crate::core::model::evaluate(&data, scenario),
+            series: crate::core::model::series(&data, scenario),
+            cutoffs: crate::core::model::cutoffs(&data, scenario.basis),
+        }
+    });
+    let dispatch: Dispatch = handle.dispatcher();
+    let latest = use_memo((), |_| Latest::default());
+    *latest.0.borrow_mut() = state.query();
     let s = strings();
     let f = super::format::fmt();
     let view = state.view;
@@ -97,9 +109,12 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Handle> context={handle.clone()}>
+        <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<Rc<Derived>> context={derived}>
+        <ContextProvider<Latest> context={(*latest).clone()}>
         <ContextProvider<Rc<Env>> context={env.clone()}>
             <div class="p1" data-theme={theme} data-view={view.code()} lang={s.lang} data-ready={ready.then_some("true")}>
-                <Notices />
+                <Notices notices={state.notices.clone()} />
                 <header class="p1-head">
                     <h1 class="p1-headline" id={heading_id.clone()}>{ s.headline }</h1>
                     <p class="p1-dek">{ dek }</p>
@@ -110,12 +125,13 @@ pub fn App(props: &AppProps) -> Html {
                             <Verdict />
                             <Chart />
                             <Controls />
-                            <Outcomes />
-                            <Method />
+                            <Outcomes data={state.data.clone()} />
+                            <Method data={state.data.clone()} />
                         </section>
                     }
                     if view.shows_timeline() {
-                        <TimelineView />
+                        <TimelineView timeline={state.timeline.clone()} filters={state.filters.clone()}
+                                      selected={state.selected.clone()} highlighted={state.highlighted.clone()} />
                     }
                 </div>
                 <footer class="p1-foot">
@@ -124,6 +140,9 @@ pub fn App(props: &AppProps) -> Html {
                 </footer>
             </div>
         </ContextProvider<Rc<Env>>>
+        </ContextProvider<Latest>>
+        </ContextProvider<Rc<Derived>>>
+        </ContextProvider<Dispatch>>
         </ContextProvider<Handle>>
     }
 }

@@ -1,9 +1,11 @@
 //! The cumulative chart (SVG, drawn by us), its legend, its text alternative and the
 //! data table behind it. Timeline events in 2020–21 appear as markers on the time axis.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use super::{strings, use_env, use_widget};
+use super::{strings, use_derived, use_env, use_widget};
 use crate::core::data::{Basis, Category};
 use crate::core::format::{Format, MonthStyle};
 use crate::core::model::{self, SeriesPoint, TargetPath};
@@ -99,6 +101,7 @@ fn event_k(e: &Event) -> f64 {
 #[component]
 pub fn Chart() -> Html {
     let handle = use_widget();
+    let derived = use_derived();
     let env = use_env();
     let state = &handle.0;
     let s = strings();
@@ -107,11 +110,11 @@ pub fn Chart() -> Html {
     let node = use_node_ref();
     super::dom::use_width(&node, width.setter());
 
-    let Some(e) = model::evaluate(&state.data, &state.scenario) else {
+    let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
     let sc = e.scenario;
-    let pts = model::series(&state.data, &sc);
+    let pts = &derived.series;
     let max_v = pts
         .iter()
         .flat_map(|p| [p.actual, p.projected, p.later, Some(p.target)])
@@ -285,7 +288,27 @@ pub fn Chart() -> Html {
         })
         .collect();
 
-    let summary = text::chart_summary(s, f, &e);
+    // The data table follows the scenario only while it is open: closed, it keeps the
+    // figures it last showed, so moving a slider doesn't re-render 24 hidden rows.
+    let table_open = use_state(|| false);
+    let table_shown = use_mut_ref(|| derived.clone());
+    if *table_open {
+        *table_shown.borrow_mut() = derived.clone();
+    }
+    let table_data = table_shown.borrow().clone();
+    let on_table_toggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |ev: web_sys::Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                table_open.set(d.open());
+            }
+        })
+    };
+    let summary = text::chart_summary(s, f, e);
     let summary_id = env.id("chart-summary");
     let title_id = env.id("chart-title");
     let path_note = match model::target_path_kind(&state.data, sc.basis) {
@@ -344,7 +367,7 @@ pub fn Chart() -> Html {
             </div>
             <p class="p1-chart-summary" id={summary_id}>{ summary }</p>
             <p class="p1-chart-note">{ path_note }</p>
-            <DataTable />
+            <DataTable derived={table_data} data={state.data.clone()} ontoggle={on_table_toggle} />
         </figure>
     }
 }
@@ -399,25 +422,33 @@ fn Legend(props: &LegendProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct TableProps {
+    derived: Rc<super::Derived>,
+    data: Rc<crate::core::data::Dataset>,
+    ontoggle: Callback<web_sys::Event>,
+}
+
 /// The numbers behind the chart, for keyboard and screen-reader users.
 #[component]
-fn DataTable() -> Html {
-    let handle = use_widget();
-    let state = &handle.0;
+fn DataTable(props: &TableProps) -> Html {
+    let derived = &props.derived;
+    let data = &props.data;
     let s = strings();
     let f = super::format::fmt();
-    let Some(e) = model::evaluate(&state.data, &state.scenario) else {
+    let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
     let sc = e.scenario;
     let basis_name = s.basis(sc.basis).0;
     let rate = e.total_rate;
-    let rows: Html = model::series(&state.data, &sc)
-        .into_iter()
+    let rows: Html = derived
+        .series
+        .iter()
         .map(|p| {
             let m = p.month;
-            let in_month = model::month_value(&state.data, sc.basis, m, Category::Total);
-            let derived = is_derived(state, sc.basis, m);
+            let in_month = model::month_value(data, sc.basis, m, Category::Total);
+            let derived = is_derived(data, sc.basis, m);
             let (month_v, cum, status) = if m <= sc.asof {
                 match p.actual {
                     Some(a) => (
@@ -448,7 +479,7 @@ fn DataTable() -> Html {
         })
         .collect();
     html! {
-        <details class="p1-data">
+        <details class="p1-data" ontoggle={props.ontoggle.clone()}>
             <summary>{ s.show_data }</summary>
             <div class="p1-table-wrap" tabindex="0" role="region" aria-label={s.show_data}>
                 <table class="p1-table">
@@ -467,11 +498,11 @@ fn DataTable() -> Html {
     }
 }
 
-fn is_derived(state: &crate::core::state::State, basis: Basis, m: Month) -> bool {
+fn is_derived(data: &crate::core::data::Dataset, basis: Basis, m: Month) -> bool {
     Category::SPLIT
         .iter()
         .chain([Category::Total].iter())
-        .filter_map(|c| state.data.monthly.get(&(basis, m, *c)))
-        .chain(state.data.ytd.get(&(basis, m, Category::Total)))
+        .filter_map(|c| data.monthly.get(&(basis, m, *c)))
+        .chain(data.ytd.get(&(basis, m, Category::Total)))
         .any(|f| f.is_derived())
 }

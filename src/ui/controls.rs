@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{strings, use_env, use_widget};
+use super::{strings, use_derived, use_dispatch, use_env, use_widget};
 use crate::core::data::{Basis, Category};
 use crate::core::decimal::{decimal, parse_decimal};
 use crate::core::format::MonthStyle;
@@ -15,6 +15,7 @@ use crate::core::text;
 #[component]
 pub fn Controls() -> Html {
     let handle = use_widget();
+    let derived = use_derived();
     let env = use_env();
     let state = &handle.0;
     let s = strings();
@@ -22,7 +23,7 @@ pub fn Controls() -> Html {
     let ds = &state.data;
     let sc = state.scenario;
     let bases = ds.bases();
-    let Some(e) = model::evaluate(ds, &sc) else {
+    let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
 
@@ -96,7 +97,7 @@ pub fn Controls() -> Html {
                 <div class="p1-asof">
                     <label for={asof_id.clone()}>{ s.asof_label }</label>
                     <select id={asof_id} onchange={on_asof} data-testid="asof">
-                        for m in model::cutoffs(ds, sc.basis) {
+                        for m in derived.cutoffs.iter().copied() {
                             <option value={m.to_string()} selected={m == sc.asof}>{ f.month(m, MonthStyle::Long) }</option>
                         }
                     </select>
@@ -118,7 +119,7 @@ pub struct RateProps {
 /// A slider and a number field for one category's monthly rate.
 #[component]
 pub fn RateInput(props: &RateProps) -> Html {
-    let handle = use_widget();
+    let handle = use_dispatch();
     let env = use_env();
     let s = strings();
     let f = super::format::fmt();

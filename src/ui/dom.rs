@@ -13,6 +13,9 @@ use crate::core::state::{Action, Notice};
 use crate::core::url_state::Params;
 use crate::core::{data, timeline};
 
+/// How long the state must be still before the address bar is updated.
+const URL_SETTLE_MS: u32 = 150;
+
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
@@ -39,14 +42,21 @@ pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>) {
             }
         });
     }
-    // Keep the address bar in step with the state (not in a host page's address bar).
+    // Keep the address bar in step with the state (not in a host page's address bar),
+    // once a control settles: a dragged slider would otherwise call replaceState dozens
+    // of times a second, which browsers throttle.
     {
         let query = handle.0.query();
         let selected = handle.0.selected.clone();
         let mode = init.env.mode;
+        let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
         use_effect_with((query, selected), move |(query, selected)| {
             if mode != Mode::Script {
-                replace_url(query, selected.as_deref());
+                let (query, selected) = (query.clone(), selected.clone());
+                *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                    URL_SETTLE_MS,
+                    move || replace_url(&query, selected.as_deref()),
+                ));
             }
         });
     }

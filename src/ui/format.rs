@@ -32,6 +32,8 @@ mod intl {
 
     thread_local! {
         static CACHE: RefCell<BTreeMap<&'static str, Function>> = const { RefCell::new(BTreeMap::new()) };
+        /// Month names are few and asked for often (chart axis, table, select).
+        static MONTHS: RefCell<BTreeMap<(Month, u8), String>> = const { RefCell::new(BTreeMap::new()) };
     }
 
     const LOCALE: &str = "en-GB";
@@ -112,6 +114,10 @@ mod intl {
         }
 
         fn month(&self, m: Month, style: MonthStyle) -> String {
+            let key = (m, style as u8);
+            if let Some(hit) = MONTHS.with(|c| c.borrow().get(&key).cloned()) {
+                return hit;
+            }
             let f = match style {
                 MonthStyle::Long => date_fn(
                     "mL",
@@ -124,7 +130,9 @@ mod intl {
                 MonthStyle::Name => date_fn("mN", &[("month", "long".into())]),
                 MonthStyle::Abbrev => date_fn("mA", &[("month", "short".into())]),
             };
-            call(&f, &date(m.year(), m.month(), 1))
+            let text = call(&f, &date(m.year(), m.month(), 1));
+            MONTHS.with(|c| c.borrow_mut().insert(key, text.clone()));
+            text
         }
 
         fn date(&self, (y, m, d): (i32, u32, u32), precision: Precision) -> String {

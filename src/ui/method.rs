@@ -2,13 +2,19 @@
 
 use yew::prelude::*;
 
-use super::{strings, use_widget};
+use std::rc::Rc;
+
+use super::{strings, use_env};
 use crate::core::data::{Basis, Category, Dataset, Period, Unit};
 use crate::core::strings::fill;
 use crate::core::text;
 
-fn bn(ds: &Dataset, v: Option<f64>) -> String {
-    let _ = ds;
+#[derive(Properties, PartialEq)]
+pub struct DataProps {
+    pub data: Rc<Dataset>,
+}
+
+fn bn(v: Option<f64>) -> String {
     v.map_or_else(
         || strings().missing.to_string(),
         |v| text::money(strings(), super::format::fmt(), v),
@@ -17,9 +23,8 @@ fn bn(ds: &Dataset, v: Option<f64>) -> String {
 
 /// Final outcome figures, each with its source.
 #[component]
-pub fn Outcomes() -> Html {
-    let handle = use_widget();
-    let ds = &handle.0.data;
+pub fn Outcomes(props: &DataProps) -> Html {
+    let ds = &props.data;
     let s = strings();
     let f = super::format::fmt();
     if ds.outcomes.is_empty() {
@@ -55,18 +60,13 @@ pub fn Outcomes() -> Html {
 
 /// The method, collapsed by default, with every source linked.
 #[component]
-pub fn Method() -> Html {
-    let handle = use_widget();
-    let ds = &handle.0.data;
+pub fn Method(props: &DataProps) -> Html {
+    let ds = &props.data;
+    let env = use_env();
     let s = strings();
     let f = super::format::fmt();
-    let inc = |y: i32, c: Category| {
-        bn(
-            ds,
-            ds.commitments.get(&(Period::Year(y), c)).map(|x| x.value),
-        )
-    };
-    let tgt = |b: Basis, y: i32| bn(ds, ds.target(b, y, Category::Total).map(|x| x.value));
+    let inc = |y: i32, c: Category| bn(ds.commitments.get(&(Period::Year(y), c)).map(|x| x.value));
+    let tgt = |b: Basis, y: i32| bn(ds.target(b, y, Category::Total).map(|x| x.value));
     let date = |id: &str| {
         ds.events
             .iter()
@@ -96,12 +96,10 @@ pub fn Method() -> Html {
         &[
             (
                 "usbase",
-                &bn(
-                    ds,
-                    ds.baselines
-                        .get(&(Basis::Us, Category::Total))
-                        .map(|x| x.value),
-                ),
+                &bn(ds
+                    .baselines
+                    .get(&(Basis::Us, Category::Total))
+                    .map(|x| x.value)),
             ),
             ("us20", &tgt(Basis::Us, 2020)),
             ("us21", &tgt(Basis::Us, 2021)),
@@ -134,7 +132,7 @@ pub fn Method() -> Html {
                     <li><a href={src.url.clone()} target="_blank" rel="noopener noreferrer">{ src.label.clone() }</a></li>
                 }
             </ol>
-            <p><a href="data/purchases.csv" download="">{ s.method_download }</a></p>
+            <p><a href={format!("{}data/purchases.csv", env.asset_base)} download="">{ s.method_download }</a></p>
         </details>
     }
 }

@@ -42,6 +42,29 @@ impl Reducible for Model {
 }
 
 pub type Handle = UseReducerHandle<Model>;
+/// The reducer's dispatcher: stable across renders, so components that only dispatch
+/// don't re-render when the state changes.
+pub type Dispatch = UseReducerDispatcher<Model>;
+
+/// Results derived from the state once per change (memoised in `App`), shared by the
+/// components that show them.
+#[derive(Debug, PartialEq)]
+pub struct Derived {
+    pub eval: Option<crate::core::model::Evaluation>,
+    pub series: Vec<crate::core::model::SeriesPoint>,
+    pub cutoffs: Vec<crate::core::month::Month>,
+}
+
+/// The latest query string, read when a link is built (on click), so the timeline need
+/// not re-render on every slider change.
+#[derive(Clone, Default, Debug)]
+pub struct Latest(pub Rc<std::cell::RefCell<String>>);
+
+impl PartialEq for Latest {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// How the widget is being shown.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -87,6 +110,26 @@ pub fn use_widget() -> Handle {
 #[hook]
 pub fn use_env() -> Rc<Env> {
     use_context::<Rc<Env>>().unwrap_or_default()
+}
+
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().expect("components are rendered inside App")
+}
+
+#[hook]
+pub fn use_derived() -> Rc<Derived> {
+    use_context::<Rc<Derived>>().expect("components are rendered inside App")
+}
+
+#[hook]
+pub fn use_latest() -> Latest {
+    use_context::<Latest>().unwrap_or_default()
+}
+
+/// The link that shares a state: the page (or, in an iframe, the embedding article).
+pub fn share_url(env: &Env, query: &str) -> String {
+    format!("{}?{query}", env.share_base)
 }
 
 /// The value of the input or select an event came from.

@@ -2,18 +2,22 @@
 
 use yew::prelude::*;
 
-use super::{strings, use_widget};
+use super::strings;
 use crate::core::state::Notice;
 use crate::core::strings::fill;
 
 /// How many problems a notice lists before "…and N more".
 pub const SHOWN_PROBLEMS: usize = 5;
 
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<Notice>,
+}
+
 #[component]
-pub fn Notices() -> Html {
-    let handle = use_widget();
+pub fn Notices(props: &NoticesProps) -> Html {
     let s = strings();
-    let notices = &handle.0.notices;
+    let notices = &props.notices;
     if notices.is_empty() {
         return html! {};
     }

@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-use super::timeline_view::share_url;
-use super::{strings, use_env, use_widget};
+use super::{share_url, strings, use_env, use_widget};
 use crate::core::text::embed_snippets;
 
 #[component]
@@ -13,7 +12,8 @@ pub fn Share() -> Html {
     let env = use_env();
     let s = strings();
     let status = use_state(|| false);
-    let url = share_url(&handle, &env);
+    let query = handle.0.query();
+    let url = share_url(&env, &query);
     let copy_link = {
         let status = status.clone();
         let url = url.clone();
@@ -23,7 +23,7 @@ pub fn Share() -> Html {
             let _ = (&url, &status);
         })
     };
-    let (iframe, script) = embed_snippets(&env.asset_base, &handle.0.query(), s.iframe_title);
+    let (iframe, script) = embed_snippets(&env.asset_base, &query, s.iframe_title);
     html! {
         <div class="p1-share">
             <button type="button" class="p1-button" onclick={copy_link} data-testid="copy-link" data-url={url}>

@@ -3,22 +3,31 @@
 
 use yew::prelude::*;
 
-use super::{strings, use_env, use_widget};
+use std::rc::Rc;
+
+use super::{share_url, strings, use_dispatch, use_env, use_latest};
 use crate::core::state::Action;
 use crate::core::strings::fill;
-use crate::core::timeline::{self, Actor, App, Event, PeriodFilter};
+use crate::core::timeline::{self, Actor, App, Event, Filters, PeriodFilter, Timeline};
 
 /// Annotations longer than this show their first sentence, with the rest behind "More".
 const COLLAPSE_OVER: usize = 170;
 
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub timeline: Rc<Timeline>,
+    pub filters: Filters,
+    pub selected: Option<String>,
+    pub highlighted: Option<String>,
+}
+
 #[component]
-pub fn TimelineView() -> Html {
-    let handle = use_widget();
+pub fn TimelineView(props: &TimelineProps) -> Html {
+    let handle = use_dispatch();
     let env = use_env();
-    let state = &handle.0;
     let s = strings();
-    let t = &state.timeline;
-    let fl = &state.filters;
+    let t = &props.timeline;
+    let fl = &props.filters;
     let shown = timeline::filtered(t, fl);
     let heading_id = env.id("timeline-heading");
 
@@ -46,7 +55,7 @@ pub fn TimelineView() -> Html {
     };
 
     // Roving focus: one event is in the tab order; arrows, Page keys, Home and End move.
-    let current = state
+    let current = props
         .selected
         .as_ref()
         .and_then(|id| shown.iter().position(|e| &e.id == id))
@@ -55,6 +64,7 @@ pub fn TimelineView() -> Html {
     let on_key = {
         let handle = handle.clone();
         let ids = ids.clone();
+        let selected = props.selected.clone();
         Callback::from(move |ev: KeyboardEvent| {
             let n = ids.len();
             if n == 0 {
@@ -64,9 +74,7 @@ pub fn TimelineView() -> Html {
             if !super::target_is_event(&ev) {
                 return;
             }
-            let cur = handle
-                .0
-                .selected
+            let cur = selected
                 .as_ref()
                 .and_then(|id| ids.iter().position(|x| x == id))
                 .unwrap_or(0);
@@ -156,8 +164,8 @@ pub fn TimelineView() -> Html {
                             {{
                                 pos += 1;
                                 html! { <EventCard key={e.id.clone()} event={e.clone()} pos={pos} size={total}
-                                        selected={state.selected.as_ref() == Some(&e.id)}
-                                        highlighted={state.highlighted.as_ref() == Some(&e.id)}
+                                        selected={props.selected.as_ref() == Some(&e.id)}
+                                        highlighted={props.highlighted.as_ref() == Some(&e.id)}
                                         tab_stop={ids.get(current) == Some(&e.id)} /> }
                             }}
                         }
@@ -181,8 +189,9 @@ pub struct EventProps {
 
 #[component]
 pub fn EventCard(props: &EventProps) -> Html {
-    let handle = use_widget();
+    let handle = use_dispatch();
     let env = use_env();
+    let latest = use_latest();
     let s = strings();
     let f = super::format::fmt();
     let e = &props.event;
@@ -210,9 +219,12 @@ pub fn EventCard(props: &EventProps) -> Html {
     };
     let copy_link = {
         let copied = copied.clone();
-        let url = format!("{}#event-{}", share_url(&handle, &env), e.id);
+        let env = env.clone();
+        let id = e.id.clone();
         Callback::from(move |ev: MouseEvent| {
             ev.stop_propagation();
+            // Built on click, from the latest state, so cards need not re-render on every change.
+            let url = format!("{}#event-{}", share_url(&env, &latest.0.borrow()), id);
             #[cfg(target_arch = "wasm32")]
             super::dom::copy_text(&url, copied.setter());
             let _ = (&url, &copied);
@@ -281,9 +293,4 @@ fn split_annotation(a: &str) -> (String, Option<String>) {
         Some(i) if i + 2 < a.len() => (a[..=i].to_string(), Some(a[i + 2..].to_string())),
         _ => (a.to_string(), None),
     }
-}
-
-/// The link that shares this state: the page (or, in an iframe, the embedding article).
-pub fn share_url(handle: &super::Handle, env: &super::Env) -> String {
-    format!("{}?{}", env.share_base, handle.0.query())
 }

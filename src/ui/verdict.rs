@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::{strings, use_widget};
-use crate::core::model::{self, YearResult};
+use super::{strings, use_derived};
+use crate::core::model::YearResult;
 use crate::core::text;
 
 /// How long the reader must pause before the verdict is announced.
@@ -12,11 +12,10 @@ const ANNOUNCE_AFTER_MS: u32 = 700;
 
 #[component]
 pub fn Verdict() -> Html {
-    let handle = use_widget();
-    let state = &handle.0;
+    let derived = use_derived();
     let s = strings();
     let f = super::format::fmt();
-    let Some(e) = model::evaluate(&state.data, &state.scenario) else {
+    let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
     let line = |r: &YearResult, testid: &'static str| {
@@ -42,7 +41,7 @@ pub fn Verdict() -> Html {
         .join(". ");
     let needed: Vec<String> = [&e.years[0], &e.years[1], &e.both]
         .iter()
-        .filter_map(|r| text::needed(s, f, &e, r))
+        .filter_map(|r| text::needed(s, f, e, r))
         .collect();
 
     // Announce the verdict only after the reader stops moving a control.
@@ -56,7 +55,7 @@ pub fn Verdict() -> Html {
                 { line(&e.years[1], "verdict-2021") }
                 { line(&e.both, "verdict-total") }
             </ul>
-            <p class="p1-sofar">{ text::so_far(s, f, &e) }</p>
+            <p class="p1-sofar">{ text::so_far(s, f, e) }</p>
             <div class="p1-needed" data-testid="needed-pace">
                 for n in needed { <p>{ n }</p> }
             </div>

@@ -19,6 +19,14 @@ export async function tableYtd(page, monthLabel) {
   return row.locator('td').nth(1).textContent();
 }
 
+/** The query string once the widget has mirrored its state there (it waits for controls to settle). */
 export async function query(page) {
+  await page.waitForTimeout(250);
   return page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+}
+
+/** The page URL once the widget has mirrored its state there. */
+export async function settledUrl(page) {
+  await page.waitForTimeout(250);
+  return page.url();
 }

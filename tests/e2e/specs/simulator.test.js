@@ -46,6 +46,7 @@ test('the default view reproduces the sourced June 2020 figures (US exports)', a
 test('moving each slider changes the verdict and the chart', async () => {
   const page = await newPage();
   await open(page, server.url);
+  await page.click('.p1-data > summary'); // the data table behind the chart
   for (const cat of ['manufactured', 'agriculture', 'energy']) {
     const before2020 = money(await text(page, 'verdict-2020'))[0];
     const beforeDec = money(await tableYtd(page, 'Dec 2020'))[0];

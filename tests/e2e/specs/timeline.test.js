@@ -5,7 +5,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer, E2E_ROOT } from '../lib/server.js';
 import { launch, watchErrors } from '../lib/browser.js';
-import { open, query } from '../lib/widget.js';
+import { open, query, settledUrl } from '../lib/widget.js';
 
 let server, browser;
 before(async () => {
@@ -60,7 +60,7 @@ test('filters change the list, their counts and the URL', async () => {
   assert.ok(actorTags.every((t) => t === 'Courts'));
 
   // The URL reopens the same filtered list.
-  const url = page.url();
+  const url = await settledUrl(page);
   const again = await newPage();
   await open(again, url);
   assert.deepEqual(await eventIds(again), await eventIds(page));
@@ -77,7 +77,7 @@ test('a deep link opens with its event selected and scrolled into view', async (
   await page.waitForTimeout(300);
   const box = await card.boundingBox();
   assert.ok(box && box.y >= -1 && box.y < 700, `event in view: ${JSON.stringify(box)}`);
-  assert.match(page.url(), new RegExp(`#event-${id}$`));
+  assert.match(await settledUrl(page), new RegExp(`#event-${id}$`));
   // Its chart marker is highlighted too.
   assert.equal(await page.getAttribute(`[data-testid="chart-marker"][data-event-id="${id}"]`, 'aria-pressed'), 'true');
   // Every event offers a link to itself.
@@ -106,7 +106,7 @@ test('arrow keys, Home and End move between events; each is announced by date an
   await page.keyboard.press('Home');
   await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, ids[0]);
   // Moving selects, and the selection is in the URL.
-  assert.match(page.url(), new RegExp(`#event-${ids[0]}$`));
+  assert.match(await settledUrl(page), new RegExp(`#event-${ids[0]}$`));
   // The accessible name is the heading: date and title, not the whole card.
   const name = await page.evaluate(() => {
     const el = document.activeElement;
