@@ -132,22 +132,22 @@ pub fn Chart() -> Html {
     let mut lines = Vec::new();
     for (yi, year) in [2020, 2021].into_iter().enumerate() {
         let origin = Some((fr.x(12.0 * yi as f64), fr.y(0.0)));
-        let target = year_points(&fr, &pts, year, origin, |p| Some(p.target));
+        let target = year_points(&fr, pts, year, origin, |p| Some(p.target));
         let actual = year_points(
             &fr,
-            &pts,
+            pts,
             year,
             origin.filter(|_| sc.asof.year() >= year),
             |p| p.actual,
         );
         let proj_start = if sc.asof.year() < year { origin } else { None };
-        let projected = year_points(&fr, &pts, year, proj_start, |p| p.projected);
+        let projected = year_points(&fr, pts, year, proj_start, |p| p.projected);
         let later_start = pts
             .iter()
             .find(|p| p.month == sc.asof && p.month.year() == year)
             .and_then(|p| p.actual.map(|v| (fr.x(k_end(p.month)), fr.y(v))))
             .or(if sc.asof.year() < year { origin } else { None });
-        let later = year_points(&fr, &pts, year, later_start, |p| p.later);
+        let later = year_points(&fr, pts, year, later_start, |p| p.later);
         lines.push((year, target, actual, projected, later));
     }
     let sparse = pts.iter().filter(|p| p.actual.is_some()).count()
