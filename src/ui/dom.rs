@@ -158,17 +158,23 @@ fn load(handle: Handle, url: String, kind: Kind) {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    use wasm_bindgen_futures::JsFuture;
+    let network = || "network error or blocked by the server's CORS settings".to_string();
+    let w = window().ok_or_else(network)?;
+    let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
         .await
-        .map_err(|_| "network error or blocked by the server's CORS settings".to_string())?;
+        .map_err(|_| network())?
+        .dyn_into()
+        .map_err(|_| network())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    response
-        .text()
+    let text = response.text().map_err(|_| network())?;
+    JsFuture::from(text)
         .await
-        .map_err(|_| "the response was not text".to_string())
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "the response was not text".to_string())
 }
 
 /// Calls `set` with the element's width whenever it changes.
