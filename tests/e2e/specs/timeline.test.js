@@ -40,7 +40,7 @@ test('filters change the list, their counts and the URL', async () => {
   await page.uncheck('[data-testid="filter-app-tiktok"]');
   assert.equal(await events(page).count(), 16, 'WeChat and both-app events');
   assert.equal((await query(page)).apps, 'wechat');
-  const tags = await page.locator('[data-testid="timeline-event"] .p1-tags').allInnerTexts();
+  const tags = await page.locator('[data-testid="timeline-event"] .p1-tags').allTextContents();
   assert.ok(tags.every((t) => t.includes('WeChat')));
 
   await page.check('[data-testid="filter-period-deal"]');
@@ -56,7 +56,7 @@ test('filters change the list, their counts and the URL', async () => {
   await page.check('[data-testid="filter-actor-court"]');
   assert.ok(await events(page).count() > 0);
   assert.equal((await query(page)).actors, 'court');
-  const actorTags = await page.locator('.p1-tag-actor').allInnerTexts();
+  const actorTags = await page.locator('.p1-tag-actor').allTextContents();
   assert.ok(actorTags.every((t) => t === 'Courts'));
 
   // The URL reopens the same filtered list.
