@@ -72,7 +72,7 @@ pub fn start(child_id: Option<String>) -> bool {
     // Fonts loading can change the height without a resize of the layout viewport.
     if let Ok(ready) = document.fonts().ready() {
         let send = send.clone();
-        let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| send(true));
+        let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| send(false));
         let _ = ready.then(&cb);
         cb.forget();
     }
@@ -90,6 +90,6 @@ pub fn start(child_id: Option<String>) -> bool {
     };
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
-    send(true);
+    send(false);
     true
 }
