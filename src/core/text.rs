@@ -48,9 +48,7 @@ pub fn verdict(s: &Strings, f: &dyn Format, r: &YearResult) -> String {
         s.verdict_missed
     };
     let gap = money(s, f, r.shortfall.max(0.0));
-    let a = args(&gap);
-    let refs: Vec<(&str, &str)> = a.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill(template, &refs)
+    fill_owned(template, &args(&gap))
 }
 
 /// The needed-pace sentence for one span, or `None` when the span is over.
@@ -87,44 +85,38 @@ pub fn needed(s: &Strings, f: &dyn Format, e: &Evaluation, r: &YearResult) -> Op
     Some(head + &tail)
 }
 
-/// "By the end of June 2020 China had bought $32.9bn …, 23% of the 2020 target."
-pub fn so_far(s: &Strings, f: &dyn Format, e: &Evaluation) -> String {
+/// The cut-off year's progress, as template arguments: month, actual, share, year.
+fn progress_args(s: &Strings, f: &dyn Format, e: &Evaluation) -> Vec<(&'static str, String)> {
     let asof = e.scenario.asof;
     let y = &e.years[if asof.year() == 2020 { 0 } else { 1 }];
-    fill(
-        s.so_far,
-        &[
-            ("month", &f.month(asof, MonthStyle::Long)),
-            ("actual", &money(s, f, y.actual)),
-            (
-                "share",
-                &f.percent(y.actual / y.target.max(f64::MIN_POSITIVE)),
-            ),
-            ("year", &asof.year().to_string()),
-        ],
-    )
+    vec![
+        ("month", f.month(asof, MonthStyle::Long)),
+        ("actual", money(s, f, y.actual)),
+        (
+            "share",
+            f.percent(y.actual / y.target.max(f64::MIN_POSITIVE)),
+        ),
+        ("year", asof.year().to_string()),
+        ("target", money(s, f, y.target)),
+        ("rate", money(s, f, e.total_rate)),
+        ("projected", money(s, f, y.projected)),
+        ("pshare", f.percent(y.share)),
+    ]
+}
+
+fn fill_owned(template: &str, args: &[(&'static str, String)]) -> String {
+    let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(template, &refs)
+}
+
+/// "By the end of June 2020 China had bought $32.9bn …, 23% of the 2020 target."
+pub fn so_far(s: &Strings, f: &dyn Format, e: &Evaluation) -> String {
+    fill_owned(s.so_far, &progress_args(s, f, e))
 }
 
 /// The chart's one-sentence text alternative.
 pub fn chart_summary(s: &Strings, f: &dyn Format, e: &Evaluation) -> String {
-    let asof = e.scenario.asof;
-    let y = &e.years[if asof.year() == 2020 { 0 } else { 1 }];
-    fill(
-        s.chart_summary,
-        &[
-            ("month", &f.month(asof, MonthStyle::Long)),
-            ("actual", &money(s, f, y.actual)),
-            (
-                "share",
-                &f.percent(y.actual / y.target.max(f64::MIN_POSITIVE)),
-            ),
-            ("year", &asof.year().to_string()),
-            ("target", &money(s, f, y.target)),
-            ("rate", &money(s, f, e.total_rate)),
-            ("projected", &money(s, f, y.projected)),
-            ("pshare", &f.percent(y.share)),
-        ],
-    )
+    fill_owned(s.chart_summary, &progress_args(s, f, e))
 }
 
 /// The headline commitment, "$200 billion", from the data.

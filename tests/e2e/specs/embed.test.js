@@ -1,11 +1,11 @@
 // Embedding as a newsroom does it: pym.js and AMP iframe parents, the script embed with
 // hostile host CSS, sharing, newsroom data overrides, and a strict CSP from a sub-path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, E2E_ROOT } from '../lib/server.js';
-import { launch, watchErrors } from '../lib/browser.js';
+import { useWidget } from '../lib/harness.js';
 import { open, text } from '../lib/widget.js';
 
 const BASE = '/widget/';
@@ -19,9 +19,7 @@ const OVERRIDE = PURCHASES.replace('target,,cn,2020,total,173.1,', 'target,,cn,2
 const BROKEN = PURCHASES.replace('monthly,,us,2020-03,energy,0.356,', 'monthly,,us,2020-03,energy,lots,')
   .replace(',waugh-2020-12,,\n', ',nobody,,\n');
 
-let server, browser;
-before(async () => {
-  server = await startServer({
+const w = useWidget({
     base: BASE,
     files: { '/vendor/pym.v1.js': path.join(E2E_ROOT, 'node_modules/pym.js/dist/pym.v1.js') },
     pages: {
@@ -45,21 +43,9 @@ before(async () => {
       '/data/purchases-newsroom.csv': { body: OVERRIDE, type: 'text/csv', headers: { 'access-control-allow-origin': '*' } },
       '/data/purchases-broken.csv': { body: BROKEN, type: 'text/csv' },
     },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
-async function ctx(opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...opts });
-  const p = await context.newPage();
-  p.errors = watchErrors(p);
-  p.ctx = context;
-  return p;
-}
+const ctx = (opts = {}) => w.newPage({ viewport: { width: 1000, height: 800 }, ...opts });
 
 /** The widget document's own height, measured inside the frame. */
 const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
@@ -91,7 +77,7 @@ async function followsContent(p, frameEl, frame, label) {
 
 test('a real pym.js 1.3.2 parent resizes the iframe as the widget grows and shrinks', async () => {
   const p = await ctx();
-  await p.goto(server.origin + '/pym.html');
+  await p.goto(w.server.origin + '/pym.html');
   const frameEl = await p.waitForSelector('#graphic iframe');
   const frame = await frameEl.contentFrame();
   await frame.waitForSelector('.p1[data-ready]');
@@ -103,7 +89,7 @@ test('a real pym.js 1.3.2 parent resizes the iframe as the widget grows and shri
   await followsContent(p, frameEl, frame, 'pym');
   // Inside the iframe, shared links point at the article, not the bare iframe URL.
   const link = await frame.getAttribute('[data-testid="copy-link"]', 'data-url');
-  assert.ok(link.startsWith(server.origin + '/pym.html?'), link);
+  assert.ok(link.startsWith(w.server.origin + '/pym.html?'), link);
   assert.match(link, /apps=wechat/);
   // Source links open in a new tab when embedded.
   assert.equal(await frame.getAttribute('.p1-event-foot a >> nth=0', 'target'), '_blank');
@@ -113,7 +99,7 @@ test('a real pym.js 1.3.2 parent resizes the iframe as the widget grows and shri
 
 test('an AMP-style parent resizes the iframe from embed-size messages', async () => {
   const p = await ctx();
-  await p.goto(server.origin + '/amp.html');
+  await p.goto(w.server.origin + '/amp.html');
   const frameEl = await p.waitForSelector('#amp-frame');
   const frame = await frameEl.contentFrame();
   await frame.waitForSelector('.p1[data-ready]');
@@ -129,7 +115,7 @@ test('an AMP-style parent resizes the iframe from embed-size messages', async ()
 
 test('two script-embedded instances, each with its own state, unharmed by hostile host CSS', async () => {
   const p = await ctx();
-  await p.goto(server.origin + '/script.html');
+  await p.goto(w.server.origin + '/script.html');
   await p.waitForSelector('#a >> .p1[data-ready]');
   await p.waitForSelector('#b >> .p1[data-ready]');
   const a = p.locator('#a');
@@ -166,12 +152,12 @@ test('two script-embedded instances, each with its own state, unharmed by hostil
 
 test('copy link and the embed snippets: copied, pasted into a page, and working', async () => {
   const p = await ctx();
-  await p.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await open(p, server.url, '?basis=cn&asof=2020-10&total=12.5&period=deal');
+  await p.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: w.server.origin });
+  await open(p, w.server.url, '?basis=cn&asof=2020-10&total=12.5&period=deal');
   await p.click('[data-testid="copy-link"]');
   await p.waitForFunction(() => document.querySelector('[data-testid="copy-link"]').innerText === 'Copied');
   const copied = await p.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${server.url}?v=1&basis=cn&asof=2020-10&total=12.5&period=deal`);
+  assert.equal(copied, `${w.server.url}?v=1&basis=cn&asof=2020-10&total=12.5&period=deal`);
   // The embed panel.
   await p.click('[data-testid="embed-panel"] > summary');
   const iframe = await p.inputValue('[data-testid="embed-iframe"]');
@@ -185,8 +171,8 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
   // Paste each snippet into a fresh article page: both render the same scenario.
   for (const [name, snippet] of [['iframe', iframe], ['script', script]]) {
     const article = await ctx();
-    await article.route(server.origin + '/pasted.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><h1>Pasted ${name}</h1>${snippet}` }));
-    await article.goto(server.origin + '/pasted.html');
+    await article.route(w.server.origin + '/pasted.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><h1>Pasted ${name}</h1>${snippet}` }));
+    await article.goto(w.server.origin + '/pasted.html');
     const scope = name === 'iframe' ? (await (await article.waitForSelector('iframe')).contentFrame()) : article;
     await scope.waitForSelector('.p1[data-ready]');
     assert.equal(await scope.locator('[data-testid="verdict-2020"]').innerText(), '2020: $100.5bn of $173.1bn — missed by $72.6bn (58% of target)');
@@ -204,7 +190,7 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
 
 test('a valid newsroom data file replaces the built-in data', async () => {
   const p = await ctx();
-  await open(p, server.url, `?basis=cn&asof=2020-06&data=${encodeURIComponent('/data/purchases-newsroom.csv')}`);
+  await open(p, w.server.url, `?basis=cn&asof=2020-06&data=${encodeURIComponent('/data/purchases-newsroom.csv')}`);
   await p.waitForFunction(() => document.querySelector('[data-testid="verdict-2020"]').innerText.includes('$180.0bn'));
   assert.equal(await p.locator('[data-testid="notice"]').count(), 0);
   await p.ctx.close();
@@ -212,7 +198,7 @@ test('a valid newsroom data file replaces the built-in data', async () => {
 
 test('a broken or unreachable data file leaves the built-in data working, with a clear notice', async () => {
   const p = await ctx();
-  await open(p, server.url, `?data=${encodeURIComponent('/data/purchases-broken.csv')}&timeline-data=/data/missing.csv`);
+  await open(p, w.server.url, `?data=${encodeURIComponent('/data/purchases-broken.csv')}&timeline-data=/data/missing.csv`);
   await p.waitForSelector('[data-testid="notice"] li');
   const notice = await p.innerText('[data-testid="notice"]');
   assert.match(notice, /purchases-broken\.csv could not be used/);
@@ -257,15 +243,15 @@ test('under a strict CSP, served from a sub-path, it renders and reacts with no 
 test('theme=dark|light|auto follows the option, and auto follows the reader', async () => {
   const bg = (p) => p.locator('.p1').evaluate((el) => getComputedStyle(el).backgroundColor);
   const p = await ctx({ colorScheme: 'light' });
-  await open(p, server.url, '?theme=dark');
+  await open(p, w.server.url, '?theme=dark');
   assert.equal(await bg(p), 'rgb(18, 18, 18)');
-  await open(p, server.url, '?theme=auto');
+  await open(p, w.server.url, '?theme=auto');
   assert.equal(await bg(p), 'rgb(255, 255, 255)');
   await p.ctx.close();
   const d = await ctx({ colorScheme: 'dark' });
-  await open(d, server.url, '?theme=auto');
+  await open(d, w.server.url, '?theme=auto');
   assert.equal(await bg(d), 'rgb(18, 18, 18)');
-  await open(d, server.url, '?theme=light');
+  await open(d, w.server.url, '?theme=light');
   assert.equal(await bg(d), 'rgb(255, 255, 255)');
   await d.ctx.close();
 });

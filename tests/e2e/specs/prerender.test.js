@@ -1,20 +1,12 @@
 // The prerendered first paint: content without JavaScript, and a hydration that takes
 // over without a visible jump.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.js';
-import { launch, watchErrors } from '../lib/browser.js';
+import { useWidget } from '../lib/harness.js';
+import { watchErrors } from '../lib/browser.js';
 import { open, text } from '../lib/widget.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const w = useWidget();
 
 const KEY = ['verdict-2020', 'verdict-2021', 'verdict-total', 'needed-pace', 'chart', 'timeline'];
 
@@ -27,9 +19,9 @@ async function snapshot(page) {
 }
 
 test('with JavaScript off, readers see the verdict, the chart and the full timeline with sources', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const context = await w.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(w.server.url);
   assert.equal(await text(page, 'verdict-2020'), '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
   assert.match(await page.locator('.p1-sofar').innerText(), /\$32\.9bn .* 23% of the 2020 target/);
   assert.ok(await page.locator('[data-testid="chart"] svg path.p1-line-actual').count() >= 1);
@@ -41,16 +33,16 @@ test('with JavaScript off, readers see the verdict, the chart and the full timel
 
 test('hydration takes over the prerendered page without a visible jump', async () => {
   for (const width of [375, 1280]) {
-    const off = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    const off = await w.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const p0 = await off.newPage();
-    await p0.goto(server.url);
+    await p0.goto(w.server.url);
     const before = await snapshot(p0);
     await off.close();
 
-    const on = await browser.newContext({ viewport: { width, height: 900 } });
+    const on = await w.browser.newContext({ viewport: { width, height: 900 } });
     const page = await on.newPage();
     const errors = watchErrors(page);
-    await open(page, server.url);
+    await open(page, w.server.url);
     await page.waitForTimeout(300);
     const after = await snapshot(page);
     for (const k of KEY) {
@@ -64,9 +56,9 @@ test('hydration takes over the prerendered page without a visible jump', async (
 });
 
 test('a link to another scenario swaps the prerendered default for it', async () => {
-  const context = await browser.newContext();
+  const context = await w.browser.newContext();
   const page = await context.newPage();
-  await open(page, server.url, '?basis=cn&asof=2020-10&total=10');
+  await open(page, w.server.url, '?basis=cn&asof=2020-10&total=10');
   await page.waitForFunction(() => document.querySelector('[data-testid="verdict-2020"]').innerText.includes('$173.1bn'));
   // 75.5 + 2 × 10 = 95.5
   assert.equal(await text(page, 'verdict-2020'), '2020: $95.5bn of $173.1bn — missed by $77.6bn (55% of target)');

@@ -1,33 +1,17 @@
 // The purchase simulator, as a reader uses it, against the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer } from '../lib/server.js';
-import { launch, watchErrors } from '../lib/browser.js';
+import { useWidget } from '../lib/harness.js';
 import { open, text, money, tableYtd, query } from '../lib/widget.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const w = useWidget();
+const newPage = (opts) => w.newPage(opts);
 
-async function newPage(opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  const page = await context.newPage();
-  page.errors = watchErrors(page);
-  const close = page.close.bind(page);
-  page.close = async () => { await close(); await context.close(); };
-  return page;
-}
 
 test('the default view reproduces the sourced June 2020 figures (US exports)', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   const sofar = await page.locator('.p1-sofar').innerText();
   // Census via Waugh: Jan-Jun 2020 = $32.9bn, 23% of the $142.7bn 2020 target (PIIE: 33.1, 23%).
   assert.match(sofar, /By the end of June 2020 China had bought \$32\.9bn/);
@@ -45,7 +29,7 @@ test('the default view reproduces the sourced June 2020 figures (US exports)', a
 
 test('moving each slider changes the verdict and the chart', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   await page.click('.p1-data > summary'); // the data table behind the chart
   for (const cat of ['manufactured', 'agriculture', 'energy']) {
     const before2020 = money(await text(page, 'verdict-2020'))[0];
@@ -77,7 +61,7 @@ test('moving each slider changes the verdict and the chart', async () => {
 
 test('the basis switch shows the Chinese-import figures from the data', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   await page.check('[data-testid="basis-cn"]');
   await page.waitForSelector('[data-testid="rate-total"]');
   assert.equal(await page.locator('[data-testid="rate-manufactured"]').count(), 0);
@@ -98,7 +82,7 @@ test('the basis switch shows the Chinese-import figures from the data', async ()
 
 test('a URL with a scenario opens that scenario, and controls keep the URL in step', async () => {
   const page = await newPage();
-  await open(page, server.url, '?v=1&basis=us&asof=2020-12&mfg=5&ag=2.5&energy=1.25');
+  await open(page, w.server.url, '?v=1&basis=us&asof=2020-12&mfg=5&ag=2.5&energy=1.25');
   assert.equal(await page.inputValue('[data-testid="asof"]'), '2020-12');
   assert.equal(await page.inputValue('[data-testid="rate-manufactured-number"]'), '5');
   // 2020 is closed at the cut-off: actual $89.3bn.
@@ -120,14 +104,14 @@ test('a URL with a scenario opens that scenario, and controls keep the URL in st
 
 test('garbage in the URL opens a sane view', async () => {
   const page = await newPage();
-  await open(page, server.url, '?basis=mars&asof=2099-99&mfg=NaN&ag=-5&energy=1e999&total=<script>&v=banana&view=%00&theme=neon&apps=myspace&actors=;DROP&period=42');
+  await open(page, w.server.url, '?basis=mars&asof=2099-99&mfg=NaN&ag=-5&energy=1e999&total=<script>&v=banana&view=%00&theme=neon&apps=myspace&actors=;DROP&period=42');
   // mfg=NaN and energy=1e999 are ignored (pace so far: 3.92, 0.48); ag=-5 clamps to 0.
   assert.equal(await text(page, 'verdict-2020'), '2020: $59.3bn of $142.7bn — missed by $83.4bn (42% of target)');
   assert.equal(await page.inputValue('[data-testid="rate-agriculture-number"]'), '0');
   assert.equal(await page.locator('[data-testid="timeline-event"]').count(), 74);
   assert.deepEqual(page.errors, []);
   // Far out of range: clamped to the control's maximum.
-  await open(page, server.url, '?mfg=99999&asof=2021-06');
+  await open(page, w.server.url, '?mfg=99999&asof=2021-06');
   assert.equal(await page.inputValue('[data-testid="rate-manufactured-number"]'), '40');
   assert.equal(await page.inputValue('[data-testid="asof"]'), '2021-06');
   await page.close();
@@ -135,7 +119,7 @@ test('garbage in the URL opens a sane view', async () => {
 
 test('the keyboard alone operates every control', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   const tabTo = async (selector, { back = false, max = 80 } = {}) => {
     for (let i = 0; i < max; i++) {
       await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -182,7 +166,7 @@ test('the keyboard alone operates every control', async () => {
 
 test('the live region announces only the verdict, after the reader pauses', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   assert.equal(await text(page, 'verdict-live'), '', 'nothing announced on load');
   await page.focus('[data-testid="rate-energy"]');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
@@ -197,7 +181,7 @@ test('the live region announces only the verdict, after the reader pauses', asyn
 test('axe finds no serious or critical violations (desktop and phone, light and dark)', async () => {
   for (const [width, colorScheme] of [[1280, 'light'], [375, 'dark']]) {
     const page = await newPage({ viewport: { width, height: 900 }, colorScheme });
-    await open(page, server.url);
+    await open(page, w.server.url);
     await page.click('.p1-data > summary');
     await page.click('.p1-method > summary');
     const results = await new AxeBuilder({ page }).analyze();

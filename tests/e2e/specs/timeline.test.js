@@ -1,39 +1,24 @@
 // The annotated timeline and its links with the chart, against the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { startServer, E2E_ROOT } from '../lib/server.js';
-import { launch, watchErrors } from '../lib/browser.js';
+import { E2E_ROOT } from '../lib/server.js';
+import { useWidget } from '../lib/harness.js';
 import { open, query, settledUrl } from '../lib/widget.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer({
+const w = useWidget({
     files: { '/fixtures/timeline-hostile.csv': path.join(E2E_ROOT, 'fixtures/timeline-hostile.csv') },
-  });
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const newPage = (opts) => w.newPage(opts);
 
-async function newPage(opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  const page = await context.newPage();
-  page.errors = watchErrors(page);
-  const close = page.close.bind(page);
-  page.close = async () => { await close(); await context.close(); };
-  return page;
-}
 
 const events = (page) => page.locator('[data-testid="timeline-event"]');
 const eventIds = (page) => events(page).evaluateAll((els) => els.map((e) => e.dataset.eventId));
 
 test('filters change the list, their counts and the URL', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   assert.equal(await events(page).count(), 74);
   assert.match(await page.innerText('[data-testid="timeline-count"]'), /Showing 74 of 74 events/);
 
@@ -71,7 +56,7 @@ test('filters change the list, their counts and the URL', async () => {
 test('a deep link opens with its event selected and scrolled into view', async () => {
   const page = await newPage({ viewport: { width: 375, height: 700 } });
   const id = '2020-09-nd-cal-judge-beeler';
-  await open(page, server.url, `#event-${id}`);
+  await open(page, w.server.url, `#event-${id}`);
   const card = page.locator(`[data-event-id="${id}"][data-testid="timeline-event"]`);
   await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-event"][data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', id);
   await page.waitForTimeout(300);
@@ -87,7 +72,7 @@ test('a deep link opens with its event selected and scrolled into view', async (
 
 test('arrow keys, Home and End move between events; each is announced by date and title', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   const first = events(page).first();
   assert.equal(await first.getAttribute('tabindex'), '0');
   assert.equal(await events(page).nth(1).getAttribute('tabindex'), '-1');
@@ -121,7 +106,7 @@ test('arrow keys, Home and End move between events; each is announced by date an
 
 test('chart markers and list events highlight each other, by mouse and keyboard', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   const markers = page.locator('[data-testid="chart-marker"]');
   const n = await markers.count();
   assert.ok(n >= 30, `${n} markers for 2020-21 events`);
@@ -157,7 +142,7 @@ test('chart markers and list events highlight each other, by mouse and keyboard'
 
 test('hostile text in the timeline shows as literal text, and no script runs', async () => {
   const page = await newPage();
-  await open(page, server.url, '?timeline-data=/fixtures/timeline-hostile.csv');
+  await open(page, w.server.url, '?timeline-data=/fixtures/timeline-hostile.csv');
   const card = page.locator('[data-testid="timeline-event"][data-event-id="2020-07-pompeo-says-us-is"]');
   await page.waitForFunction(() => document.querySelector('[data-event-id="2020-07-pompeo-says-us-is"][data-testid="timeline-event"]')?.innerText.includes('onerror'));
   const shown = await card.innerText();
@@ -173,7 +158,7 @@ test('hostile text in the timeline shows as literal text, and no script runs', a
 
 test('links are https only and open safely', async () => {
   const page = await newPage();
-  await open(page, server.url);
+  await open(page, w.server.url);
   const links = await page.locator('.p1-event-foot a').evaluateAll((as) => as.map((a) => [a.href, a.rel, a.target]));
   assert.ok(links.length >= 74);
   for (const [href, rel] of links) {
@@ -185,7 +170,7 @@ test('links are https only and open safely', async () => {
 
 test('axe: the timeline view alone has no serious or critical violations', async () => {
   const page = await newPage({ viewport: { width: 375, height: 800 } });
-  await open(page, server.url, '?view=timeline');
+  await open(page, w.server.url, '?view=timeline');
   assert.equal(await page.locator('[data-testid="chart"]').count(), 0);
   await page.click('.p1-more >> nth=0');
   const results = await new AxeBuilder({ page }).analyze();
