@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{strings, use_derived, use_env, use_widget};
+use super::{strings, use_derived, use_dispatch, use_env, use_widget};
 use crate::core::data::{Basis, Category};
 use crate::core::format::{Format, MonthStyle};
 use crate::core::model::{self, SeriesPoint, TargetPath};
@@ -165,119 +165,6 @@ pub fn Chart() -> Html {
         asof_x + 4.0
     };
 
-    // Event markers (2020–21), linked to the timeline list.
-    let events: Vec<&Event> = state
-        .timeline
-        .events
-        .iter()
-        .filter(|e| e.in_deal())
-        .collect();
-    let active = state.highlighted.clone().or(state.selected.clone());
-    let focus_index = use_state(|| 0usize);
-    let marker_focus = events
-        .iter()
-        .position(|ev| Some(&ev.id) == active.as_ref())
-        .unwrap_or((*focus_index).min(events.len().saturating_sub(1)));
-    let markers_id = env.id("markers");
-    let on_marker_key = {
-        let handle = handle.clone();
-        let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
-        let focus_index = focus_index.clone();
-        Callback::from(move |ev: KeyboardEvent| {
-            let n = ids.len();
-            if n == 0 {
-                return;
-            }
-            let cur = ids
-                .iter()
-                .position(|id| {
-                    Some(id) == handle.0.highlighted.as_ref().or(handle.0.selected.as_ref())
-                })
-                .unwrap_or(*focus_index);
-            let next = match ev.key().as_str() {
-                "ArrowRight" | "ArrowDown" => (cur + 1).min(n - 1),
-                "ArrowLeft" | "ArrowUp" => cur.saturating_sub(1),
-                "Home" => 0,
-                "End" => n - 1,
-                "Enter" | " " => {
-                    ev.prevent_default();
-                    handle.dispatch(Action::Select(Some(ids[cur].clone())));
-                    #[cfg(target_arch = "wasm32")]
-                    super::dom::reveal_event_near(&ev, &ids[cur]);
-                    return;
-                }
-                _ => return,
-            };
-            ev.prevent_default();
-            focus_index.set(next);
-            handle.dispatch(Action::Highlight(Some(ids[next].clone())));
-            #[cfg(target_arch = "wasm32")]
-            super::dom::focus_marker_near(&ev, next);
-        })
-    };
-    let marker_nodes: Html = events
-        .iter()
-        .enumerate()
-        .map(|(i, ev)| {
-            let x = fr.x(event_k(ev));
-            let on = Some(&ev.id) == active.as_ref();
-            let label = format!("{}: {}", f.date(ev.date, ev.precision), ev.title);
-            let id = ev.id.clone();
-            let enter = {
-                let handle = handle.clone();
-                let id = id.clone();
-                Callback::from(move |()| handle.dispatch(Action::Highlight(Some(id.clone()))))
-            };
-            let leave = {
-                let handle = handle.clone();
-                Callback::from(move |()| handle.dispatch(Action::Highlight(None)))
-            };
-            let click = {
-                let handle = handle.clone();
-                let id = id.clone();
-                Callback::from(move |ev: MouseEvent| {
-                    handle.dispatch(Action::Select(Some(id.clone())));
-                    #[cfg(target_arch = "wasm32")]
-                    super::dom::reveal_event_near(&ev, &id);
-                    let _ = &ev;
-                })
-            };
-            let (y_top, y_bottom) = if on { (fr.y1 + 2.0, fr.y1 + 22.0) } else { (fr.y1 + 5.0, fr.y1 + 15.0) };
-            html! {
-                <g class={classes!("p1-marker", on.then_some("is-active"))}
-                   role="button" tabindex={if i == marker_focus { "0" } else { "-1" }}
-                   aria-label={label} aria-pressed={if Some(&ev.id) == state.selected.as_ref() { "true" } else { "false" }}
-                   data-event-id={ev.id.clone()} data-testid="chart-marker"
-                   onmouseenter={enter.reform(|_: MouseEvent| ())} onfocus={enter.reform(|_: FocusEvent| ())}
-                   onmouseleave={leave.reform(|_: MouseEvent| ())} onblur={leave.reform(|_: FocusEvent| ())}
-                   onclick={click}>
-                    <rect class="p1-marker-hit" x={num(x - 4.0)} y={num(fr.y1 + 2.0)} width="8" height="22" />
-                    <line x1={num(x)} x2={num(x)} y1={num(y_top)} y2={num(y_bottom)} />
-                </g>
-            }
-        })
-        .collect();
-    let active_label = active
-        .as_ref()
-        .and_then(|id| events.iter().find(|e| &e.id == id))
-        .map(|ev| {
-            let x = fr.x(event_k(ev)).clamp(fr.x0 + 4.0, fr.x1 - 4.0);
-            let title = shorten(&ev.title, if narrow { 38 } else { 64 });
-            let anchor = if x < fr.x0 + (fr.x1 - fr.x0) * 0.3 {
-                "start"
-            } else if x > fr.x0 + (fr.x1 - fr.x0) * 0.7 {
-                "end"
-            } else {
-                "middle"
-            };
-            html! {
-                <g class="p1-marker-label" aria-hidden="true">
-                    <line class="p1-marker-guide" x1={num(fr.x(event_k(ev)))} x2={num(fr.x(event_k(ev)))} y1={num(fr.y0)} y2={num(fr.y1)} />
-                    <text x={num(x)} y={num(fr.y0 - 8.0)} text-anchor={anchor}>{ format!("{} · {}", f.date(ev.date, ev.precision), title) }</text>
-                </g>
-            }
-        });
-
     let month_labels: Html = DEAL_START
         .through(Month::december(2021))
         .filter(|m| matches!(m.month(), 1 | 4 | 7 | 10) && !(narrow && matches!(m.month(), 4 | 10)))
@@ -359,10 +246,8 @@ pub fn Chart() -> Html {
                             }
                         }
                     </g>
-                    { active_label.unwrap_or_default() }
-                    <g class="p1-markers" id={markers_id} role="group" aria-label={s.legend_event} onkeydown={on_marker_key}>
-                        { marker_nodes }
-                    </g>
+                    <Markers timeline={state.timeline.clone()} width={fr.w}
+                             highlighted={state.highlighted.clone()} selected={state.selected.clone()} />
                 </svg>
             </div>
             <p class="p1-chart-summary" id={summary_id}>{ summary }</p>
@@ -386,6 +271,143 @@ fn shorten(t: &str, max: usize) -> String {
     }
     let cut: String = t.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end())
+}
+
+#[derive(Properties, PartialEq)]
+struct MarkersProps {
+    timeline: Rc<crate::core::timeline::Timeline>,
+    width: f64,
+    highlighted: Option<String>,
+    selected: Option<String>,
+}
+
+/// Timeline events of 2020–21 as ticks on the time axis: one tab stop, arrow keys move,
+/// focus or hover highlights the event in the list, Enter or a click selects it. A
+/// component of its own, so moving a slider doesn't re-render the markers.
+#[component]
+fn Markers(props: &MarkersProps) -> Html {
+    let handle = use_dispatch();
+    let s = strings();
+    let f = super::format::fmt();
+    let fr = Frame::new(props.width, 1.0);
+    let narrow = fr.w < NARROW;
+    let events: Vec<&Event> = props
+        .timeline
+        .events
+        .iter()
+        .filter(|e| e.in_deal())
+        .collect();
+    let active = props.highlighted.clone().or(props.selected.clone());
+    let focus_index = use_state(|| 0usize);
+    let marker_focus = events
+        .iter()
+        .position(|ev| Some(&ev.id) == active.as_ref())
+        .unwrap_or((*focus_index).min(events.len().saturating_sub(1)));
+    let on_marker_key = {
+        let handle = handle.clone();
+        let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+        let focus_index = focus_index.clone();
+        let active = active.clone();
+        Callback::from(move |ev: KeyboardEvent| {
+            let n = ids.len();
+            if n == 0 {
+                return;
+            }
+            let cur = ids
+                .iter()
+                .position(|id| Some(id) == active.as_ref())
+                .unwrap_or(*focus_index);
+            let next = match ev.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (cur + 1).min(n - 1),
+                "ArrowLeft" | "ArrowUp" => cur.saturating_sub(1),
+                "Home" => 0,
+                "End" => n - 1,
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    handle.dispatch(Action::Select(Some(ids[cur].clone())));
+                    #[cfg(target_arch = "wasm32")]
+                    super::dom::reveal_event_near(&ev, &ids[cur]);
+                    return;
+                }
+                _ => return,
+            };
+            ev.prevent_default();
+            focus_index.set(next);
+            handle.dispatch(Action::Highlight(Some(ids[next].clone())));
+            #[cfg(target_arch = "wasm32")]
+            super::dom::focus_marker_near(&ev, next);
+        })
+    };
+    let marker_nodes: Html = events
+        .iter()
+        .enumerate()
+        .map(|(i, ev)| {
+            let x = fr.x(event_k(ev));
+            let on = Some(&ev.id) == active.as_ref();
+            let label = format!("{}: {}", f.date(ev.date, ev.precision), ev.title);
+            let id = ev.id.clone();
+            let enter = {
+                let handle = handle.clone();
+                let id = id.clone();
+                Callback::from(move |()| handle.dispatch(Action::Highlight(Some(id.clone()))))
+            };
+            let leave = {
+                let handle = handle.clone();
+                Callback::from(move |()| handle.dispatch(Action::Highlight(None)))
+            };
+            let click = {
+                let handle = handle.clone();
+                let id = id.clone();
+                Callback::from(move |ev: MouseEvent| {
+                    handle.dispatch(Action::Select(Some(id.clone())));
+                    #[cfg(target_arch = "wasm32")]
+                    super::dom::reveal_event_near(&ev, &id);
+                    let _ = &ev;
+                })
+            };
+            let (y_top, y_bottom) = if on { (fr.y1 + 2.0, fr.y1 + 22.0) } else { (fr.y1 + 5.0, fr.y1 + 15.0) };
+            html! {
+                <g class={classes!("p1-marker", on.then_some("is-active"))}
+                   role="button" tabindex={if i == marker_focus { "0" } else { "-1" }}
+                   aria-label={label} aria-pressed={if Some(&ev.id) == props.selected.as_ref() { "true" } else { "false" }}
+                   data-event-id={ev.id.clone()} data-testid="chart-marker"
+                   onmouseenter={enter.reform(|_: MouseEvent| ())} onfocus={enter.reform(|_: FocusEvent| ())}
+                   onmouseleave={leave.reform(|_: MouseEvent| ())} onblur={leave.reform(|_: FocusEvent| ())}
+                   onclick={click}>
+                    <rect class="p1-marker-hit" x={num(x - 4.0)} y={num(fr.y1 + 2.0)} width="8" height="22" />
+                    <line x1={num(x)} x2={num(x)} y1={num(y_top)} y2={num(y_bottom)} />
+                </g>
+            }
+        })
+        .collect();
+    let active_label = active
+        .as_ref()
+        .and_then(|id| events.iter().find(|e| &e.id == id))
+        .map(|ev| {
+            let x = fr.x(event_k(ev)).clamp(fr.x0 + 4.0, fr.x1 - 4.0);
+            let title = shorten(&ev.title, if narrow { 38 } else { 64 });
+            let anchor = if x < fr.x0 + (fr.x1 - fr.x0) * 0.3 {
+                "start"
+            } else if x > fr.x0 + (fr.x1 - fr.x0) * 0.7 {
+                "end"
+            } else {
+                "middle"
+            };
+            html! {
+                <g class="p1-marker-label" aria-hidden="true">
+                    <line class="p1-marker-guide" x1={num(fr.x(event_k(ev)))} x2={num(fr.x(event_k(ev)))} y1={num(fr.y0)} y2={num(fr.y1)} />
+                    <text x={num(x)} y={num(fr.y0 - 8.0)} text-anchor={anchor}>{ format!("{} · {}", f.date(ev.date, ev.precision), title) }</text>
+                </g>
+            }
+        });
+    html! {
+        <>
+            { active_label.unwrap_or_default() }
+            <g class="p1-markers" role="group" aria-label={s.legend_event} onkeydown={on_marker_key}>
+                { marker_nodes }
+            </g>
+        </>
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -34,6 +34,8 @@ mod intl {
         static CACHE: RefCell<BTreeMap<&'static str, Function>> = const { RefCell::new(BTreeMap::new()) };
         /// Month names are few and asked for often (chart axis, table, select).
         static MONTHS: RefCell<BTreeMap<(Month, u8), String>> = const { RefCell::new(BTreeMap::new()) };
+        /// Timeline dates: a few dozen, shown on cards and chart markers.
+        static DATES: RefCell<BTreeMap<(i32, u32, u32), String>> = const { RefCell::new(BTreeMap::new()) };
     }
 
     const LOCALE: &str = "en-GB";

@@ -23,13 +23,32 @@ pub fn Share() -> Html {
             let _ = (&url, &status);
         })
     };
-    let (iframe, script) = embed_snippets(&env.asset_base, &query, s.iframe_title);
+    // The snippets follow the state only while the panel is open; closed, they keep their
+    // last text, so slider moves don't rewrite two hidden text areas.
+    let open = use_state(|| false);
+    let shown_query = use_mut_ref(|| query.clone());
+    if *open {
+        *shown_query.borrow_mut() = query.clone();
+    }
+    let (iframe, script) = embed_snippets(&env.asset_base, &shown_query.borrow(), s.iframe_title);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |ev: web_sys::Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                open.set(d.open());
+            }
+        })
+    };
     html! {
         <div class="p1-share">
             <button type="button" class="p1-button" onclick={copy_link} data-testid="copy-link" data-url={url}>
                 { if *status { s.copied } else { s.copy_link } }
             </button>
-            <details class="p1-embed" data-testid="embed-panel">
+            <details class="p1-embed" data-testid="embed-panel" ontoggle={on_toggle}>
                 <summary>{ s.embed_this }</summary>
                 <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
                 <Snippet label={s.embed_script} code={script} testid="embed-script" />
