@@ -183,17 +183,11 @@ pub fn Chart() -> Html {
         *table_shown.borrow_mut() = derived.clone();
     }
     let table_data = table_shown.borrow().clone();
-    let on_table_toggle = {
+    let on_table_toggle = super::details_toggle(table_open.setter());
+    // The summary's click comes before the table opens, so it is current when painted.
+    let on_table_summary = {
         let table_open = table_open.clone();
-        Callback::from(move |ev: web_sys::Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                table_open.set(d.open());
-            }
-        })
+        Callback::from(move |_: MouseEvent| table_open.set(!*table_open))
     };
     let summary = text::chart_summary(s, f, e);
     let summary_id = env.id("chart-summary");
@@ -252,7 +246,7 @@ pub fn Chart() -> Html {
             </div>
             <p class="p1-chart-summary" id={summary_id}>{ summary }</p>
             <p class="p1-chart-note">{ path_note }</p>
-            <DataTable derived={table_data} data={state.data.clone()} ontoggle={on_table_toggle} />
+            <DataTable derived={table_data} data={state.data.clone()} ontoggle={on_table_toggle} onsummary={on_table_summary} />
         </figure>
     }
 }
@@ -449,6 +443,7 @@ struct TableProps {
     derived: Rc<super::Derived>,
     data: Rc<crate::core::data::Dataset>,
     ontoggle: Callback<web_sys::Event>,
+    onsummary: Callback<MouseEvent>,
 }
 
 /// The numbers behind the chart, for keyboard and screen-reader users.
@@ -502,7 +497,7 @@ fn DataTable(props: &TableProps) -> Html {
         .collect();
     html! {
         <details class="p1-data" ontoggle={props.ontoggle.clone()}>
-            <summary>{ s.show_data }</summary>
+            <summary onclick={props.onsummary.clone()}>{ s.show_data }</summary>
             <div class="p1-table-wrap" tabindex="0" role="region" aria-label={s.show_data}>
                 <table class="p1-table">
                     <caption>{ fill(s.table_caption, &[("basis", basis_name)]) }</caption>

@@ -160,3 +160,16 @@ pub fn target_is_event(ev: &web_sys::KeyboardEvent) -> bool {
         .and_then(|el| el.get_attribute("data-testid"))
         .is_some_and(|v| v == "timeline-event")
 }
+
+/// Keeps an "is open" flag in step with a `<details>` element's `toggle` events.
+pub fn details_toggle(set: UseStateSetter<bool>) -> Callback<web_sys::Event> {
+    use wasm_bindgen::JsCast;
+    Callback::from(move |ev: web_sys::Event| {
+        if let Some(d) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            set.set(d.open());
+        }
+    })
+}

@@ -31,17 +31,12 @@ pub fn Share() -> Html {
         *shown_query.borrow_mut() = query.clone();
     }
     let (iframe, script) = embed_snippets(&env.asset_base, &shown_query.borrow(), s.iframe_title);
-    let on_toggle = {
+    let on_toggle = super::details_toggle(open.setter());
+    // The click on the summary comes before the panel opens, so the snippets are
+    // current by the time it is painted (the toggle event comes later).
+    let on_summary = {
         let open = open.clone();
-        Callback::from(move |ev: web_sys::Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(d.open());
-            }
-        })
+        Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
         <div class="p1-share">
@@ -49,7 +44,7 @@ pub fn Share() -> Html {
                 { if *status { s.copied } else { s.copy_link } }
             </button>
             <details class="p1-embed" data-testid="embed-panel" ontoggle={on_toggle}>
-                <summary>{ s.embed_this }</summary>
+                <summary onclick={on_summary}>{ s.embed_this }</summary>
                 <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
                 <Snippet label={s.embed_script} code={script} testid="embed-script" />
             </details>

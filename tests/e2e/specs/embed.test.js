@@ -160,6 +160,7 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
   assert.equal(copied, `${w.server.url}?v=1&basis=cn&asof=2020-10&total=12.5&period=deal`);
   // The embed panel.
   await p.click('[data-testid="embed-panel"] > summary');
+  await p.waitForFunction(() => document.querySelector('[data-testid="embed-iframe"]').value.includes('basis=cn'));
   const iframe = await p.inputValue('[data-testid="embed-iframe"]');
   const script = await p.inputValue('[data-testid="embed-script"]');
   assert.match(iframe, /<iframe src="[^"]*index\.html\?v=1&amp;basis=cn&amp;asof=2020-10&amp;total=12\.5&amp;period=deal"/);
