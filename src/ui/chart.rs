@@ -18,7 +18,7 @@ use crate::core::timeline::Event;
 /// Drawing width before the chart has been measured (and in the prerender).
 pub const DEFAULT_WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 300.0;
-const TOP: f64 = 22.0;
+const TOP: f64 = 30.0;
 const BOTTOM: f64 = 62.0;
 const LEFT: f64 = 40.0;
 /// Below this width the direct labels give way to the legend alone.
@@ -378,9 +378,12 @@ fn Markers(props: &MarkersProps) -> Html {
         .as_ref()
         .and_then(|id| events.iter().find(|e| &e.id == id))
         .map(|ev| {
-            let x = fr.x(event_k(ev)).clamp(fr.x0 + 4.0, fr.x1 - 4.0);
-            let title = shorten(&ev.title, if narrow { 38 } else { 64 });
-            let anchor = if x < fr.x0 + (fr.x1 - fr.x0) * 0.3 {
+            // About 7 px a character at 12 px bold: keep the label within the plot.
+            let room = ((fr.x1 - fr.x0) / 7.0) as usize;
+            let date = f.date(ev.date, ev.precision);
+            let title = shorten(&ev.title, room.saturating_sub(date.chars().count() + 3).clamp(12, 64));
+            let x = if narrow { fr.x0 } else { fr.x(event_k(ev)).clamp(fr.x0 + 4.0, fr.x1 - 4.0) };
+            let anchor = if narrow || x < fr.x0 + (fr.x1 - fr.x0) * 0.3 {
                 "start"
             } else if x > fr.x0 + (fr.x1 - fr.x0) * 0.7 {
                 "end"
@@ -390,7 +393,7 @@ fn Markers(props: &MarkersProps) -> Html {
             html! {
                 <g class="p1-marker-label" aria-hidden="true">
                     <line class="p1-marker-guide" x1={num(fr.x(event_k(ev)))} x2={num(fr.x(event_k(ev)))} y1={num(fr.y0)} y2={num(fr.y1)} />
-                    <text x={num(x)} y={num(fr.y0 - 8.0)} text-anchor={anchor}>{ format!("{} · {}", f.date(ev.date, ev.precision), title) }</text>
+                    <text x={num(x)} y={num(fr.y0 - 12.0)} text-anchor={anchor}>{ format!("{date} · {title}") }</text>
                 </g>
             }
         });
