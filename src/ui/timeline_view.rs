@@ -197,21 +197,12 @@ pub fn EventCard(props: &EventProps) -> Html {
     let e = &props.event;
     let copied = use_state(|| false);
     let heading_id = env.id(&format!("event-{}-h", e.id));
+    // Focus (keyboard) and click (pointer) both select the event.
     let select = {
         let handle = handle.clone();
         let id = e.id.clone();
         let selected = props.selected;
-        Callback::from(move |_: FocusEvent| {
-            if !selected {
-                handle.dispatch(Action::Select(Some(id.clone())));
-            }
-        })
-    };
-    let click = {
-        let handle = handle.clone();
-        let id = e.id.clone();
-        let selected = props.selected;
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             if !selected {
                 handle.dispatch(Action::Select(Some(id.clone())));
             }
@@ -245,7 +236,7 @@ pub fn EventCard(props: &EventProps) -> Html {
                  aria-posinset={props.pos.to_string()} aria-setsize={props.size.to_string()}
                  aria-current={if props.selected { "true" } else { "false" }}
                  data-testid="timeline-event" data-event-id={e.id.clone()}
-                 onfocusin={select} onclick={click}>
+                 onfocusin={select.reform(|_: FocusEvent| ())} onclick={select.reform(|_: MouseEvent| ())}>
             <h4 class="p1-event-title" id={heading_id}>
                 <time class="p1-event-date">{ f.date(e.date, e.precision) }</time>
                 <span class="p1-sep" aria-hidden="true">{ " · " }</span>
