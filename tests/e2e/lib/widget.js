@@ -19,14 +19,24 @@ export async function tableYtd(page, monthLabel) {
   return row.locator('td').nth(1).textContent();
 }
 
-/** The query string once the widget has mirrored its state there (it waits for controls to settle). */
+/** Waits until the address bar shows the widget's current state (the widget mirrors it
+ *  there once controls settle); the copy-link button always carries the current link. */
+async function mirrored(page) {
+  await page.waitForFunction(() => {
+    const link = document.querySelector('[data-testid="copy-link"]')?.dataset.url;
+    const selected = document.querySelector('[data-testid="timeline-event"][aria-current="true"]')?.dataset.eventId;
+    return link && new URL(link).search === location.search && (selected ? location.hash === `#event-${selected}` : true);
+  });
+}
+
+/** The query string, once the widget has mirrored its state there. */
 export async function query(page) {
-  await page.waitForTimeout(250);
+  await mirrored(page);
   return page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 }
 
-/** The page URL once the widget has mirrored its state there. */
+/** The page URL, once the widget has mirrored its state there. */
 export async function settledUrl(page) {
-  await page.waitForTimeout(250);
+  await mirrored(page);
   return page.url();
 }
