@@ -67,7 +67,10 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    super::dom::use_browser_effects(&handle, &init);
+    // The query string for this state, built once per render: the address bar, shared
+    // links and embed snippets all read it (through `Latest`).
+    let query = handle.0.query();
+    super::dom::use_browser_effects(&handle, &init, &query);
     // Set once the client has taken over (after hydration): tests and host pages can
     // wait for `.p1[data-ready]`.
     let ready = use_state(|| false);
@@ -92,7 +95,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let dispatch: Dispatch = handle.dispatcher();
     let latest = use_memo((), |_| Latest::default());
-    *latest.0.borrow_mut() = state.query();
+    *latest.0.borrow_mut() = query;
     let s = strings();
     let f = super::format::fmt();
     let view = state.view;

@@ -22,7 +22,7 @@ fn window() -> Option<web_sys::Window> {
 
 /// The effects every instance runs in the browser.
 #[hook]
-pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>) {
+pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str) {
     // After hydrating the prerendered default, apply what the link asks for.
     {
         let handle = handle.clone();
@@ -46,7 +46,7 @@ pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>) {
     // once a control settles: a dragged slider would otherwise call replaceState dozens
     // of times a second, which browsers throttle.
     {
-        let query = handle.0.query();
+        let query = query.to_string();
         let selected = handle.0.selected.clone();
         let mode = init.env.mode;
         let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);

@@ -9,7 +9,7 @@ use super::Handle;
 use super::app::Init;
 
 #[hook]
-pub fn use_browser_effects(_handle: &Handle, _init: &Rc<Init>) {}
+pub fn use_browser_effects(_handle: &Handle, _init: &Rc<Init>, _query: &str) {}
 
 #[hook]
 pub fn use_width(_node: &NodeRef, _set: UseStateSetter<f64>) {}

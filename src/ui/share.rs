@@ -3,16 +3,19 @@
 
 use yew::prelude::*;
 
-use super::{share_url, strings, use_env, use_widget};
+use super::{share_url, strings, use_env, use_latest, use_widget};
 use crate::core::text::embed_snippets;
 
 #[component]
 pub fn Share() -> Html {
-    let handle = use_widget();
+    // Subscribed to the state so the link follows it; the query itself is built once per
+    // render by `App` and read from `Latest`.
+    let _state = use_widget();
+    let latest = use_latest();
     let env = use_env();
     let s = strings();
     let status = use_state(|| false);
-    let query = handle.0.query();
+    let query = latest.0.borrow().clone();
     let url = share_url(&env, &query);
     let copy_link = {
         let status = status.clone();
