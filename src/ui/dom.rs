@@ -63,10 +63,8 @@ pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str) {
     // Scroll a deep-linked event into view once the list exists.
     {
         let selected = init.selected.clone();
-        let root = init.env.id_prefix.clone();
         use_effect_with((), move |_| {
             if let Some(id) = selected {
-                let _ = root;
                 gloo_timers::callback::Timeout::new(50, move || {
                     if let Some(el) = find_event_anywhere(&id) {
                         scroll_into_view(&el);
@@ -247,9 +245,7 @@ fn find_event_anywhere(id: &str) -> Option<web_sys::Element> {
             .shadow_root()
             .map(|s| s.unchecked_into::<web_sys::Element>())
             .unwrap_or(host);
-        if let Ok(Some(el)) = scope.query_selector(&format!(
-            "[data-event-id=\"{id}\"][data-testid=\"timeline-event\"]"
-        )) {
+        if let Some(el) = event_in(&scope, id) {
             return Some(el);
         }
     }
