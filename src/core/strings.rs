@@ -102,6 +102,7 @@ pub struct Strings {
 
     pub timeline_heading: &'static str,
     pub timeline_intro: &'static str,
+    pub filters_label: &'static str,
     pub filter_apps: &'static str,
     pub filter_actors: &'static str,
     pub filter_period: &'static str,
@@ -224,6 +225,7 @@ pub const EN: Strings = Strings {
 
     timeline_heading: "TikTok and WeChat: the app bans, step by step",
     timeline_intro: "What US and Chinese governments, courts and companies did while the deal ran, and after.",
+    filters_label: "Filter the events",
     filter_apps: "App",
     filter_actors: "Who acted",
     filter_period: "Period",

@@ -115,7 +115,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             <div class="p1-timeline-head">
                 <h2 class="p1-h2" id={heading_id}>{ s.timeline_heading }</h2>
                 <p class="p1-note">{ s.timeline_intro }</p>
-                <div class="p1-filters" role="group" aria-label={s.filter_apps}>
+                <div class="p1-filters" role="group" aria-label={s.filters_label}>
                     <fieldset class="p1-filter">
                         <legend>{ s.filter_apps }</legend>
                         for a in App::ALL {

@@ -21,6 +21,7 @@ test('filters change the list, their counts and the URL', async () => {
   await open(page, w.server.url);
   assert.equal(await events(page).count(), 74);
   assert.match(await page.innerText('[data-testid="timeline-count"]'), /Showing 74 of 74 events/);
+  assert.equal(await page.getAttribute('.p1-filters', 'aria-label'), 'Filter the events');
 
   await page.uncheck('[data-testid="filter-app-tiktok"]');
   assert.equal(await events(page).count(), 16, 'WeChat and both-app events');
