@@ -9,8 +9,7 @@ use wasm_bindgen_test::*;
 use yew::Renderer;
 
 use phase_one::core::url_state;
-use phase_one::ui::app::Init;
-use phase_one::ui::{App, AppProps};
+use phase_one::ui::{Init, Widget, WidgetProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,9 +26,9 @@ async fn mount(query: &str) -> web_sys::Element {
         params: url_state::parse_query(query),
         ..Init::default()
     };
-    Renderer::<App>::with_root_and_props(
+    Renderer::<Widget>::with_root_and_props(
         root.clone(),
-        AppProps {
+        WidgetProps {
             init: Rc::new(init),
         },
     )
@@ -103,4 +102,30 @@ async fn the_cn_basis_has_one_total_rate() {
             .is_none()
     );
     assert!(text(&root, "verdict-2020").contains("of $173.1bn"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_copy_says_so() {
+    // A clipboard that refuses, as a denied permission or a plain-http page does.
+    js_sys::eval(
+        "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: \
+         { writeText: () => Promise.reject(new Error('denied')) } })",
+    )
+    .unwrap();
+    let root = mount("").await;
+    let button: web_sys::HtmlElement = root
+        .query_selector("[data-testid=\"copy-link\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(button.text_content().unwrap().trim(), "Copy link");
+    button.click();
+    // The refusal arrives as a rejected promise: let it settle, then render.
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    yew::scheduler::flush().await;
+    assert_eq!(
+        button.text_content().unwrap().trim(),
+        "Could not copy: select the text and copy it"
+    );
 }

@@ -1,26 +1,11 @@
 //! The core must stay free of web crates, so it runs and is tested natively.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::Path;
-
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("src/core exists") {
-        let path = entry.expect("readable entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+mod common;
 
 #[test]
 fn core_modules_import_no_web_crates() {
-    let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
-        &mut files,
-    );
+    let files = common::rust_files("src/core");
     assert!(!files.is_empty());
     let mut offenders = Vec::new();
     for file in &files {

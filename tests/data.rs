@@ -47,10 +47,8 @@ fn commitments_match_annex_6_1() {
     assert_eq!(c(y20, Category::Services), 12.8);
     assert_eq!(c(y21, Category::Services), 25.1);
     assert_eq!(c(Period::TwoYears, Category::Total), 200.0);
-    let signed = ds.events.iter().find(|e| e.id == "signed").unwrap();
-    assert_eq!(signed.date, "2020-01-15");
-    let in_force = ds.events.iter().find(|e| e.id == "in-force").unwrap();
-    assert_eq!(in_force.date, "2020-02-14");
+    assert_eq!(ds.milestone("signed").unwrap().date, (2020, 1, 15));
+    assert_eq!(ds.milestone("in-force").unwrap().date, (2020, 2, 14));
 }
 
 #[test]
@@ -141,7 +139,7 @@ fn broken_copy_lists_every_problem_with_its_location() {
         assert!(
             problems.iter().any(|p| p.line == line
                 && p.field.as_deref() == field
-                && p.message.contains(words)),
+                && p.to_string().contains(words)),
             "expected a problem at line {line} field {field:?} mentioning {words:?}; got:\n{}",
             shown.join("\n")
         );
@@ -174,7 +172,7 @@ fn broken_copy_lists_every_problem_with_its_location() {
         .unwrap();
     assert!(
         problems.iter().any(|p| p.line == first + 1
-            && p.message
+            && p.to_string()
                 .contains(&format!("given twice (also on line {first})"))),
         "duplicate not reported: {}",
         shown.join("\n")

@@ -1,8 +1,9 @@
 //! The deal model against the sourced figures, plus property tests.
 #![cfg(not(target_arch = "wasm32"))]
 
+use phase_one::core::data::Period;
 use phase_one::core::data::{self, Basis, Category, Dataset};
-use phase_one::core::model::{self, Preset, Rates, Scenario, Span};
+use phase_one::core::model::{self, Preset, Rates, Scenario};
 use phase_one::core::month::Month;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -299,7 +300,7 @@ proptest! {
         let ds = ds();
         let e = model::evaluate(ds, &s).unwrap();
         for r in e.years {
-            let Span::Year(_) = r.span else { continue };
+            let Period::Year(_) = r.span else { continue };
             if r.remaining == 0 { continue; }
             // Set the total rate so the projection lands exactly on target + delta.
             let rate = (r.target - r.actual + delta) / r.remaining as f64;

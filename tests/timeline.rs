@@ -1,7 +1,8 @@
 //! Timeline data: parsing, validation and filtering.
 #![cfg(not(target_arch = "wasm32"))]
 
-use phase_one::core::timeline::{self, Actor, App, Apps, Filters, PeriodFilter, Precision};
+use phase_one::core::timeline::{self, Actor, App, Filters, PeriodFilter, Precision};
+use phase_one::core::vocab::Set;
 
 fn built_in() -> timeline::Timeline {
     timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap_or_else(|p| {
@@ -29,7 +30,7 @@ fn built_in_timeline_validates_and_is_sorted() {
         .unwrap();
     assert_eq!(eo.date, (2020, 8, 6));
     assert!(eo.instrument.contains("85 FR 48637"));
-    assert_eq!(eo.apps, Apps::TikTok);
+    assert_eq!(eo.apps, Set::only(App::TikTok));
     assert_eq!(eo.actor, Actor::WhiteHouse);
     // The one unverified event is flagged, not hidden.
     let unverified: Vec<_> = t.events.iter().filter(|e| !e.verified).collect();
@@ -65,23 +66,24 @@ fn filters_and_counts() {
     assert!(shown.iter().all(|e| e.date.0 == 2020 || e.date.0 == 2021));
     assert_eq!(all.count_period(&t, PeriodFilter::Deal), shown.len());
     let wechat_only = Filters {
-        apps: [false, true],
+        apps: Set::only(App::WeChat),
         ..Filters::default()
     };
     let shown = timeline::filtered(&t, &wechat_only);
     assert_eq!(shown.len(), 16);
-    assert!(shown.iter().all(|e| e.apps != Apps::TikTok));
-    let mut courts = wechat_only.clone();
-    courts.actors = [false; 7];
-    courts.actors[Actor::Court.index()] = true;
+    assert!(shown.iter().all(|e| e.apps.contains(App::WeChat)));
+    let courts = Filters {
+        actors: Set::only(Actor::Court),
+        ..wechat_only
+    };
     assert!(
         timeline::filtered(&t, &courts)
             .iter()
-            .all(|e| e.actor == Actor::Court && e.apps != Apps::TikTok)
+            .all(|e| e.actor == Actor::Court && e.apps.contains(App::WeChat))
     );
     // Nothing selected shows nothing (and says so in the UI).
     let none = Filters {
-        apps: [false, false],
+        apps: Set::none(),
         ..Filters::default()
     };
     assert!(timeline::filtered(&t, &none).is_empty());

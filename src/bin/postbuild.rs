@@ -43,9 +43,8 @@ mod native {
     async fn prerender() -> String {
         use std::rc::Rc;
 
-        use phase_one::ui::app::Init;
-        use phase_one::ui::{App, AppProps, Env};
-        yew::ServerRenderer::<App>::with_props(|| AppProps {
+        use phase_one::ui::{Env, Init, Widget, WidgetProps};
+        yew::ServerRenderer::<Widget>::with_props(|| WidgetProps {
             init: Rc::new(Init {
                 env: Env {
                     asset_base: "./".into(),
@@ -106,7 +105,8 @@ mod native {
             std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
         let preload = format!(
             "<link rel=\"modulepreload\" href=\"{glue}\">\
-             <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>"
+             <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" \
+             crossorigin>"
         );
         let html = replace_marker(&html, "<!-- postbuild: preload -->", &preload)?;
         let html = remove_trunk_link(&html);

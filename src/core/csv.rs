@@ -1,7 +1,7 @@
 //! A CSV table reader over `csv-core`, keeping the line number of every record so that
 //! validation can point at the exact place in the file.
 
-use super::problem::{Problem, quote};
+use super::problem::{Msg, Problem};
 
 /// One data row: its 1-based line in the file and its fields.
 #[derive(Clone, Debug)]
@@ -38,12 +38,7 @@ impl Table {
         for name in names {
             if self.column(name).is_none() {
                 ok = false;
-                problems.push(Problem::new(
-                    &self.file,
-                    1,
-                    Some(name),
-                    format!("the header has no \u{201c}{name}\u{201d} column"),
-                ));
+                problems.push(Problem::new(&self.file, 1, Some(name), Msg::NoColumn));
             }
         }
         ok
@@ -101,37 +96,22 @@ pub fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Table {
         .map(|r| r.fields.into_iter().map(|f| f.trim().to_string()).collect())
         .unwrap_or_default();
     if header.is_empty() {
-        problems.push(Problem::new(
-            file,
-            0,
-            None,
-            "the file is empty: no header row",
-        ));
+        problems.push(Problem::new(file, 0, None, Msg::NoHeader));
     }
     let mut kept = Vec::new();
     for row in rows {
         if row.fields.len() != header.len() {
-            problems.push(Problem::new(
-                file,
-                row.line,
-                None,
-                format!(
-                    "the row has {} fields but the header has {}; check for a stray comma or an unclosed quote",
-                    row.fields.len(),
-                    header.len()
-                ),
-            ));
+            problems.push(
+                Problem::new(file, row.line, None, Msg::RaggedRow)
+                    .arg("found", row.fields.len().to_string())
+                    .arg("expected", header.len().to_string()),
+            );
         }
         kept.push(row);
     }
     for (i, name) in header.iter().enumerate() {
         if header[..i].contains(name) {
-            problems.push(Problem::new(
-                file,
-                1,
-                Some(name),
-                format!("the column {} appears twice in the header", quote(name)),
-            ));
+            problems.push(Problem::new(file, 1, Some(name), Msg::ColumnTwice).value(name));
         }
     }
     Table {

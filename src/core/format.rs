@@ -16,7 +16,7 @@ pub trait Format {
     fn date(&self, date: (i32, u32, u32), precision: Precision) -> String;
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MonthStyle {
     /// "June 2020"
     Long,

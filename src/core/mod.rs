@@ -1,15 +1,19 @@
-//! The pure core: data parsing and validation, deal arithmetic, scenario and URL state.
-//! Nothing here imports `yew`, `web-sys` or `js-sys` (enforced by `tests/core_purity.rs`).
+//! The pure core: data parsing and validation, deal arithmetic, scenario and URL state,
+//! wording and chart geometry. Nothing here imports `yew`, `web-sys` or `js-sys`
+//! (enforced by `tests/core_purity.rs`), so all of it is tested natively.
 
+pub mod chart;
 pub mod csv;
 pub mod data;
 pub mod decimal;
+pub mod derived;
 pub mod format;
+pub mod locale;
 pub mod model;
 pub mod month;
 pub mod problem;
 pub mod state;
-pub mod strings;
 pub mod text;
 pub mod timeline;
 pub mod url_state;
+pub mod vocab;

@@ -4,7 +4,7 @@
 //! Conventions: money in US$ billions; a month value is the purchases in that month;
 //! "to date" and cumulative figures restart each January, because targets are annual.
 
-use super::data::{Basis, Category, Dataset};
+use super::data::{Basis, Category, Dataset, Period};
 use super::month::{DEAL_END, DEAL_START, Month, YEARS};
 
 /// Slider step, in US$ bn a month.
@@ -178,17 +178,10 @@ fn actual_to_date(ds: &Dataset, basis: Basis, category: Category, asof: Month, y
 /// anything the widget displays, far above rounding error in sums of decimal figures.
 pub const MET_TOLERANCE: f64 = 1e-9;
 
-/// Which span a result covers.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Span {
-    Year(i32),
-    BothYears,
-}
-
 /// The verdict for a year or for both years.
 #[derive(Copy, Clone, Debug, PartialEq)]
 pub struct YearResult {
-    pub span: Span,
+    pub span: Period,
     /// Bought in the span by the cut-off.
     pub actual: f64,
     /// Actual through the cut-off, then the reader's rates for the remaining months.
@@ -213,7 +206,7 @@ impl YearResult {
     }
 }
 
-fn verdict(span: Span, actual: f64, projected: f64, target: f64, remaining: i32) -> YearResult {
+fn verdict(span: Period, actual: f64, projected: f64, target: f64, remaining: i32) -> YearResult {
     let needed = (remaining > 0).then(|| ((target - actual) / remaining as f64).max(0.0));
     YearResult {
         span,
@@ -259,7 +252,7 @@ pub fn evaluate(ds: &Dataset, scenario: &Scenario) -> Option<Evaluation> {
             .target(basis, y, Category::Total)
             .map_or(0.0, |f| f.value);
         verdict(
-            Span::Year(y),
+            Period::Year(y),
             actual,
             actual + rate * remaining as f64,
             target,
@@ -267,7 +260,7 @@ pub fn evaluate(ds: &Dataset, scenario: &Scenario) -> Option<Evaluation> {
         )
     });
     let both = verdict(
-        Span::BothYears,
+        Period::TwoYears,
         years[0].actual + years[1].actual,
         years[0].projected + years[1].projected,
         years[0].target + years[1].target,
@@ -387,34 +380,17 @@ pub fn series(ds: &Dataset, scenario: &Scenario) -> Vec<SeriesPoint> {
         .collect()
 }
 
-/// The scenario presets.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Preset {
-    /// Each category at its average monthly pace so far in the cut-off's year.
-    PaceSoFar,
-    /// Each category at its 2017 average monthly pace (the baseline).
-    Pace2017,
-    /// Each category at the pace that meets its targets from the cut-off.
-    PaceNeeded,
-    /// The latest data, with the pace so far for any month still unreported.
-    WhatHappened,
-}
-
-impl Preset {
-    pub const ALL: [Preset; 4] = [
-        Preset::PaceSoFar,
-        Preset::Pace2017,
-        Preset::PaceNeeded,
-        Preset::WhatHappened,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Preset::PaceSoFar => "so-far",
-            Preset::Pace2017 => "2017",
-            Preset::PaceNeeded => "needed",
-            Preset::WhatHappened => "actual",
-        }
+crate::codes! {
+    /// The scenario presets.
+    pub enum Preset {
+        /// Each category at its average monthly pace so far in the cut-off's year.
+        PaceSoFar = "so-far",
+        /// Each category at its 2017 average monthly pace (the baseline).
+        Pace2017 = "2017",
+        /// Each category at the pace that meets its targets from the cut-off.
+        PaceNeeded = "needed",
+        /// The latest data, with the pace so far for any month still unreported.
+        WhatHappened = "actual",
     }
 }
 
@@ -481,6 +457,22 @@ pub fn default_scenario(ds: &Dataset) -> Scenario {
         rates: Rates::ZERO,
     };
     apply_preset(ds, &start, Preset::PaceSoFar)
+}
+
+/// The same scenario on other data: the basis if the data have it (else the default
+/// scenario), the cut-off snapped to an available month, the rates clamped.
+pub fn resolve(ds: &Dataset, scenario: &Scenario) -> Scenario {
+    if !ds.bases().contains(&scenario.basis) {
+        return default_scenario(ds);
+    }
+    let mut s = *scenario;
+    if let Some(asof) = resolve_asof(ds, s.basis, s.asof) {
+        s.asof = asof;
+    }
+    for c in Category::ALL {
+        s.rates.set(c, s.rates.get(c));
+    }
+    s
 }
 
 /// Switches basis, keeping the cut-off where the new basis allows it, and resetting rates

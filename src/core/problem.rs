@@ -1,6 +1,63 @@
-//! Problems found in a data file: where (file, line, field) and what.
+//! Problems found in a data file: where (file, line, field) and what. The "what" is a
+//! message kind with named arguments, so the reader's language words it
+//! (`Locale::describe`); `Display` gives the English text, for the validator.
 
-use std::fmt;
+crate::codes! {
+    /// Every kind of problem validation reports. Each has a template in every locale.
+    pub enum Msg {
+        // The CSV layer.
+        NoHeader = "no_header",
+        RaggedRow = "ragged_row",
+        ColumnTwice = "column_twice",
+        NoColumn = "no_column",
+        // purchases.csv
+        SourceNoId = "source_no_id",
+        SourceIdTwice = "source_id_twice",
+        NotHttps = "not_https",
+        SourceNoCitation = "source_no_citation",
+        NoFormula = "no_formula",
+        BadStatus = "bad_status",
+        BadDate = "bad_date",
+        NoId = "no_id",
+        IdTwice = "id_twice",
+        BadUnit = "bad_unit",
+        BadNumber = "bad_number",
+        OutOfRange = "out_of_range",
+        BadCategory = "bad_category",
+        BadBasis = "bad_basis",
+        BadCommitmentPeriod = "bad_commitment_period",
+        BadBaselineYear = "bad_baseline_year",
+        BadTargetYear = "bad_target_year",
+        BadMonth = "bad_month",
+        MonthOutside = "month_outside",
+        GivenTwice = "given_twice",
+        NoRecord = "no_record",
+        UnknownRecord = "unknown_record",
+        NoSourceCited = "no_source_cited",
+        UndefinedSource = "undefined_source",
+        MissingCommitment = "missing_commitment",
+        NoFigures = "no_figures",
+        MissingTarget = "missing_target",
+        MissingBaseline = "missing_baseline",
+        PartialMonth = "partial_month",
+        PartialPattern = "partial_pattern",
+        SumMismatch = "sum_mismatch",
+        TwoYearSum = "two_year_sum",
+        TargetMismatch = "target_mismatch",
+        // timeline.csv
+        BadSlug = "bad_slug",
+        SlugTwice = "slug_twice",
+        BadPrecision = "bad_precision",
+        BadEventDate = "bad_event_date",
+        BadTitle = "bad_title",
+        BadAnnotation = "bad_annotation",
+        BadApps = "bad_apps",
+        BadActor = "bad_actor",
+        NoEventSource = "no_event_source",
+        BadVerified = "bad_verified",
+        NoEvents = "no_events",
+    }
+}
 
 /// One problem in a data file. Validation collects every problem and stops at none.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,31 +68,33 @@ pub struct Problem {
     pub line: usize,
     /// The column (field) concerned, if any.
     pub field: Option<String>,
-    /// What is wrong, in plain words, quoting the offending value.
-    pub message: String,
+    pub msg: Msg,
+    /// The template's arguments, already quoted or formatted (codes, numbers, values).
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl Problem {
-    pub fn new(file: &str, line: usize, field: Option<&str>, message: impl Into<String>) -> Self {
+    pub fn new(file: &str, line: usize, field: Option<&str>, msg: Msg) -> Self {
         Problem {
             file: file.to_string(),
             line,
             field: field.map(str::to_string),
-            message: message.into(),
+            msg,
+            args: Vec::new(),
         }
     }
-}
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if self.line > 0 {
-            write!(f, ", line {}", self.line)?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ", field \u{201c}{field}\u{201d}")?;
-        }
-        write!(f, ": {}", self.message)
+    /// Adds a template argument.
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Adds a value the file gave, quoted and shortened (see [`quote`]).
+    #[must_use]
+    pub fn value(self, value: &str) -> Self {
+        self.arg("value", quote(value))
     }
 }
 

@@ -1,5 +1,5 @@
 //! The widget's state and the actions that change it: a pure reducer. The Yew shell
-//! wraps it in `use_reducer` (see `ui/app.rs`).
+//! wraps it in `use_reducer` (see `ui/widget.rs`).
 
 use std::rc::Rc;
 
@@ -8,18 +8,32 @@ use super::model::{self, Preset, Scenario};
 use super::month::Month;
 use super::problem::Problem;
 use super::timeline::{Actor, App, Filters, PeriodFilter, Timeline};
-use super::url_state::{self, Params, Theme, View};
+use super::url_state::{self, Look, Params};
+use super::vocab::Set;
 
-/// A notice for the reader about a data file that could not be used.
+/// A notice for the reader about data that could not be used.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// The file loaded but failed validation; the first problems are listed.
+    /// A newsroom file loaded but failed validation; the first problems are listed.
     Invalid {
         file: String,
         problems: Vec<Problem>,
     },
-    /// The file could not be fetched.
-    Unreachable { file: String, reason: String },
+    /// A newsroom file could not be fetched.
+    Unreachable { file: String, reason: FetchError },
+    /// The built-in data failed validation: there is nothing to show.
+    BuiltInInvalid { problems: Vec<Problem> },
+}
+
+/// Why a file could not be fetched.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// A network error, or the server's CORS settings refused it.
+    Network,
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The response was not text.
+    NotText,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,11 +46,13 @@ pub struct State {
     pub selected: Option<String>,
     /// The event whose chart marker is hovered or focused.
     pub highlighted: Option<String>,
-    pub view: View,
-    pub theme: Theme,
+    pub look: Look,
     pub notices: Vec<Notice>,
-    /// The parameters the widget started from (re-applied when newsroom data arrive).
+    /// The parameters the widget started from.
     pub params: Rc<Params>,
+    /// The reader has changed the scenario since the link's parameters were applied; data
+    /// that arrive later then keep the reader's scenario instead of re-applying the link.
+    pub touched: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,20 +83,17 @@ impl State {
         params: Params,
         selected: Option<String>,
     ) -> State {
-        let scenario = url_state::scenario(&data, &params);
-        let filters = url_state::filters(&params);
-        let selected = selected.filter(|id| timeline.find(id).is_some());
         State {
-            scenario,
-            filters,
-            selected,
+            scenario: url_state::scenario(&data, &params),
+            filters: url_state::filters(&params),
+            selected: selected.filter(|id| timeline.find(id).is_some()),
             highlighted: None,
-            view: params.view.unwrap_or_default(),
-            theme: params.theme.unwrap_or_default(),
+            look: url_state::look(&params),
             notices: Vec::new(),
             params: Rc::new(params),
             data,
             timeline,
+            touched: false,
         }
     }
 
@@ -88,6 +101,14 @@ impl State {
     pub fn reduce(&self, action: Action) -> State {
         let mut s = self.clone();
         let ds = &self.data;
+        let by_reader = matches!(
+            action,
+            Action::SetRate(..)
+                | Action::SetAsof(_)
+                | Action::SetBasis(_)
+                | Action::ApplyPreset(_)
+                | Action::Reset
+        );
         match action {
             Action::SetRate(c, v) => s.scenario.rates.set(c, v),
             Action::SetAsof(m) => {
@@ -106,14 +127,20 @@ impl State {
                 s.filters = Filters::default();
                 s.selected = None;
             }
-            Action::SetApp(a, on) => s.filters.apps[a as usize] = on,
-            Action::SetActor(a, on) => s.filters.actors[a.index()] = on,
-            Action::SetAllActors(on) => s.filters.actors = [on; 7],
+            Action::SetApp(a, on) => s.filters.apps = s.filters.apps.with(a, on),
+            Action::SetActor(a, on) => s.filters.actors = s.filters.actors.with(a, on),
+            Action::SetAllActors(on) => {
+                s.filters.actors = if on { Set::all() } else { Set::none() };
+            }
             Action::SetPeriod(p) => s.filters.period = p,
             Action::Select(id) => s.selected = id.filter(|id| self.timeline.find(id).is_some()),
             Action::Highlight(id) => s.highlighted = id,
             Action::DataLoaded(data) => {
-                s.scenario = url_state::scenario(&data, &self.params);
+                s.scenario = if self.touched {
+                    model::resolve(&data, &self.scenario)
+                } else {
+                    url_state::scenario(&data, &self.params)
+                };
                 s.data = data;
             }
             Action::TimelineLoaded(t) => {
@@ -132,18 +159,13 @@ impl State {
                 return next;
             }
         }
+        s.touched = self.touched || by_reader;
         s
     }
 
     /// The query string describing this state (for the URL bar and shared links).
     pub fn query(&self) -> String {
-        url_state::to_query(
-            &self.data,
-            &self.scenario,
-            &self.filters,
-            self.view,
-            self.theme,
-        )
+        url_state::to_query(&self.data, &self.scenario, &self.filters, &self.look)
     }
 }
 
@@ -170,7 +192,7 @@ mod tests {
         assert_eq!(s.scenario.asof.to_string(), "2020-09");
         assert_eq!(s.scenario.rates.manufactured, 4.5);
         assert_eq!(s.filters.period, PeriodFilter::Deal);
-        assert_eq!(s.filters.apps, [false, true]);
+        assert_eq!(s.filters.apps, Set::only(App::WeChat));
         let again = state(&s.query());
         assert_eq!(again.scenario, s.scenario);
         assert_eq!(again.filters, s.filters);
@@ -179,7 +201,8 @@ mod tests {
     #[test]
     fn garbage_gives_a_sane_state() {
         let s = state(
-            "?basis=mars&asof=2099-99&mfg=NaN&ag=-4&energy=1e999&total=abc&v=x&apps=myspace&period=%3Cscript%3E",
+            "?basis=mars&asof=2099-99&mfg=NaN&ag=-4&energy=1e999&total=abc&v=x&apps=myspace\
+             &period=%3Cscript%3E",
         );
         let d = state("");
         assert_eq!(s.scenario.basis, d.scenario.basis);
@@ -208,5 +231,29 @@ mod tests {
         assert_eq!(t.scenario, s.scenario);
         let t = t.reduce(Action::Select(Some("no-such-event".into())));
         assert_eq!(t.selected, None);
+    }
+
+    #[test]
+    fn newsroom_data_keep_what_the_reader_changed() {
+        let ds = || Rc::new(data::parse(data::FILE_NAME, data::BUILT_IN).unwrap());
+        // Untouched: the link's parameters are applied to the new data.
+        let s = state("?basis=us&asof=2020-09&mfg=4.5");
+        let t = s.reduce(Action::DataLoaded(ds()));
+        assert_eq!(t.scenario, s.scenario);
+        assert!(!t.touched);
+        // Changed while the file loaded: the reader's scenario stays.
+        let s = s
+            .reduce(Action::SetRate(Category::Energy, 7.25))
+            .reduce(Action::SetAsof(
+                crate::core::month::Month::parse("2020-11").unwrap(),
+            ));
+        assert!(s.touched);
+        let t = s.reduce(Action::DataLoaded(ds()));
+        assert_eq!(t.scenario.rates.energy, 7.25);
+        assert_eq!(t.scenario.asof.to_string(), "2020-11");
+        assert_eq!(t.scenario.rates.manufactured, 4.5);
+        // Filters and selection are not the scenario: they never count as a change.
+        let f = state("").reduce(Action::SetApp(App::TikTok, false));
+        assert!(!f.touched);
     }
 }

@@ -1,45 +1,33 @@
-//! Reader-facing sentences built from model results, strings and a formatter. Pure, so
+//! Reader-facing sentences built from model results, a locale and a formatter. Pure, so
 //! the exact wording is tested natively.
 
-use super::data::Dataset;
+use super::data::{Basis, Category, Dataset, Period};
 use super::format::{Format, MonthStyle};
-use super::model::{Evaluation, Span, YearResult};
-use super::strings::{Strings, fill};
+use super::locale::{Locale, fill};
+use super::model::{Evaluation, YearResult};
+use super::month::{Month, YEARS};
+use super::timeline::{Precision, TimelineEvent};
 
-pub fn money(s: &Strings, f: &dyn Format, v: f64) -> String {
-    fill(s.money, &[("n", &f.number(v, 1))])
+pub fn money(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    fill(loc.strings.money, &[("n", &f.number(v, 1))])
 }
 
-pub fn money_rate(s: &Strings, f: &dyn Format, v: f64) -> String {
-    fill(s.money_rate, &[("n", &f.number(v, 1))])
+pub fn money_rate(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    fill(loc.strings.money_rate, &[("n", &f.number(v, 1))])
 }
 
-pub fn rate_valuetext(s: &Strings, f: &dyn Format, v: f64) -> String {
-    fill(s.rate_valuetext, &[("n", &f.number(v, 1))])
+pub fn rate_valuetext(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    fill(loc.strings.rate_valuetext, &[("n", &f.number(v, 1))])
 }
 
-pub fn span_label(s: &Strings, span: Span) -> String {
-    match span {
-        Span::Year(y) => y.to_string(),
-        Span::BothYears => s.year_both.to_string(),
-    }
+/// A y-axis label: whole billions.
+pub fn tick(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    fill(loc.strings.money, &[("n", &f.number(v, 0))])
 }
 
 /// "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"
-pub fn verdict(s: &Strings, f: &dyn Format, r: &YearResult) -> String {
-    let year = span_label(s, r.span);
-    let actual = money(s, f, r.projected);
-    let target = money(s, f, r.target);
-    let share = f.percent(r.share);
-    let args = |gap: &str| {
-        [
-            ("year", year.clone()),
-            ("actual", actual.clone()),
-            ("target", target.clone()),
-            ("share", share.clone()),
-            ("gap", gap.to_string()),
-        ]
-    };
+pub fn verdict(loc: &Locale, f: &dyn Format, r: &YearResult) -> String {
+    let s = loc.strings;
     let template = if r.met {
         s.verdict_met
     } else if r.shortfall < 0.05 {
@@ -47,27 +35,60 @@ pub fn verdict(s: &Strings, f: &dyn Format, r: &YearResult) -> String {
     } else {
         s.verdict_missed
     };
-    let gap = money(s, f, r.shortfall.max(0.0));
-    fill_owned(template, &args(&gap))
+    fill(
+        template,
+        &[
+            ("year", &loc.period(r.span)),
+            ("actual", &money(loc, f, r.projected)),
+            ("target", &money(loc, f, r.target)),
+            ("share", &f.percent(r.share)),
+            ("gap", &money(loc, f, r.shortfall.max(0.0))),
+        ],
+    )
+}
+
+/// "2020: $65.8bn (46%)", for the compact verdict beside the sliders.
+pub fn verdict_compact(loc: &Locale, f: &dyn Format, r: &YearResult) -> String {
+    fill(
+        loc.strings.verdict_compact,
+        &[
+            ("year", &loc.period(r.span)),
+            ("actual", &money(loc, f, r.projected)),
+            ("share", &f.percent(r.share)),
+        ],
+    )
+}
+
+/// What the live region announces once the reader pauses: the three verdicts.
+pub fn live_verdict(loc: &Locale, f: &dyn Format, e: &Evaluation) -> String {
+    fill(
+        loc.strings.live_verdict,
+        &[
+            ("v2020", &verdict(loc, f, &e.years[0])),
+            ("v2021", &verdict(loc, f, &e.years[1])),
+            ("vboth", &verdict(loc, f, &e.both)),
+        ],
+    )
 }
 
 /// The needed-pace sentence for one span, or `None` when the span is over.
-pub fn needed(s: &Strings, f: &dyn Format, e: &Evaluation, r: &YearResult) -> Option<String> {
+pub fn needed(loc: &Locale, f: &dyn Format, e: &Evaluation, r: &YearResult) -> Option<String> {
+    let s = loc.strings;
     let needed = r.needed?;
-    let year = span_label(s, r.span);
+    let year = loc.period(r.span);
     if needed <= 0.0 {
         return Some(fill(s.already_met, &[("year", &year)]));
     }
     // Purchases count from the month after the cut-off, or from January of a later year.
     let from = match r.span {
-        Span::Year(y) => e.scenario.asof.next().max(super::month::Month::january(y)),
-        Span::BothYears => e.scenario.asof.next(),
+        Period::Year(y) => e.scenario.asof.next().max(Month::january(y)),
+        Period::TwoYears => e.scenario.asof.next(),
     };
     let head = fill(
         s.needed,
         &[
             ("year", &year),
-            ("pace", &money_rate(s, f, needed)),
+            ("pace", &money_rate(loc, f, needed)),
             ("month", &f.month(from, MonthStyle::Long)),
         ],
     );
@@ -76,7 +97,7 @@ pub fn needed(s: &Strings, f: &dyn Format, e: &Evaluation, r: &YearResult) -> Op
             s.needed_vs_best,
             &[
                 ("ratio", &f.number(needed / best, 1)),
-                ("best", &money(s, f, best)),
+                ("best", &money(loc, f, best)),
                 ("bestmonth", &f.month(m, MonthStyle::Short)),
             ],
         ),
@@ -85,21 +106,21 @@ pub fn needed(s: &Strings, f: &dyn Format, e: &Evaluation, r: &YearResult) -> Op
     Some(head + &tail)
 }
 
-/// The cut-off year's progress, as template arguments: month, actual, share, year.
-fn progress_args(s: &Strings, f: &dyn Format, e: &Evaluation) -> Vec<(&'static str, String)> {
+/// The cut-off year's progress, as template arguments.
+fn progress_args(loc: &Locale, f: &dyn Format, e: &Evaluation) -> Vec<(&'static str, String)> {
     let asof = e.scenario.asof;
-    let y = &e.years[if asof.year() == 2020 { 0 } else { 1 }];
+    let y = &e.years[usize::from(asof.year() != YEARS[0])];
     vec![
         ("month", f.month(asof, MonthStyle::Long)),
-        ("actual", money(s, f, y.actual)),
+        ("actual", money(loc, f, y.actual)),
         (
             "share",
             f.percent(y.actual / y.target.max(f64::MIN_POSITIVE)),
         ),
         ("year", asof.year().to_string()),
-        ("target", money(s, f, y.target)),
-        ("rate", money(s, f, e.total_rate)),
-        ("projected", money(s, f, y.projected)),
+        ("target", money(loc, f, y.target)),
+        ("rate", money(loc, f, e.total_rate)),
+        ("projected", money(loc, f, y.projected)),
         ("pshare", f.percent(y.share)),
     ]
 }
@@ -110,23 +131,96 @@ fn fill_owned(template: &str, args: &[(&'static str, String)]) -> String {
 }
 
 /// "By the end of June 2020 China had bought $32.9bn …, 23% of the 2020 target."
-pub fn so_far(s: &Strings, f: &dyn Format, e: &Evaluation) -> String {
-    fill_owned(s.so_far, &progress_args(s, f, e))
+pub fn so_far(loc: &Locale, f: &dyn Format, e: &Evaluation) -> String {
+    fill_owned(loc.strings.so_far, &progress_args(loc, f, e))
 }
 
 /// The chart's one-sentence text alternative.
-pub fn chart_summary(s: &Strings, f: &dyn Format, e: &Evaluation) -> String {
-    fill_owned(s.chart_summary, &progress_args(s, f, e))
+pub fn chart_summary(loc: &Locale, f: &dyn Format, e: &Evaluation) -> String {
+    fill_owned(loc.strings.chart_summary, &progress_args(loc, f, e))
 }
 
 /// The headline commitment, "$200 billion", from the data.
-pub fn headline_total(s: &Strings, f: &dyn Format, ds: &Dataset) -> String {
-    use super::data::{Category, Period};
+pub fn headline_total(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     let total = ds
-        .commitments
-        .get(&(Period::TwoYears, Category::Total))
-        .map_or(0.0, |c| c.value);
-    fill(s.money_words, &[("n", &f.number(total, 0))])
+        .commitment(Period::TwoYears, Category::Total)
+        .unwrap_or(0.0);
+    fill(loc.strings.money_words, &[("n", &f.number(total, 0))])
+}
+
+/// The dek under the headline, with the headline commitment from the data.
+pub fn dek(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
+    fill(loc.strings.dek, &[("total", &headline_total(loc, f, ds))])
+}
+
+/// A timeline event's date as the reader's locale writes it.
+pub fn event_date(f: &dyn Format, e: &TimelineEvent) -> String {
+    f.date(e.date, e.precision)
+}
+
+/// A chart marker's accessible name: date and title.
+pub fn marker_label(loc: &Locale, f: &dyn Format, e: &TimelineEvent) -> String {
+    fill(
+        loc.strings.marker_label,
+        &[("date", &event_date(f, e)), ("title", &e.title)],
+    )
+}
+
+/// The sentences of "How we calculated this", from the data.
+pub fn method(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Vec<String> {
+    let s = loc.strings;
+    let bn = |v: Option<f64>| v.map_or_else(|| s.missing.to_string(), |v| money(loc, f, v));
+    let inc = |y: i32, c: Category| bn(ds.commitment(Period::Year(y), c));
+    let tgt = |b: Basis, y: i32| bn(ds.target(b, y, Category::Total).map(|x| x.value));
+    let date = |id: &str| {
+        ds.milestone(id)
+            .map(|m| f.date(m.date, Precision::Day))
+            .unwrap_or_default()
+    };
+    let intro = fill(
+        s.method_intro,
+        &[
+            ("signed", &date("signed")),
+            ("in_force", &date("in-force")),
+            ("mfg20", &inc(2020, Category::Manufactured)),
+            ("mfg21", &inc(2021, Category::Manufactured)),
+            ("ag20", &inc(2020, Category::Agriculture)),
+            ("ag21", &inc(2021, Category::Agriculture)),
+            ("en20", &inc(2020, Category::Energy)),
+            ("en21", &inc(2021, Category::Energy)),
+            ("sv20", &inc(2020, Category::Services)),
+            ("sv21", &inc(2021, Category::Services)),
+        ],
+    );
+    let us_base = ds.baselines.get(&(Basis::Us, Category::Total));
+    let bases = fill(
+        s.method_bases,
+        &[
+            ("usbase", &bn(us_base.map(|x| x.value))),
+            ("us20", &tgt(Basis::Us, 2020)),
+            ("us21", &tgt(Basis::Us, 2021)),
+            ("cn20", &tgt(Basis::Cn, 2020)),
+            ("cn21", &tgt(Basis::Cn, 2021)),
+        ],
+    );
+    let services = fill(
+        s.method_services,
+        &[
+            ("sv20", &inc(2020, Category::Services)),
+            ("sv21", &inc(2021, Category::Services)),
+            ("total", &headline_total(loc, f, ds)),
+        ],
+    );
+    vec![
+        intro,
+        bases,
+        s.method_prorating.to_string(),
+        s.method_path_seasonal.to_string(),
+        services,
+        s.method_aircraft.to_string(),
+        s.method_derived.to_string(),
+        s.method_missing.to_string(),
+    ]
 }
 
 /// Escapes text for an HTML attribute value or text node.
@@ -150,7 +244,9 @@ pub fn escape_html(s: &str) -> String {
 pub fn embed_snippets(asset_base: &str, query: &str, title: &str) -> (String, String) {
     let src = format!("{asset_base}index.html?{query}");
     let iframe = format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"1600\" scrolling=\"no\" frameborder=\"0\" data-phase-one-frame></iframe>\n<script type=\"module\" src=\"{}resize.js\"></script>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"1600\" scrolling=\"no\" \
+         frameborder=\"0\" data-phase-one-frame></iframe>\n\
+         <script type=\"module\" src=\"{}resize.js\"></script>",
         escape_html(&src),
         escape_html(title),
         escape_html(asset_base)
@@ -160,7 +256,8 @@ pub fn embed_snippets(asset_base: &str, query: &str, title: &str) -> (String, St
         .map(|(k, v)| format!(" data-{}=\"{}\"", escape_html(&k), escape_html(&v)))
         .collect();
     let script = format!(
-        "<div data-phase-one-widget{attrs}></div>\n<script type=\"module\" src=\"{}embed.js\"></script>",
+        "<div data-phase-one-widget{attrs}></div>\n\
+         <script type=\"module\" src=\"{}embed.js\"></script>",
         escape_html(asset_base)
     );
     (iframe, script)
@@ -169,10 +266,10 @@ pub fn embed_snippets(asset_base: &str, query: &str, title: &str) -> (String, St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::data::{self, Basis};
+    use crate::core::data;
     use crate::core::format::Plain;
+    use crate::core::locale::EN;
     use crate::core::model;
-    use crate::core::strings::EN;
 
     fn eval(asof: &str, basis: Basis) -> Evaluation {
         let ds = data::parse(data::FILE_NAME, data::BUILT_IN).unwrap();
@@ -191,11 +288,13 @@ mod tests {
         );
         assert_eq!(
             needed(&EN, &Plain, &e, &e.years[0]).unwrap(),
-            "To meet the 2020 target, China would need $18.3bn a month from July 2020, 2.8× its best month so far ($6.4bn, May 2020)."
+            "To meet the 2020 target, China would need $18.3bn a month from July 2020, \
+             2.8× its best month so far ($6.4bn, May 2020)."
         );
         assert_eq!(
             so_far(&EN, &Plain, &e),
-            "By the end of June 2020 China had bought $32.9bn of goods covered by the deal, 23% of the 2020 target."
+            "By the end of June 2020 China had bought $32.9bn of goods covered by the deal, \
+             23% of the 2020 target."
         );
     }
 
@@ -206,7 +305,10 @@ mod tests {
             "v=1&basis=cn&asof=2020-06&total=9.5",
             "Title \"quoted\" <b>",
         );
-        assert!(iframe.contains("src=\"https://cdn.example/phase-one/index.html?v=1&amp;basis=cn&amp;asof=2020-06&amp;total=9.5\""));
+        assert!(iframe.contains(
+            "src=\"https://cdn.example/phase-one/index.html?v=1&amp;basis=cn&amp;\
+             asof=2020-06&amp;total=9.5\""
+        ));
         assert!(iframe.contains("title=\"Title &quot;quoted&quot; &lt;b&gt;\""));
         assert!(iframe.contains("resize.js"));
         assert!(script.contains("data-basis=\"cn\" data-asof=\"2020-06\" data-total=\"9.5\""));

@@ -6,29 +6,27 @@
 
 use super::data::{Basis, Category, Dataset};
 use super::decimal::{decimal, parse_decimal};
+use super::locale::Lang;
 use super::model::{self, Rates, Scenario};
 use super::month::Month;
 use super::timeline::{Actor, App, Filters, PeriodFilter};
+use super::vocab::Set;
 
 /// The current version of the link format (`v=`).
 pub const VERSION: u32 = 1;
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
-pub enum View {
-    Simulator,
-    Timeline,
-    #[default]
-    Both,
+crate::codes! {
+    /// Which parts of the widget show.
+    #[derive(Default)]
+    pub enum View {
+        Simulator = "simulator",
+        Timeline = "timeline",
+        #[default]
+        Both = "both",
+    }
 }
 
 impl View {
-    pub fn code(self) -> &'static str {
-        match self {
-            View::Simulator => "simulator",
-            View::Timeline => "timeline",
-            View::Both => "both",
-        }
-    }
     pub fn shows_simulator(self) -> bool {
         self != View::Timeline
     }
@@ -37,22 +35,23 @@ impl View {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
-pub enum Theme {
-    Light,
-    Dark,
-    #[default]
-    Auto,
+crate::codes! {
+    /// The colour theme; `auto` follows the reader's system setting.
+    #[derive(Default)]
+    pub enum Theme {
+        Light = "light",
+        Dark = "dark",
+        #[default]
+        Auto = "auto",
+    }
 }
 
-impl Theme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Auto => "auto",
-        }
-    }
+/// How the widget presents itself: the options that are not scenario or filters.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Look {
+    pub view: View,
+    pub theme: Theme,
+    pub lang: Lang,
 }
 
 /// Rate parameter names, in `Category` order.
@@ -73,8 +72,9 @@ pub struct Params {
     pub rates: [Option<f64>; 4],
     pub view: Option<View>,
     pub theme: Option<Theme>,
-    pub apps: Option<[bool; 2]>,
-    pub actors: Option<[bool; 7]>,
+    pub lang: Option<Lang>,
+    pub apps: Option<Set<App>>,
+    pub actors: Option<Set<Actor>>,
     pub period: Option<PeriodFilter>,
     pub data_url: Option<String>,
     pub timeline_data_url: Option<String>,
@@ -104,26 +104,11 @@ pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Params {
             "v" => set(&mut p.version, v.parse().ok().filter(|n| *n >= 1)),
             "basis" => set(&mut p.basis, Basis::from_code(v)),
             "asof" => set(&mut p.asof, Month::parse(v)),
-            "view" => set(
-                &mut p.view,
-                match v {
-                    "simulator" => Some(View::Simulator),
-                    "timeline" => Some(View::Timeline),
-                    "both" => Some(View::Both),
-                    _ => None,
-                },
-            ),
-            "theme" => set(
-                &mut p.theme,
-                match v {
-                    "light" => Some(Theme::Light),
-                    "dark" => Some(Theme::Dark),
-                    "auto" => Some(Theme::Auto),
-                    _ => None,
-                },
-            ),
-            "apps" => set(&mut p.apps, parse_set(v, &App::ALL.map(App::code))),
-            "actors" => set(&mut p.actors, parse_set(v, &Actor::ALL.map(Actor::code))),
+            "view" => set(&mut p.view, View::from_code(v)),
+            "theme" => set(&mut p.theme, Theme::from_code(v)),
+            "lang" => set(&mut p.lang, Lang::from_code(v)),
+            "apps" => set(&mut p.apps, Set::parse(v)),
+            "actors" => set(&mut p.actors, Set::parse(v)),
             "period" => set(&mut p.period, PeriodFilter::from_code(v)),
             "data" => set(&mut p.data_url, safe_fetch_url(v)),
             "timeline-data" => set(&mut p.timeline_data_url, safe_fetch_url(v)),
@@ -164,21 +149,6 @@ fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
         }
         None => false,
     }
-}
-
-/// A comma-separated subset of `codes`; "all" selects everything, "none" nothing.
-fn parse_set<const N: usize>(v: &str, codes: &[&str; N]) -> Option<[bool; N]> {
-    match v {
-        "all" => return Some([true; N]),
-        "none" | "" => return Some([false; N]),
-        _ => {}
-    }
-    let mut out = [false; N];
-    for item in v.split(',').map(str::trim) {
-        let i = codes.iter().position(|c| *c == item)?;
-        out[i] = true;
-    }
-    Some(out)
 }
 
 /// A URL the widget may fetch data from: `https:`/`http:` or a relative path. Other
@@ -226,6 +196,14 @@ pub fn scenario(ds: &Dataset, p: &Params) -> Scenario {
     Scenario { basis, asof, rates }
 }
 
+pub fn look(p: &Params) -> Look {
+    Look {
+        view: p.view.unwrap_or_default(),
+        theme: p.theme.unwrap_or_default(),
+        lang: p.lang.unwrap_or_default(),
+    }
+}
+
 pub fn filters(p: &Params) -> Filters {
     let d = Filters::default();
     Filters {
@@ -237,7 +215,7 @@ pub fn filters(p: &Params) -> Filters {
 
 /// The query string for a state, over-specified so a shared link keeps its meaning when
 /// defaults change: version, basis, cut-off and every rate that applies, always.
-pub fn to_query(ds: &Dataset, s: &Scenario, f: &Filters, view: View, theme: Theme) -> String {
+pub fn to_query(ds: &Dataset, s: &Scenario, f: &Filters, look: &Look) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     q.append_pair("v", &VERSION.to_string());
     q.append_pair("basis", s.basis.code());
@@ -247,34 +225,23 @@ pub fn to_query(ds: &Dataset, s: &Scenario, f: &Filters, view: View, theme: Them
             q.append_pair(name, &decimal(s.rates.get(c), 2));
         }
     }
-    if f.apps != [true; 2] {
-        q.append_pair("apps", &join_set(&f.apps, &App::ALL.map(App::code)));
+    if !f.apps.is_all() {
+        q.append_pair("apps", &f.apps.to_code());
     }
-    if f.actors != [true; 7] {
-        q.append_pair("actors", &join_set(&f.actors, &Actor::ALL.map(Actor::code)));
+    if !f.actors.is_all() {
+        q.append_pair("actors", &f.actors.to_code());
     }
     q.append_pair("period", f.period.code());
-    if view != View::default() {
-        q.append_pair("view", view.code());
+    if look.view != View::default() {
+        q.append_pair("view", look.view.code());
     }
-    if theme != Theme::default() {
-        q.append_pair("theme", theme.code());
+    if look.theme != Theme::default() {
+        q.append_pair("theme", look.theme.code());
+    }
+    if look.lang != Lang::default() {
+        q.append_pair("lang", look.lang.code());
     }
     q.finish()
-}
-
-fn join_set<const N: usize>(on: &[bool; N], codes: &[&str; N]) -> String {
-    let picked: Vec<&str> = codes
-        .iter()
-        .zip(on)
-        .filter(|(_, on)| **on)
-        .map(|(c, _)| *c)
-        .collect();
-    if picked.is_empty() {
-        "none".into()
-    } else {
-        picked.join(",")
-    }
 }
 
 /// The event id in a `#event-<id>` fragment.

@@ -7,9 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use super::app::Init;
-use super::{Handle, Mode};
-use crate::core::state::{Action, Notice};
+use super::{CopyStatus, Handle, Init, Mode};
+use crate::core::state::{Action, FetchError, Notice};
 use crate::core::url_state::Params;
 use crate::core::{data, timeline};
 
@@ -155,24 +154,23 @@ fn load(handle: Handle, url: String, kind: Kind) {
     });
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
     use wasm_bindgen_futures::JsFuture;
-    let network = || "network error or blocked by the server's CORS settings".to_string();
-    let w = window().ok_or_else(network)?;
+    let w = window().ok_or(FetchError::Network)?;
     let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
         .await
-        .map_err(|_| network())?
+        .map_err(|_| FetchError::Network)?
         .dyn_into()
-        .map_err(|_| network())?;
+        .map_err(|_| FetchError::Network)?;
     if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+        return Err(FetchError::Status(response.status()));
     }
-    let text = response.text().map_err(|_| network())?;
+    let text = response.text().map_err(|_| FetchError::Network)?;
     JsFuture::from(text)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| "the response was not text".to_string())
+        .ok_or(FetchError::NotText)
 }
 
 /// Calls `set` with the element's width whenever it changes.
@@ -207,16 +205,26 @@ pub fn use_width(node: &NodeRef, set: UseStateSetter<f64>) {
     });
 }
 
-/// Copies text to the clipboard, then flags success for two seconds.
-pub fn copy_text(text: &str, done: UseStateSetter<bool>) {
+/// Copies text to the clipboard, then shows the outcome (copied, or failed) for a few
+/// seconds. Without the Clipboard API (plain-http pages) or without permission it fails.
+pub fn copy_text(text: &str, status: UseStateSetter<CopyStatus>) {
     let Some(w) = window() else { return };
-    let promise = w.navigator().clipboard().write_text(text);
+    let navigator = w.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let promise = has_clipboard.then(|| navigator.clipboard().write_text(text));
     yew::platform::spawn_local(async move {
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-            done.set(true);
-            gloo_timers::future::TimeoutFuture::new(2000).await;
-            done.set(false);
-        }
+        let copied = match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        };
+        status.set(if copied {
+            CopyStatus::Copied
+        } else {
+            CopyStatus::Failed
+        });
+        gloo_timers::future::TimeoutFuture::new(if copied { 2000 } else { 6000 }).await;
+        status.set(CopyStatus::Idle);
     });
 }
 

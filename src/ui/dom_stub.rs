@@ -1,15 +1,13 @@
-//! Native stand-ins for the browser effects in `dom.rs`: prerendering and native tests
-//! run no effects, but components call the same hooks on every target.
-
-use std::rc::Rc;
+//! Native twins of every `dom.rs` function a component calls: prerendering and native
+//! tests run no effects and no browser calls, but components call the same functions on
+//! every target, with no `cfg` of their own.
 
 use yew::prelude::*;
 
-use super::Handle;
-use super::app::Init;
+use super::{CopyStatus, Handle, Init};
 
 #[hook]
-pub fn use_browser_effects(_handle: &Handle, _init: &Rc<Init>, _query: &str) {}
+pub fn use_browser_effects(_handle: &Handle, _init: &std::rc::Rc<Init>, _query: &str) {}
 
 #[hook]
 pub fn use_width(_node: &NodeRef, _set: UseStateSetter<f64>) {}
@@ -18,3 +16,13 @@ pub fn use_width(_node: &NodeRef, _set: UseStateSetter<f64>) {}
 pub fn use_settled(_value: String, _ms: u32) -> String {
     String::new()
 }
+
+pub fn copy_text(_text: &str, _status: UseStateSetter<CopyStatus>) {}
+
+pub fn focus_event_near(_ev: &web_sys::KeyboardEvent, _id: &str) {}
+
+pub fn focus_marker_near(_ev: &web_sys::KeyboardEvent, _index: usize) {}
+
+pub fn reveal_event_near(_ev: &web_sys::Event, _id: &str) {}
+
+pub fn leave_feed(_ev: &web_sys::KeyboardEvent, _after: bool) {}

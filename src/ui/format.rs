@@ -1,22 +1,66 @@
-//! The formatter for this target: `Intl` in the browser, [`Plain`] natively.
+//! The formatter for this target: `Intl` in the browser, [`Plain`] natively. Both take
+//! the locale from the reader's [`Locale`].
 
-use crate::core::format::Format;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::core::format::Plain;
+use crate::core::format::{Format, MonthStyle};
+use crate::core::locale::Locale;
+use crate::core::month::Month;
+use crate::core::timeline::Precision;
 
-#[cfg(target_arch = "wasm32")]
-pub fn fmt() -> &'static dyn Format {
-    &intl::Intl
+/// A locale's formatter: a small value, cheap to copy into callbacks.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Fmt {
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    intl: &'static str,
+}
+
+impl Fmt {
+    pub fn new(loc: &'static Locale) -> Fmt {
+        Fmt { intl: loc.intl }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn fmt() -> &'static dyn Format {
-    &Plain
+impl Format for Fmt {
+    fn number(&self, v: f64, places: u32) -> String {
+        crate::core::format::Plain.number(v, places)
+    }
+    fn percent(&self, share: f64) -> String {
+        crate::core::format::Plain.percent(share)
+    }
+    fn month(&self, m: Month, style: MonthStyle) -> String {
+        crate::core::format::Plain.month(m, style)
+    }
+    fn date(&self, date: (i32, u32, u32), precision: Precision) -> String {
+        crate::core::format::Plain.date(date, precision)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Format for Fmt {
+    fn number(&self, v: f64, places: u32) -> String {
+        intl::number(self.intl, v, places)
+    }
+    fn percent(&self, share: f64) -> String {
+        intl::percent(self.intl, share)
+    }
+    fn month(&self, m: Month, style: MonthStyle) -> String {
+        intl::month(self.intl, m, style)
+    }
+    fn date(&self, date: (i32, u32, u32), precision: Precision) -> String {
+        match precision {
+            Precision::Day => intl::day(self.intl, date),
+            Precision::Month => self.month(
+                Month::new(date.0, date.1).unwrap_or(crate::core::month::DEAL_START),
+                MonthStyle::Short,
+            ),
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    //! `Intl.NumberFormat` and `Intl.DateTimeFormat` through js-sys, cached per style.
+    //! `Intl.NumberFormat` and `Intl.DateTimeFormat` through js-sys, one formatter per
+    //! locale and style, cached.
 
     use std::cell::RefCell;
     use std::collections::BTreeMap;
@@ -24,21 +68,25 @@ mod intl {
     use js_sys::{Array, Date, Function, Object, Reflect};
     use wasm_bindgen::JsValue;
 
-    use crate::core::format::{Format, MonthStyle};
+    use crate::core::format::MonthStyle;
     use crate::core::month::Month;
-    use crate::core::timeline::Precision;
 
-    pub struct Intl;
-
-    thread_local! {
-        static CACHE: RefCell<BTreeMap<&'static str, Function>> = const { RefCell::new(BTreeMap::new()) };
-        /// Month names are few and asked for often (chart axis, table, select).
-        static MONTHS: RefCell<BTreeMap<(Month, u8), String>> = const { RefCell::new(BTreeMap::new()) };
-        /// Timeline dates: a few dozen, shown on cards and chart markers.
-        static DATES: RefCell<BTreeMap<(i32, u32, u32), String>> = const { RefCell::new(BTreeMap::new()) };
+    /// A formatter's style: which `Intl` class, and its options.
+    #[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord)]
+    enum Style {
+        Fixed(u32),
+        Percent,
+        Month(MonthStyle),
+        Day,
     }
 
-    const LOCALE: &str = "en-GB";
+    thread_local! {
+        static CACHE: RefCell<BTreeMap<(&'static str, Style), Function>> =
+            const { RefCell::new(BTreeMap::new()) };
+        /// Month names are few and asked for often (chart axis, table, select).
+        static MONTHS: RefCell<BTreeMap<(&'static str, Month, MonthStyle), String>> =
+            const { RefCell::new(BTreeMap::new()) };
+    }
 
     fn options(pairs: &[(&str, JsValue)]) -> Object {
         let o = Object::new();
@@ -48,25 +96,47 @@ mod intl {
         o
     }
 
-    /// The cached `format` function for a style key.
-    fn formatter(key: &'static str, make: impl FnOnce(&Array) -> Function) -> Function {
+    /// The cached `format` function for a locale and style.
+    fn formatter(tag: &'static str, style: Style) -> Function {
         CACHE.with(|c| {
             c.borrow_mut()
-                .entry(key)
-                .or_insert_with(|| make(&Array::of1(&JsValue::from_str(LOCALE))))
+                .entry((tag, style))
+                .or_insert_with(|| {
+                    let loc = Array::of1(&JsValue::from_str(tag));
+                    let month = |m: &str, year: bool| {
+                        let mut o = vec![("month", JsValue::from_str(m))];
+                        if year {
+                            o.push(("year", "numeric".into()));
+                        }
+                        o
+                    };
+                    let num = |o: &[(&str, JsValue)]| {
+                        js_sys::Intl::NumberFormat::new(&loc, &options(o)).format()
+                    };
+                    let date = |o: &[(&str, JsValue)]| {
+                        js_sys::Intl::DateTimeFormat::new(&loc, &options(o)).format()
+                    };
+                    match style {
+                        Style::Fixed(p) => num(&[
+                            ("minimumFractionDigits", p.into()),
+                            ("maximumFractionDigits", p.into()),
+                        ]),
+                        Style::Percent => num(&[
+                            ("style", "percent".into()),
+                            ("maximumFractionDigits", 0.into()),
+                        ]),
+                        Style::Month(MonthStyle::Long) => date(&month("long", true)),
+                        Style::Month(MonthStyle::Short) => date(&month("short", true)),
+                        Style::Month(MonthStyle::Name) => date(&month("long", false)),
+                        Style::Month(MonthStyle::Abbrev) => date(&month("short", false)),
+                        Style::Day => date(&[
+                            ("day", "numeric".into()),
+                            ("month", "short".into()),
+                            ("year", "numeric".into()),
+                        ]),
+                    }
+                })
                 .clone()
-        })
-    }
-
-    fn number_fn(key: &'static str, opts: &[(&str, JsValue)]) -> Function {
-        formatter(key, |loc| {
-            js_sys::Intl::NumberFormat::new(loc, &options(opts)).format()
-        })
-    }
-
-    fn date_fn(key: &'static str, opts: &[(&str, JsValue)]) -> Function {
-        formatter(key, |loc| {
-            js_sys::Intl::DateTimeFormat::new(loc, &options(opts)).format()
         })
     }
 
@@ -77,84 +147,35 @@ mod intl {
             .unwrap_or_default()
     }
 
-    fn date(y: i32, m: u32, d: u32) -> JsValue {
+    fn js_date(y: i32, m: u32, d: u32) -> JsValue {
         Date::new_with_year_month_day(y as u32, m as i32 - 1, d as i32).into()
     }
 
-    impl Format for Intl {
-        fn number(&self, v: f64, places: u32) -> String {
-            let p = JsValue::from(places.min(4));
-            let f = match places {
-                0 => number_fn("n0", &[("maximumFractionDigits", p)]),
-                1 => number_fn(
-                    "n1",
-                    &[
-                        ("minimumFractionDigits", p.clone()),
-                        ("maximumFractionDigits", p),
-                    ],
-                ),
-                _ => number_fn(
-                    "n2",
-                    &[
-                        ("minimumFractionDigits", p.clone()),
-                        ("maximumFractionDigits", p),
-                    ],
-                ),
-            };
-            call(&f, &JsValue::from(v))
-        }
+    pub fn number(tag: &'static str, v: f64, places: u32) -> String {
+        call(
+            &formatter(tag, Style::Fixed(places.min(4))),
+            &JsValue::from(v),
+        )
+    }
 
-        fn percent(&self, share: f64) -> String {
-            let f = number_fn(
-                "pct",
-                &[
-                    ("style", "percent".into()),
-                    ("maximumFractionDigits", 0.into()),
-                ],
-            );
-            call(&f, &JsValue::from(share))
-        }
+    pub fn percent(tag: &'static str, share: f64) -> String {
+        call(&formatter(tag, Style::Percent), &JsValue::from(share))
+    }
 
-        fn month(&self, m: Month, style: MonthStyle) -> String {
-            let key = (m, style as u8);
-            if let Some(hit) = MONTHS.with(|c| c.borrow().get(&key).cloned()) {
-                return hit;
-            }
-            let f = match style {
-                MonthStyle::Long => date_fn(
-                    "mL",
-                    &[("month", "long".into()), ("year", "numeric".into())],
-                ),
-                MonthStyle::Short => date_fn(
-                    "mS",
-                    &[("month", "short".into()), ("year", "numeric".into())],
-                ),
-                MonthStyle::Name => date_fn("mN", &[("month", "long".into())]),
-                MonthStyle::Abbrev => date_fn("mA", &[("month", "short".into())]),
-            };
-            let text = call(&f, &date(m.year(), m.month(), 1));
-            MONTHS.with(|c| c.borrow_mut().insert(key, text.clone()));
-            text
+    pub fn month(tag: &'static str, m: Month, style: MonthStyle) -> String {
+        let key = (tag, m, style);
+        if let Some(hit) = MONTHS.with(|c| c.borrow().get(&key).cloned()) {
+            return hit;
         }
+        let text = call(
+            &formatter(tag, Style::Month(style)),
+            &js_date(m.year(), m.month(), 1),
+        );
+        MONTHS.with(|c| c.borrow_mut().insert(key, text.clone()));
+        text
+    }
 
-        fn date(&self, (y, m, d): (i32, u32, u32), precision: Precision) -> String {
-            match precision {
-                Precision::Day => call(
-                    &date_fn(
-                        "dD",
-                        &[
-                            ("day", "numeric".into()),
-                            ("month", "short".into()),
-                            ("year", "numeric".into()),
-                        ],
-                    ),
-                    &date(y, m, d),
-                ),
-                Precision::Month => self.month(
-                    Month::new(y, m).unwrap_or(crate::core::month::DEAL_START),
-                    MonthStyle::Short,
-                ),
-            }
-        }
+    pub fn day(tag: &'static str, (y, m, d): (i32, u32, u32)) -> String {
+        call(&formatter(tag, Style::Day), &js_date(y, m, d))
     }
 }

@@ -1,8 +1,10 @@
 //! The UI shell: Yew components that render state and dispatch actions. Browser-only
-//! code (DOM access, Intl, postMessage) is confined to effects and callbacks, so every
-//! component also renders natively (SSR prerender, native tests).
+//! code (DOM access, Intl, postMessage) lives in `dom.rs`, `embed.rs`, `mount.rs` and
+//! the Intl half of `format.rs`; `dom_stub.rs` gives every `dom.rs` function a native
+//! twin, so every component also renders natively (SSR prerender, native tests).
+//!
+//! Imports run one way: `widget` → components → `dom`/`format` → this module → core.
 
-pub mod app;
 pub mod chart;
 pub mod controls;
 #[cfg(target_arch = "wasm32")]
@@ -20,39 +22,48 @@ pub mod notice;
 pub mod share;
 pub mod timeline_view;
 pub mod verdict;
+pub mod widget;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-pub use app::{App, AppProps};
+pub use widget::{Widget, WidgetProps};
 
+use crate::core::derived::Derived;
+use crate::core::locale::Locale;
 use crate::core::state::{Action, State};
-use crate::core::strings::Strings;
+use crate::core::url_state::Params;
 
 /// The reducer's state, wrapped for `use_reducer`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Model(pub State);
+pub struct Store(pub State);
 
-impl Reducible for Model {
+impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Model(self.0.reduce(action)))
+        Rc::new(Store(self.0.reduce(action)))
     }
 }
 
-pub type Handle = UseReducerHandle<Model>;
+pub type Handle = UseReducerHandle<Store>;
 /// The reducer's dispatcher: stable across renders, so components that only dispatch
 /// don't re-render when the state changes.
-pub type Dispatch = UseReducerDispatcher<Model>;
+pub type Dispatch = UseReducerDispatcher<Store>;
 
-/// Results derived from the state once per change (memoised in `App`), shared by the
-/// components that show them.
-#[derive(Debug, PartialEq)]
-pub struct Derived {
-    pub eval: Option<crate::core::model::Evaluation>,
-    pub series: Vec<crate::core::model::SeriesPoint>,
-    pub cutoffs: Vec<crate::core::month::Month>,
+/// How an instance starts.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Init {
+    /// The link or embed parameters.
+    pub params: Params,
+    /// A deep-linked event (`#event-<id>`).
+    pub selected: Option<String>,
+    pub env: Env,
+    /// Hydrating prerendered HTML: render the default view first (it matches the
+    /// prerender), then apply `params`.
+    pub hydrate: bool,
+    /// The built-in data files' text, in place of the ones compiled in (tests).
+    pub built_in: Option<(&'static str, &'static str)>,
 }
 
 /// The latest query string, read when a link is built (on click), so the timeline need
@@ -97,14 +108,9 @@ impl Env {
     }
 }
 
-/// The strings for this instance.
-pub fn strings() -> &'static Strings {
-    crate::core::strings::for_lang("en")
-}
-
 #[hook]
 pub fn use_widget() -> Handle {
-    use_context::<Handle>().expect("components are rendered inside App")
+    use_context::<Handle>().expect("components are rendered inside Widget")
 }
 
 #[hook]
@@ -114,17 +120,43 @@ pub fn use_env() -> Rc<Env> {
 
 #[hook]
 pub fn use_dispatch() -> Dispatch {
-    use_context::<Dispatch>().expect("components are rendered inside App")
+    use_context::<Dispatch>().expect("components are rendered inside Widget")
 }
 
 #[hook]
 pub fn use_derived() -> Rc<Derived> {
-    use_context::<Rc<Derived>>().expect("components are rendered inside App")
+    use_context::<Rc<Derived>>().expect("components are rendered inside Widget")
 }
 
 #[hook]
 pub fn use_latest() -> Latest {
     use_context::<Latest>().unwrap_or_default()
+}
+
+/// The reader's language: every word a component shows comes from here.
+#[hook]
+pub fn use_locale() -> &'static Locale {
+    use_context::<&'static Locale>().unwrap_or(&crate::core::locale::EN)
+}
+
+/// What nearly every component reads: the reader's language (`loc`, and its strings
+/// `s`), its formatter `f`, and where this instance runs (`env`).
+pub struct Ui {
+    pub loc: &'static Locale,
+    pub s: &'static crate::core::locale::Strings,
+    pub f: format::Fmt,
+    pub env: Rc<Env>,
+}
+
+#[hook]
+pub fn use_ui() -> Ui {
+    let loc = use_locale();
+    Ui {
+        loc,
+        s: loc.strings,
+        f: format::Fmt::new(loc),
+        env: use_env(),
+    }
 }
 
 /// The link that shares a state: the page (or, in an iframe, the embedding article).
@@ -172,4 +204,14 @@ pub fn details_toggle(set: UseStateSetter<bool>) -> Callback<web_sys::Event> {
             set.set(d.open());
         }
     })
+}
+
+/// What a copy button shows after a click.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum CopyStatus {
+    #[default]
+    Idle,
+    Copied,
+    /// The clipboard refused (no permission, no Clipboard API): say so.
+    Failed,
 }

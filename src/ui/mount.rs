@@ -5,8 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
-use super::app::Init;
-use super::{App, AppProps, Env, Mode};
+use super::{Env, Init, Mode, Widget, WidgetProps};
 use crate::core::url_state::{self, Params};
 
 const MARK: &str = "data-phase-one-mounted";
@@ -70,8 +69,9 @@ pub fn mount_all(stylesheet_url: &str) {
                 selected: selected.clone(),
                 env,
                 hydrate,
+                built_in: None,
             });
-            let renderer = yew::Renderer::<App>::with_root_and_props(host, AppProps { init });
+            let renderer = yew::Renderer::<Widget>::with_root_and_props(host, WidgetProps { init });
             if hydrate {
                 renderer.hydrate();
             } else {
@@ -90,8 +90,9 @@ pub fn mount_all(stylesheet_url: &str) {
                 selected: selected.clone(),
                 env,
                 hydrate: false,
+                built_in: None,
             });
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { init }).render();
+            yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { init }).render();
         }
     }
 }

@@ -1,10 +1,11 @@
-//! A quiet notice above the widget when a newsroom data file can't be used.
+//! A quiet notice above the widget when data can't be used.
 
 use yew::prelude::*;
 
-use super::strings;
-use crate::core::state::Notice;
-use crate::core::strings::fill;
+use super::use_locale;
+use crate::core::locale::{Locale, fill};
+use crate::core::problem::Problem;
+use crate::core::state::{FetchError, Notice};
 
 /// How many problems a notice lists before "…and N more".
 pub const SHOWN_PROBLEMS: usize = 5;
@@ -16,37 +17,65 @@ pub struct NoticesProps {
 
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
-    let s = strings();
-    let notices = &props.notices;
-    if notices.is_empty() {
+    let loc = use_locale();
+    let s = loc.strings;
+    if props.notices.is_empty() {
         return html! {};
     }
     html! {
         <div class="p1-notices" role="status" data-testid="notice">
-            for n in notices.iter() {
+            for n in props.notices.iter() {
                 <div class="p1-notice">
                     {
                         match n {
-                            Notice::Invalid { file, problems } => html! {
-                                <>
-                                    <p>{ fill(s.notice_failed, &[("file", file), ("count", &problems.len().to_string())]) }</p>
-                                    <ul>
-                                        for p in problems.iter().take(SHOWN_PROBLEMS) {
-                                            <li>{ p.to_string() }</li>
-                                        }
-                                    </ul>
-                                    if problems.len() > SHOWN_PROBLEMS {
-                                        <p>{ fill(s.notice_more, &[("n", &(problems.len() - SHOWN_PROBLEMS).to_string())]) }</p>
-                                    }
-                                </>
-                            },
+                            Notice::Invalid { file, problems } => {
+                                let head = fill(s.notice_failed, &[
+                                    ("file", file),
+                                    ("count", &problems.len().to_string()),
+                                ]);
+                                problem_list(loc, head, problems)
+                            }
+                            Notice::BuiltInInvalid { problems } => {
+                                let count = problems.len().to_string();
+                                let head = fill(s.built_in_failed, &[("count", &count)]);
+                                problem_list(loc, head, problems)
+                            }
                             Notice::Unreachable { file, reason } => html! {
-                                <p>{ fill(s.notice_network, &[("file", file), ("reason", reason)]) }</p>
+                                <p>{ fill(s.notice_network, &[
+                                    ("file", file),
+                                    ("reason", &fetch_reason(loc, *reason)),
+                                ]) }</p>
                             },
                         }
                     }
                 </div>
             }
         </div>
+    }
+}
+
+fn problem_list(loc: &Locale, head: String, problems: &[Problem]) -> Html {
+    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    html! {
+        <>
+            <p>{ head }</p>
+            <ul>
+                for p in problems.iter().take(SHOWN_PROBLEMS) {
+                    <li>{ loc.describe(p) }</li>
+                }
+            </ul>
+            if more > 0 {
+                <p>{ fill(loc.strings.notice_more, &[("n", &more.to_string())]) }</p>
+            }
+        </>
+    }
+}
+
+fn fetch_reason(loc: &Locale, reason: FetchError) -> String {
+    let s = loc.strings;
+    match reason {
+        FetchError::Network => s.fetch_network.to_string(),
+        FetchError::Status(code) => fill(s.fetch_status, &[("status", &code.to_string())]),
+        FetchError::NotText => s.fetch_not_text.to_string(),
     }
 }

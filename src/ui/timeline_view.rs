@@ -1,14 +1,15 @@
 //! The annotated timeline: filters with counts, and a keyboard-navigable feed of events
 //! grouped by year, linked to the chart's markers.
 
-use yew::prelude::*;
-
 use std::rc::Rc;
 
-use super::{share_url, strings, use_dispatch, use_env, use_latest};
+use yew::prelude::*;
+
+use super::{CopyStatus, Ui, share_url, use_dispatch, use_latest, use_ui};
+use crate::core::locale::fill;
 use crate::core::state::Action;
-use crate::core::strings::fill;
-use crate::core::timeline::{self, Actor, App, Event, Filters, PeriodFilter, Timeline};
+use crate::core::text;
+use crate::core::timeline::{self, Actor, App, Filters, PeriodFilter, Timeline, TimelineEvent};
 
 /// Annotations longer than this show their first sentence, with the rest behind "More".
 const COLLAPSE_OVER: usize = 170;
@@ -21,85 +22,82 @@ pub struct TimelineProps {
     pub highlighted: Option<String>,
 }
 
+/// One filter option: a checkbox or radio with its label and the count it would show.
+fn option(
+    radio: Option<&str>,
+    checked: bool,
+    onchange: Callback<Event>,
+    testid: String,
+    label: &str,
+    count: Option<usize>,
+) -> Html {
+    html! {
+        <label class="p1-check">
+            <input type={if radio.is_some() { "radio" } else { "checkbox" }}
+                   name={radio.map(str::to_string)} checked={checked} onchange={onchange}
+                   data-testid={testid} />
+            { label.to_string() }
+            if let Some(n) = count {
+                <span class="p1-count">{ n }</span>
+            }
+        </label>
+    }
+}
+
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
-    let handle = use_dispatch();
-    let env = use_env();
-    let s = strings();
+    let dispatch = use_dispatch();
+    let Ui { loc, s, env, .. } = use_ui();
     let t = &props.timeline;
     let fl = &props.filters;
     let shown = timeline::filtered(t, fl);
     let heading_id = env.id("timeline-heading");
+    let period_name = env.id("period");
 
-    let toggle_app = |a: App| {
-        let handle = handle.clone();
-        Callback::from(move |ev: web_sys::Event| {
-            handle.dispatch(Action::SetApp(a, super::dom_checked(&ev)));
-        })
-    };
-    let toggle_actor = |a: Actor| {
-        let handle = handle.clone();
-        Callback::from(move |ev: web_sys::Event| {
-            handle.dispatch(Action::SetActor(a, super::dom_checked(&ev)));
-        })
-    };
-    let all_actors = {
-        let handle = handle.clone();
-        Callback::from(move |ev: web_sys::Event| {
-            handle.dispatch(Action::SetAllActors(super::dom_checked(&ev)))
-        })
-    };
-    let set_period = |p: PeriodFilter| {
-        let handle = handle.clone();
-        Callback::from(move |_: web_sys::Event| handle.dispatch(Action::SetPeriod(p)))
+    // Every filter control dispatches the action its new checked state makes.
+    let on = |make: Rc<dyn Fn(bool) -> Action>| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |ev: Event| dispatch.dispatch(make(super::dom_checked(&ev))))
     };
 
     // Roving focus: one event is in the tab order; arrows, Page keys, Home and End move.
+    let ids: Vec<String> = shown.iter().map(|e| e.id.clone()).collect();
     let current = props
         .selected
         .as_ref()
-        .and_then(|id| shown.iter().position(|e| &e.id == id))
+        .and_then(|id| ids.iter().position(|x| x == id))
         .unwrap_or(0);
-    let ids: Vec<String> = shown.iter().map(|e| e.id.clone()).collect();
     let on_key = {
-        let handle = handle.clone();
+        let dispatch = dispatch.clone();
         let ids = ids.clone();
-        let selected = props.selected.clone();
         Callback::from(move |ev: KeyboardEvent| {
-            let n = ids.len();
-            if n == 0 {
-                return;
-            }
             // Keys typed into controls inside an event (links, "More") keep their meaning.
+            let Some(last) = ids.len().checked_sub(1) else {
+                return;
+            };
             if !super::target_is_event(&ev) {
                 return;
             }
-            let cur = selected
-                .as_ref()
-                .and_then(|id| ids.iter().position(|x| x == id))
-                .unwrap_or(0);
             if ev.ctrl_key() && matches!(ev.key().as_str(), "Home" | "End") {
                 // Feed pattern: Ctrl+End / Ctrl+Home leave the feed.
                 ev.prevent_default();
-                #[cfg(target_arch = "wasm32")]
                 super::dom::leave_feed(&ev, ev.key() == "End");
                 return;
             }
             let next = match ev.key().as_str() {
-                "ArrowDown" | "ArrowRight" | "PageDown" => (cur + 1).min(n - 1),
-                "ArrowUp" | "ArrowLeft" | "PageUp" => cur.saturating_sub(1),
+                "ArrowDown" | "ArrowRight" | "PageDown" => (current + 1).min(last),
+                "ArrowUp" | "ArrowLeft" | "PageUp" => current.saturating_sub(1),
                 "Home" => 0,
-                "End" => n - 1,
+                "End" => last,
                 _ => return,
             };
             ev.prevent_default();
-            handle.dispatch(Action::Select(Some(ids[next].clone())));
-            #[cfg(target_arch = "wasm32")]
+            dispatch.dispatch(Action::Select(Some(ids[next].clone())));
             super::dom::focus_event_near(&ev, &ids[next]);
         })
     };
 
-    let mut years: Vec<(i32, Vec<&Event>)> = Vec::new();
+    let mut years: Vec<(i32, Vec<&TimelineEvent>)> = Vec::new();
     for e in &shown {
         match years.last_mut() {
             Some((y, list)) if *y == e.date.0 => list.push(e),
@@ -108,9 +106,17 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     }
     let total = shown.len();
     let mut pos = 0usize;
+    let showing = fill(
+        s.showing,
+        &[
+            ("n", &total.to_string()),
+            ("total", &t.events.len().to_string()),
+        ],
+    );
 
     html! {
-        <section class="p1-timeline" aria-labelledby={heading_id.clone()} data-testid="timeline-section">
+        <section class="p1-timeline" aria-labelledby={heading_id.clone()}
+                 data-testid="timeline-section">
           <div class="p1-timeline-inner">
             <div class="p1-timeline-head">
                 <h2 class="p1-h2" id={heading_id}>{ s.timeline_heading }</h2>
@@ -119,51 +125,51 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     <fieldset class="p1-filter">
                         <legend>{ s.filter_apps }</legend>
                         for a in App::ALL {
-                            <label class="p1-check">
-                                <input type="checkbox" checked={fl.app(a)} onchange={toggle_app(a)} data-testid={format!("filter-app-{}", a.code())} />
-                                { s.app(a) }<span class="p1-count">{ fl.count_app(t, a) }</span>
-                            </label>
+                            { option(None, fl.apps.contains(a),
+                                     on(Rc::new(move |c| Action::SetApp(a, c))),
+                                     format!("filter-app-{}", a.code()), loc.app(a),
+                                     Some(fl.count_app(t, a))) }
                         }
                     </fieldset>
                     <fieldset class="p1-filter">
                         <legend>{ s.filter_period }</legend>
-                        for p in [PeriodFilter::Deal, PeriodFilter::All] {
-                            <label class="p1-check">
-                                <input type="radio" name={env.id("period")} checked={fl.period == p} onchange={set_period(p)} data-testid={format!("filter-period-{}", p.code())} />
-                                { if p == PeriodFilter::Deal { s.period_deal } else { s.period_all } }
-                                <span class="p1-count">{ fl.count_period(t, p) }</span>
-                            </label>
+                        for p in PeriodFilter::ALL {
+                            { option(Some(&period_name), fl.period == p,
+                                     on(Rc::new(move |_| Action::SetPeriod(p))),
+                                     format!("filter-period-{}", p.code()),
+                                     loc.period_filter(p), Some(fl.count_period(t, p))) }
                         }
                     </fieldset>
                     <fieldset class="p1-filter p1-filter-actors">
                         <legend>{ s.filter_actors }</legend>
-                        <label class="p1-check">
-                            <input type="checkbox" checked={fl.actors.iter().all(|a| *a)} onchange={all_actors} data-testid="filter-actor-all" />
-                            { s.all_actors }
-                        </label>
+                        { option(None, fl.actors.is_all(), on(Rc::new(Action::SetAllActors)),
+                                 "filter-actor-all".into(), s.all_actors, None) }
                         for a in Actor::ALL {
-                            <label class="p1-check">
-                                <input type="checkbox" checked={fl.actor(a)} onchange={toggle_actor(a)} data-testid={format!("filter-actor-{}", a.code())} />
-                                { s.actor(a) }<span class="p1-count">{ fl.count_actor(t, a) }</span>
-                            </label>
+                            { option(None, fl.actors.contains(a),
+                                     on(Rc::new(move |c| Action::SetActor(a, c))),
+                                     format!("filter-actor-{}", a.code()), loc.actor(a),
+                                     Some(fl.count_actor(t, a))) }
                         }
                     </fieldset>
                 </div>
                 <p class="p1-showing" aria-live="polite" data-testid="timeline-count">
-                    { fill(s.showing, &[("n", &total.to_string()), ("total", &t.events.len().to_string())]) }
+                    { showing }
                 </p>
             </div>
-            <div class="p1-feed" data-testid="timeline" aria-label={s.list_label} role="region" onkeydown={on_key}>
+            <div class="p1-feed" data-testid="timeline" aria-label={s.list_label} role="region"
+                 onkeydown={on_key}>
                 if total == 0 {
                     <p class="p1-note">{ s.no_events }</p>
                 }
                 for (year, list) in years {
                     <h3 class="p1-year" id={env.id(&format!("year-{year}"))}>{ year }</h3>
-                    <div role="feed" aria-busy="false" aria-labelledby={env.id(&format!("year-{year}"))}>
+                    <div role="feed" aria-busy="false"
+                         aria-labelledby={env.id(&format!("year-{year}"))}>
                         for e in list {
                             {{
                                 pos += 1;
-                                html! { <EventCard key={e.id.clone()} event={e.clone()} pos={pos} size={total}
+                                html! { <EventCard key={e.id.clone()} event={e.clone()}
+                                        pos={pos} size={total}
                                         selected={props.selected.as_ref() == Some(&e.id)}
                                         highlighted={props.highlighted.as_ref() == Some(&e.id)}
                                         tab_stop={ids.get(current) == Some(&e.id)} /> }
@@ -179,7 +185,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EventProps {
-    pub event: Event,
+    pub event: TimelineEvent,
     pub pos: usize,
     pub size: usize,
     pub selected: bool,
@@ -189,64 +195,66 @@ pub struct EventProps {
 
 #[component]
 pub fn EventCard(props: &EventProps) -> Html {
-    let handle = use_dispatch();
-    let env = use_env();
+    let dispatch = use_dispatch();
     let latest = use_latest();
-    let s = strings();
-    let f = super::format::fmt();
+    let Ui { loc, s, f, env } = use_ui();
     let e = &props.event;
-    let copied = use_state(|| false);
+    let copied = use_state(CopyStatus::default);
     let heading_id = env.id(&format!("event-{}-h", e.id));
     // Focus (keyboard) and click (pointer) both select the event.
     let select = {
-        let handle = handle.clone();
         let id = e.id.clone();
         let selected = props.selected;
         Callback::from(move |()| {
             if !selected {
-                handle.dispatch(Action::Select(Some(id.clone())));
+                dispatch.dispatch(Action::Select(Some(id.clone())));
             }
         })
     };
     let copy_link = {
-        let copied = copied.clone();
+        let setter = copied.setter();
         let env = env.clone();
         let id = e.id.clone();
         Callback::from(move |ev: MouseEvent| {
             ev.stop_propagation();
-            // Built on click, from the latest state, so cards need not re-render on every change.
+            // Built on click, from the latest state, so cards need not re-render on every
+            // change of the scenario.
             let url = format!("{}#event-{}", share_url(&env, &latest.0.borrow()), id);
-            #[cfg(target_arch = "wasm32")]
-            super::dom::copy_text(&url, copied.setter());
-            let _ = (&url, &copied);
+            super::dom::copy_text(&url, setter.clone());
         })
     };
     let (lead, rest) = split_annotation(&e.annotation);
-    let apps: &[App] = match e.apps {
-        timeline::Apps::TikTok => &[App::TikTok],
-        timeline::Apps::WeChat => &[App::WeChat],
-        timeline::Apps::Both => &App::ALL,
-    };
     let new_tab = env.mode != super::Mode::Standalone;
+    let link_text = match *copied {
+        CopyStatus::Idle => s.event_link,
+        CopyStatus::Copied => s.link_copied,
+        CopyStatus::Failed => s.copy_failed,
+    };
+    let class = classes!(
+        "p1-event",
+        props.selected.then_some("is-selected"),
+        props.highlighted.then_some("is-highlighted"),
+        (!e.verified).then_some("is-unverified")
+    );
     html! {
-        <article id={env.id(&format!("event-{}", e.id))}
-                 class={classes!("p1-event", props.selected.then_some("is-selected"), props.highlighted.then_some("is-highlighted"), (!e.verified).then_some("is-unverified"))}
+        <article id={env.id(&format!("event-{}", e.id))} class={class}
                  tabindex={if props.tab_stop { "0" } else { "-1" }}
                  aria-labelledby={heading_id.clone()}
                  aria-posinset={props.pos.to_string()} aria-setsize={props.size.to_string()}
                  aria-current={if props.selected { "true" } else { "false" }}
                  data-testid="timeline-event" data-event-id={e.id.clone()}
-                 onfocusin={select.reform(|_: FocusEvent| ())} onclick={select.reform(|_: MouseEvent| ())}>
+                 onfocusin={select.reform(|_: FocusEvent| ())}
+                 onclick={select.reform(|_: MouseEvent| ())}>
             <h4 class="p1-event-title" id={heading_id}>
-                <time class="p1-event-date">{ f.date(e.date, e.precision) }</time>
+                <time class="p1-event-date">{ text::event_date(&f, e) }</time>
                 <span class="p1-sep" aria-hidden="true">{ " · " }</span>
                 <span>{ e.title.clone() }</span>
             </h4>
             <p class="p1-tags">
-                for a in apps.iter().copied() {
-                    <span class="p1-tag-app">{ s.app(a) }</span>
+                for a in e.apps.iter() {
+                    <span class="p1-tag-app">{ loc.app(a) }</span>
                 }
-                <span class="p1-tag-actor">{ s.actor(e.actor) }</span>
+                <span class="p1-tag-actor">{ loc.actor(e.actor) }</span>
                 if !e.verified {
                     <span class="p1-tag-unverified">{ s.unverified }</span>
                 }
@@ -254,22 +262,28 @@ pub fn EventCard(props: &EventProps) -> Html {
             <p class="p1-annotation">{ lead }</p>
             if let Some(rest) = rest {
                 <details class="p1-more">
-                    <summary><span class="p1-more-closed">{ s.more }</span><span class="p1-more-open">{ s.less }</span></summary>
+                    <summary>
+                        <span class="p1-more-closed">{ s.more }</span>
+                        <span class="p1-more-open">{ s.less }</span>
+                    </summary>
                     <p class="p1-annotation">{ rest }</p>
                 </details>
             }
             if !e.instrument.is_empty() {
-                <p class="p1-instrument"><span class="p1-label">{ s.instrument_label }{ ": " }</span>{ e.instrument.clone() }</p>
+                <p class="p1-instrument">
+                    <span class="p1-label">{ s.instrument_label }</span>{ " " }
+                    { e.instrument.clone() }
+                </p>
             }
             <p class="p1-event-foot">
-                <span class="p1-label">{ s.sources_label }{ ": " }</span>
+                <span class="p1-label">{ s.sources_label }</span>{ " " }
                 for url in e.sources.iter() {
-                    <a href={url.clone()} rel="noopener noreferrer" target={new_tab.then_some("_blank")}>{ timeline::host(url).to_string() }</a>
+                    <a href={url.clone()} rel="noopener noreferrer"
+                       target={new_tab.then_some("_blank")}>{ timeline::host(url).to_string() }</a>
                     { " " }
                 }
-                <button type="button" class="p1-linkbutton" onclick={copy_link} data-testid="event-link">
-                    { if *copied { s.link_copied } else { s.event_link } }
-                </button>
+                <button type="button" class="p1-linkbutton" onclick={copy_link}
+                        data-testid="event-link">{ link_text }</button>
             </p>
         </article>
     }

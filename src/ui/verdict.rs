@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{strings, use_derived};
+use super::{Ui, use_derived, use_ui};
 use crate::core::model::YearResult;
 use crate::core::text;
 
@@ -13,8 +13,14 @@ const ANNOUNCE_AFTER_MS: u32 = 700;
 #[component]
 pub fn Verdict() -> Html {
     let derived = use_derived();
-    let s = strings();
-    let f = super::format::fmt();
+    let Ui { loc, s, f, .. } = use_ui();
+    let live = derived
+        .eval
+        .as_ref()
+        .map(|e| text::live_verdict(loc, &f, e))
+        .unwrap_or_default();
+    // Announce the verdict only after the reader stops moving a control.
+    let announced = super::dom::use_settled(live, ANNOUNCE_AFTER_MS);
     let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
@@ -31,21 +37,16 @@ pub fn Verdict() -> Html {
         html! {
             <li class={class}>
                 <span class="p1-verdict-dot" aria-hidden="true"></span>
-                <span><span class="p1-verdict-text" data-testid={testid}>{ text::verdict(s, f, r) }</span>
-                { " " }<span class="p1-tag">{ tag }</span></span>
+                <span><span class="p1-verdict-text" data-testid={testid}>{
+                    text::verdict(loc, &f, r)
+                }</span>{ " " }<span class="p1-tag">{ tag }</span></span>
             </li>
         }
     };
-    let verdicts = [&e.years[0], &e.years[1], &e.both]
-        .map(|r| text::verdict(s, f, r))
-        .join(". ");
     let needed: Vec<String> = [&e.years[0], &e.years[1], &e.both]
         .iter()
-        .filter_map(|r| text::needed(s, f, e, r))
+        .filter_map(|r| text::needed(loc, &f, e, r))
         .collect();
-
-    // Announce the verdict only after the reader stops moving a control.
-    let announced = super::dom::use_settled(format!("{verdicts}."), ANNOUNCE_AFTER_MS);
 
     html! {
         <div class="p1-verdict">
@@ -55,12 +56,14 @@ pub fn Verdict() -> Html {
                 { line(&e.years[1], "verdict-2021") }
                 { line(&e.both, "verdict-total") }
             </ul>
-            <p class="p1-sofar">{ text::so_far(s, f, e) }</p>
+            <p class="p1-sofar">{ text::so_far(loc, &f, e) }</p>
             <div class="p1-needed" data-testid="needed-pace">
                 for n in needed { <p>{ n }</p> }
             </div>
             <p class="p1-caveat">{ s.caveat_line }</p>
-            <div class="p1-sr" aria-live="polite" aria-atomic="true" data-testid="verdict-live">{ announced }</div>
+            <div class="p1-sr" aria-live="polite" aria-atomic="true" data-testid="verdict-live">
+                { announced }
+            </div>
         </div>
     }
 }

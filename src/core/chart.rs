@@ -1,0 +1,376 @@
+//! The chart's geometry: scales, ticks, line paths, the cut-off rule and marker
+//! positions, as plain numbers and SVG path text. The component only draws them.
+
+use super::model::SeriesPoint;
+use super::month::{DEAL_END, DEAL_START, Month, YEARS, days_in_month};
+use super::timeline::TimelineEvent;
+
+/// Drawing width before the chart has been measured (and in the prerender).
+pub const DEFAULT_WIDTH: f64 = 640.0;
+/// The narrowest drawing the chart lays out for.
+pub const MIN_WIDTH: f64 = 280.0;
+pub const HEIGHT: f64 = 300.0;
+const TOP: f64 = 30.0;
+const BOTTOM: f64 = 62.0;
+/// Room for the widest y label ("$1,200bn", 8 characters at 12 px) left of the plot.
+const LEFT: f64 = 64.0;
+/// Below this width the direct labels give way to the legend alone.
+pub const NARROW: f64 = 480.0;
+/// At most this many y labels (including zero), at any rate.
+pub const MAX_TICKS: usize = 8;
+/// Months on the x axis: Jan 2020 to Dec 2021.
+const MONTHS: f64 = 24.0;
+
+/// Where a text's anchor sits (SVG `text-anchor`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    pub fn code(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// The plot area inside the drawing, and the value range it shows.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub w: f64,
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+    pub ymax: f64,
+}
+
+impl Frame {
+    pub fn new(w: f64, ymax: f64) -> Frame {
+        let w = w.max(MIN_WIDTH);
+        let right = if w >= NARROW { 78.0 } else { 10.0 };
+        Frame {
+            w,
+            x0: LEFT,
+            x1: (w - right).max(LEFT + 100.0),
+            y0: TOP,
+            y1: HEIGHT - BOTTOM,
+            ymax: ymax.max(f64::MIN_POSITIVE),
+        }
+    }
+
+    pub fn narrow(&self) -> bool {
+        self.w < NARROW
+    }
+
+    /// x of a month boundary: `k` months after Jan 2020 (0 to 24).
+    pub fn x(&self, k: f64) -> f64 {
+        self.x0 + k * (self.x1 - self.x0) / MONTHS
+    }
+
+    /// y of a value, clamped to the plot.
+    pub fn y(&self, v: f64) -> f64 {
+        self.y1 - v.clamp(0.0, self.ymax) / self.ymax * (self.y1 - self.y0)
+    }
+}
+
+/// The axis scale: its top and the step between labels.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Scale {
+    pub max: f64,
+    pub step: f64,
+}
+
+/// A "nice" scale for values up to `v`: steps of 1, 2, 2.5 or 5 times a power of ten,
+/// the smallest that keeps the labels to [`MAX_TICKS`].
+pub fn nice_scale(v: f64) -> Scale {
+    let v = if v.is_finite() && v > 0.0 { v } else { 1.0 };
+    let rough = v / (MAX_TICKS - 1) as f64;
+    let mut power = 1.0;
+    while power * 10.0 <= rough {
+        power *= 10.0;
+    }
+    while power > rough {
+        power /= 10.0;
+    }
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0, 20.0] {
+        let step = m * power;
+        let n = (v / step - 1e-9).ceil().max(1.0);
+        if n < MAX_TICKS as f64 {
+            return Scale {
+                max: n * step,
+                step,
+            };
+        }
+    }
+    Scale {
+        max: v,
+        step: v / (MAX_TICKS - 1) as f64,
+    }
+}
+
+impl Scale {
+    /// The label values, from zero to the top.
+    pub fn ticks(&self) -> Vec<f64> {
+        let n = (self.max / self.step).round() as usize;
+        (0..=n).map(|i| i as f64 * self.step).collect()
+    }
+}
+
+/// Months from Jan 2020 to the end of `m`.
+pub fn k_end(m: Month) -> f64 {
+    (DEAL_START.until(m) + 1) as f64
+}
+
+/// x position of an event on the time axis, by day, in months from Jan 2020.
+pub fn event_k(e: &TimelineEvent) -> f64 {
+    let m = e.month();
+    let day = (e.date.2.max(1) - 1) as f64 / days_in_month(m) as f64;
+    DEAL_START.until(m) as f64 + day
+}
+
+/// SVG path text through the points, to 0.1 px.
+pub fn path(points: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    for (i, (x, y)) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&num(*x));
+        d.push(',');
+        d.push_str(&num(*y));
+    }
+    d
+}
+
+/// A coordinate as SVG text, to 0.1 px.
+pub fn num(v: f64) -> String {
+    super::decimal::decimal(v, 1)
+}
+
+/// One year's lines, as points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearLines {
+    pub year: i32,
+    pub target: Vec<(f64, f64)>,
+    pub actual: Vec<(f64, f64)>,
+    pub projected: Vec<(f64, f64)>,
+    pub later: Vec<(f64, f64)>,
+}
+
+/// Everything the chart draws, positioned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub frame: Frame,
+    pub scale: Scale,
+    pub lines: Vec<YearLines>,
+    /// Some months before the cut-off are missing: mark the known ones with dots.
+    pub sparse: bool,
+    /// The cut-off month, its rule's x, and where its label goes.
+    pub asof_month: Month,
+    pub asof_x: f64,
+    pub asof_label_x: f64,
+    pub asof_anchor: Anchor,
+    /// Labelled months and the x of their centres.
+    pub month_labels: Vec<(Month, f64)>,
+    /// Each year's label x (under the axis) and the x of the divider between years.
+    pub year_labels: Vec<(i32, f64)>,
+    pub divider_x: f64,
+}
+
+/// Lays out the chart for a series, a cut-off and a drawing width.
+pub fn layout(pts: &[SeriesPoint], asof: Month, width: f64) -> Layout {
+    let max_v = pts
+        .iter()
+        .flat_map(|p| [p.actual, p.projected, p.later, Some(p.target)])
+        .flatten()
+        .fold(0.0, f64::max);
+    let scale = nice_scale(max_v);
+    let fr = Frame::new(width, scale.max);
+    let lines = YEARS
+        .iter()
+        .enumerate()
+        .map(|(i, &year)| year_lines(&fr, pts, asof, year, (12 * i) as f64))
+        .collect();
+    let sparse = pts.iter().filter(|p| p.actual.is_some()).count()
+        < pts.iter().filter(|p| p.month <= asof).count();
+    let asof_x = fr.x(k_end(asof));
+    let asof_anchor = if asof_x > fr.w - 90.0 {
+        Anchor::End
+    } else {
+        Anchor::Start
+    };
+    let asof_label_x = match asof_anchor {
+        Anchor::End => asof_x - 4.0,
+        _ => asof_x + 4.0,
+    };
+    let month_labels = DEAL_START
+        .through(DEAL_END)
+        .filter(|m| matches!(m.month(), 1 | 7) || (!fr.narrow() && matches!(m.month(), 4 | 10)))
+        .map(|m| (m, fr.x(k_end(m) - 0.5)))
+        .collect();
+    let year_labels = YEARS
+        .iter()
+        .enumerate()
+        .map(|(i, &y)| (y, fr.x(12.0 * i as f64 + 6.0)))
+        .collect();
+    Layout {
+        frame: fr,
+        scale,
+        lines,
+        sparse,
+        asof_month: asof,
+        asof_x,
+        asof_label_x,
+        asof_anchor,
+        month_labels,
+        year_labels,
+        divider_x: fr.x(12.0),
+    }
+}
+
+/// One year's lines: each starts at zero on 1 January where it covers that January.
+fn year_lines(fr: &Frame, pts: &[SeriesPoint], asof: Month, year: i32, k0: f64) -> YearLines {
+    let origin = (fr.x(k0), fr.y(0.0));
+    let points = |start: Option<(f64, f64)>, value: &dyn Fn(&SeriesPoint) -> Option<f64>| {
+        let mut out: Vec<(f64, f64)> = start.into_iter().collect();
+        for p in pts.iter().filter(|p| p.month.year() == year) {
+            if let Some(v) = value(p) {
+                out.push((fr.x(k_end(p.month)), fr.y(v)));
+            }
+        }
+        out
+    };
+    let before = asof.year() < year;
+    let at_cutoff = pts
+        .iter()
+        .find(|p| p.month == asof && p.month.year() == year)
+        .and_then(|p| p.actual.map(|v| (fr.x(k_end(p.month)), fr.y(v))));
+    YearLines {
+        year,
+        target: points(Some(origin), &|p| Some(p.target)),
+        actual: points(Some(origin).filter(|_| !before), &|p| p.actual),
+        projected: points(Some(origin).filter(|_| before), &|p| p.projected),
+        later: points(at_cutoff.or(Some(origin).filter(|_| before)), &|p| p.later),
+    }
+}
+
+/// Cuts a text to `max` characters, with an ellipsis.
+pub fn shorten(t: &str, max: usize) -> String {
+    if t.chars().count() <= max {
+        return t.to_string();
+    }
+    let cut: String = t.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Where the caption of the active marker goes: its x, its anchor, and how many
+/// characters of title fit beside a date of `date_chars` characters.
+pub fn marker_caption(fr: &Frame, k: f64, date_chars: usize) -> (f64, Anchor, usize) {
+    // About 7 px a character at 12 px bold: keep the label within the plot.
+    let room = ((fr.x1 - fr.x0) / 7.0) as usize;
+    let title_chars = room.saturating_sub(date_chars + 3).clamp(12, 64);
+    let x = if fr.narrow() {
+        fr.x0
+    } else {
+        fr.x(k).clamp(fr.x0 + 4.0, fr.x1 - 4.0)
+    };
+    let third = (fr.x1 - fr.x0) * 0.3;
+    let anchor = if fr.narrow() || x < fr.x0 + third {
+        Anchor::Start
+    } else if x > fr.x1 - third {
+        Anchor::End
+    } else {
+        Anchor::Middle
+    };
+    (x, anchor, title_chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_scales_keep_few_labels_at_any_size() {
+        assert_eq!(
+            nice_scale(142.7),
+            Scale {
+                max: 150.0,
+                step: 25.0
+            }
+        );
+        assert_eq!(
+            nice_scale(89.3),
+            Scale {
+                max: 100.0,
+                step: 20.0
+            }
+        );
+        for v in [0.0, 0.3, 7.0, 99.0, 173.1, 981.0, 1_234.5, 1e6, f64::NAN] {
+            let s = nice_scale(v);
+            let ticks = s.ticks();
+            assert!(
+                ticks.len() <= MAX_TICKS && ticks.len() >= 2,
+                "{v}: {ticks:?}"
+            );
+            assert!(s.max >= v || !v.is_finite(), "{v}: {s:?}");
+            assert!(s.max < v.max(1.0) * 2.6, "{v}: {s:?} wastes the plot");
+        }
+    }
+
+    #[test]
+    fn frame_maps_months_and_values() {
+        let fr = Frame::new(640.0, 100.0);
+        assert_eq!(fr.x(0.0), fr.x0);
+        assert_eq!(fr.x(MONTHS), fr.x1);
+        assert_eq!(fr.y(0.0), fr.y1);
+        assert_eq!(fr.y(100.0), fr.y0);
+        assert_eq!(fr.y(500.0), fr.y0, "values above the scale are clamped");
+        assert!(Frame::new(100.0, 1.0).w >= MIN_WIDTH);
+    }
+
+    #[test]
+    fn paths_and_shortening() {
+        assert_eq!(path(&[(1.0, 2.04), (3.25, 4.0)]), "M1,2L3.3,4");
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abc", 4), "abc");
+    }
+
+    #[test]
+    fn layouts_fit_at_any_rate_and_width() {
+        use crate::core::data;
+        use crate::core::model::{self, Rates, Scenario};
+        let ds = data::parse(data::FILE_NAME, data::BUILT_IN).unwrap();
+        let base = model::default_scenario(&ds);
+        let max = Rates {
+            manufactured: 40.0,
+            agriculture: 20.0,
+            energy: 30.0,
+            total: 80.0,
+        };
+        for rates in [base.rates, Rates::ZERO, max] {
+            for w in [280.0, 375.0, 640.0, 1200.0] {
+                let sc = Scenario { rates, ..base };
+                let lay = layout(&model::series(&ds, &sc), sc.asof, w);
+                let ticks = lay.scale.ticks();
+                assert!(ticks.len() <= MAX_TICKS, "{w}: {ticks:?}");
+                // Labels at least 12 px apart, and the widest ("$1,250bn", 8 characters at
+                // about 7 px) fits left of the plot.
+                let gap = lay.frame.y(ticks[0]) - lay.frame.y(ticks[1]);
+                assert!(gap >= 12.0, "{w}: labels {gap} px apart");
+                assert!(lay.frame.x0 - 6.0 >= 8.0 * 7.0, "{w}");
+                assert!(lay.frame.x1 <= lay.frame.w);
+                for l in &lay.lines {
+                    assert_eq!(l.target.first().map(|p| p.1), Some(lay.frame.y1));
+                    for (x, y) in l.target.iter().chain(&l.projected).chain(&l.actual) {
+                        assert!((lay.frame.x0..=lay.frame.x1).contains(x));
+                        assert!((lay.frame.y0..=lay.frame.y1).contains(y));
+                    }
+                }
+            }
+        }
+    }
+}

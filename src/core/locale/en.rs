@@ -1,0 +1,244 @@
+//! English (British spelling, as the newsroom style; numbers and dates in en-GB).
+
+use super::Strings;
+
+pub const STRINGS: Strings = Strings {
+    headline: "Is China buying what it promised?",
+    dek: "The 2020 Phase One deal committed China to buy {total} more American goods and \
+          services over two years than in 2017. Set the pace of purchases and see whether \
+          the targets are met.",
+    money: "${n}bn",
+    money_words: "${n} billion",
+    percent_exact: "{n}%",
+    money_rate: "${n}bn a month",
+    rate_valuetext: "${n} billion a month",
+    rate_unit: "US$ bn a month",
+    rate_number_label: "{category} ({unit})",
+    year_both: "2020–21",
+
+    verdict_heading: "At this pace, by the end of each year",
+    verdict_missed: "{year}: {actual} of {target} — missed by {gap} ({share} of target)",
+    verdict_missed_narrowly: "{year}: {actual} of {target} — missed by less than $0.1bn \
+                              ({share} of target)",
+    verdict_met: "{year}: {actual} of {target} — target met ({share})",
+    verdict_compact: "{year}: {actual} ({share})",
+    tag_actual: "actual",
+    tag_projected: "projected",
+    so_far: "By the end of {month} China had bought {actual} of goods covered by the deal, \
+             {share} of the {year} target.",
+    needed: "To meet the {year} target, China would need {pace} from {month}, ",
+    needed_vs_best: "{ratio}× its best month so far ({best}, {bestmonth}).",
+    needed_no_best: "a pace no single reported month on this basis can be compared with.",
+    already_met: "The {year} target is already met.",
+    live_verdict: "{v2020}. {v2021}. {vboth}.",
+    caveat_line: "Goods only; excludes civil aircraft. See How we calculated this.",
+
+    controls_heading: "Set the pace",
+    basis_legend: "Whose figures",
+    basis_us: "US exports",
+    basis_us_note: "What the US recorded shipping to China (Census), civil aircraft \
+                    excluded: PIIE's original method.",
+    basis_cn: "Chinese imports",
+    basis_cn_note: "What China's customs recorded buying. Valued with shipping and \
+                    insurance, so figures run higher.",
+    total_only_note: "Chinese customs figures are published here only as year-to-date \
+                      totals, so this basis has one rate for all covered goods.",
+    asof_label: "Data known as of",
+    asof_note_cn: "On this basis only months with a published year-to-date figure can be \
+                   chosen.",
+    presets_legend: "Try a pace",
+    preset_so_far: "Pace so far this year",
+    preset_2017: "2017 pace",
+    preset_needed: "Pace needed to meet the targets",
+    preset_actual: "What actually happened",
+    reset: "Reset",
+    cat_manufactured: "Manufactured goods",
+    cat_agriculture: "Agriculture",
+    cat_energy: "Energy",
+    cat_services: "Services",
+    cat_total: "All covered goods",
+
+    chart_title: "Cumulative purchases of covered goods",
+    chart_axis_note: "US$ bn, cumulative within each year",
+    legend_actual: "Actual",
+    legend_projection: "Your projection",
+    legend_target: "Target path",
+    legend_later: "Reported later",
+    legend_event: "TikTok/WeChat event",
+    target_label: "{year} target",
+    asof_marker: "as of {month}",
+    path_seasonal: "The target path follows the 2017 monthly pattern (derived).",
+    path_straight: "The target path is a straight line: no 2017 monthly figures on this \
+                    basis (derived).",
+    chart_summary: "By the end of {month} China had bought {actual}, {share} of the {year} \
+                    target of {target}. At {rate} a month it would reach {projected} by \
+                    December, {pshare} of the target.",
+    marker_label: "{date}: {title}",
+    marker_caption: "{date} · {title}",
+    show_data: "Show data",
+    hide_data: "Hide data",
+    table_caption: "Monthly purchases behind the chart, {basis}. Cumulative figures \
+                    restart each January.",
+    col_month: "Month",
+    col_in_month: "In the month",
+    col_cumulative: "Year to date",
+    col_target: "Target path",
+    col_status: "Status",
+    status_actual: "reported",
+    status_projected: "your projection",
+    status_missing: "not reported",
+    missing: "—",
+
+    outcome_heading: "What actually happened",
+    method_heading: "How we calculated this",
+    method_intro: "Annex 6.1 of the agreement, signed on {signed} and in force from \
+                   {in_force}, set the extra purchases over 2017 levels: {mfg20} and {mfg21} \
+                   of manufactured goods, {ag20} and {ag21} of agriculture, {en20} and \
+                   {en21} of energy, and {sv20} and {sv21} of services in 2020 and 2021. A \
+                   year's target is the 2017 baseline plus that year's increment.",
+    method_bases: "Article 6.2.6 says both official US and official Chinese trade data \
+                   count, so there are two sets of figures. US exports (Census) exclude \
+                   civil aircraft and follow PIIE's original tracker: a 2017 baseline of \
+                   {usbase}, so targets of {us20} for 2020 and {us21} for 2021. Chinese \
+                   imports (China customs) are valued with shipping and insurance; PIIE's \
+                   targets on that basis are {cn20} for 2020 (as revised in October 2020) \
+                   and {cn21} for 2021.",
+    method_path_seasonal: "The target path on the chart spreads each year's target across \
+                           the months in the pattern of 2017 purchases, as PIIE does, \
+                           because farm purchases are seasonal. PIIE cautions that \
+                           prorating is illustrative: the deal only sets year-end targets.",
+    method_prorating: "Projections use actual figures through the month you choose, then \
+                       your rates for every month after it.",
+    method_services: "Services, {sv20} in 2020 and {sv21} in 2021, are part of the {total} \
+                      but are not reported monthly, so the simulator covers goods only.",
+    method_aircraft: "Civil aircraft are excluded from the US-export figures, as in PIIE's \
+                      original method; PIIE later counted them, which raised its US-export \
+                      baseline and targets.",
+    method_derived: "Some figures are derived rather than read in a source: US monthly \
+                     figures from March to November 2021 are differences between successive \
+                     year-to-date releases, and targets on the Chinese-import basis are \
+                     computed from PIIE's figures. They are marked as derived in the data \
+                     table and the data file.",
+    method_missing: "December 2021 on the US-export basis, and most single months on the \
+                     Chinese-import basis, have not been found in a published source; they \
+                     are shown as missing, never filled in.",
+    method_sources: "Sources",
+    method_download: "Download the data (CSV)",
+    derived_label: "derived",
+
+    timeline_heading: "TikTok and WeChat: the app bans, step by step",
+    timeline_intro: "What US and Chinese governments, courts and companies did while the \
+                     deal ran, and after.",
+    filters_label: "Filter the events",
+    filter_apps: "App",
+    filter_actors: "Who acted",
+    filter_period: "Period",
+    period_deal: "Deal years, 2020–21",
+    period_all: "Everything",
+    showing: "Showing {n} of {total} events",
+    no_events: "No events match these filters.",
+    more: "More",
+    less: "Less",
+    event_link: "Link to this event",
+    link_copied: "Link copied",
+    unverified: "Unverified",
+    sources_label: "Source:",
+    instrument_label: "Instrument:",
+    list_label: "Timeline events",
+    all_actors: "All",
+    app_tiktok: "TikTok",
+    app_wechat: "WeChat",
+    actor_white_house: "White House",
+    actor_commerce: "Commerce",
+    actor_treasury_cfius: "Treasury/CFIUS",
+    actor_congress: "Congress",
+    actor_court: "Courts",
+    actor_company: "Company",
+    actor_china_government: "Chinese government",
+
+    share_heading: "Share",
+    copy_link: "Copy link",
+    embed_this: "Embed this",
+    embed_iframe: "Iframe (auto-resizing; works with pym.js and AMP)",
+    embed_script: "Script tag (renders in the page, in a Shadow DOM)",
+    copy_code: "Copy code",
+    copied: "Copied",
+    copy_failed: "Could not copy: select the text and copy it",
+    iframe_title: "Is China buying what it promised? Phase One purchases and the \
+                   TikTok/WeChat timeline",
+
+    notice_failed: "The newsroom data file {file} could not be used, so the widget shows \
+                    its built-in data. {count} problem(s):",
+    notice_network: "The newsroom data file {file} could not be loaded ({reason}), so the \
+                     widget shows its built-in data.",
+    notice_more: "…and {n} more.",
+    built_in_failed: "The widget's own data could not be read, so there is nothing to show. \
+                      {count} problem(s):",
+    fetch_network: "network error or blocked by the server's CORS settings",
+    fetch_status: "HTTP {status}",
+    fetch_not_text: "the response was not text",
+    credit: "Data: US Census via M. Waugh; PIIE; Bloomberg; Annex 6.1 of the agreement.",
+
+    problem_at_line: "{file}, line {line}",
+    problem_field: ", field “{field}”",
+    problem_colon: ": ",
+    p_no_header: "the file is empty: no header row",
+    p_ragged_row: "the row has {found} fields but the header has {expected}; check for a \
+                   stray comma or an unclosed quote",
+    p_column_twice: "the column {value} appears twice in the header",
+    p_no_column: "the header has no such column",
+    p_source_no_id: "a source needs an id that rows can cite",
+    p_source_id_twice: "the source id {value} is defined twice",
+    p_not_https: "a source link must start with https://, found {value}",
+    p_source_no_citation: "a source needs a citation in the note column",
+    p_no_formula: "a derived figure must give its formula",
+    p_bad_status: "status must be “seen” or “derived”, found {value}",
+    p_bad_date: "expected a date as YYYY-MM-DD, found {value}",
+    p_no_id: "a row of type {record} needs an id",
+    p_id_twice: "the {record} {value} is listed twice",
+    p_bad_unit: "unit must be one of {allowed}, found {value}",
+    p_bad_number: "expected a plain number such as 4.25 (no currency signs, commas or \
+                   units), found {value}",
+    p_out_of_range: "{value} is out of range: expected 0 to {max}",
+    p_bad_category: "category must be one of {allowed}, found {value}",
+    p_bad_basis: "basis must be “us” (US exports) or “cn” (Chinese imports), found {value}",
+    p_bad_commitment_period: "a commitment's period is 2020, 2021 or 2020-2021, found \
+                              {value}",
+    p_bad_baseline_year: "the baseline year is 2017, found {value}",
+    p_bad_target_year: "a target's year is 2020 or 2021, found {value}",
+    p_bad_month: "expected a month as YYYY-MM, found {value}",
+    p_month_outside: "{value} is outside the months this file covers (2017 for the \
+                      baseline pattern, {start} to {end} for purchases)",
+    p_given_twice: "the figure “{what}” is given twice (also on line {other})",
+    p_no_record: "the record column is empty; say what the row is ({allowed})",
+    p_unknown_record: "unknown record type {value}; expected one of {allowed}",
+    p_no_source_cited: "every figure must cite a source id",
+    p_undefined_source: "cites {value}, but no source row has that id",
+    p_missing_commitment: "missing the {key} commitment (a commitment row)",
+    p_no_figures: "no purchase figures for 2020 or 2021 on either basis (monthly or ytd \
+                   rows)",
+    p_missing_target: "missing the {key} target (a target row)",
+    p_missing_baseline: "missing the {key} 2017 baseline (a baseline row)",
+    p_partial_month: "{key} has monthly figures for some categories but none for \
+                      {category}; give all three or none",
+    p_partial_pattern: "the 2017 {key} pattern has {n} of 12 months; give all twelve or \
+                        none",
+    p_sum_mismatch: "{key}: the categories add up to {parts} but the total is {total}",
+    p_two_year_sum: "the two-year commitment: the 2020 and 2021 totals add up to {parts} \
+                     but the total is {total}",
+    p_target_mismatch: "the {key} target should be the 2017 baseline {base} plus the {year} \
+                        increment {inc} = {sum}, but it is {total}",
+    p_bad_slug: "an id uses only lower-case letters, digits and hyphens (it appears in \
+                 links), found {value}",
+    p_slug_twice: "the id {value} is already used on line {other}",
+    p_bad_precision: "precision must be “day” or “month”, found {value}",
+    p_bad_event_date: "expected a real date as {form} between {from} and {to}, found \
+                       {value}",
+    p_bad_title: "a title is needed, at most {max} characters",
+    p_bad_annotation: "an annotation is needed, at most {max} characters",
+    p_bad_apps: "apps must be tiktok, wechat or both, found {value}",
+    p_bad_actor: "unknown actor {value}; expected one of {allowed}",
+    p_no_event_source: "every event needs at least one source link",
+    p_bad_verified: "verified must be yes or no, found {value}",
+    p_no_events: "the file has no events",
+};

@@ -1,0 +1,373 @@
+//! Every word the reader sees or hears comes from a [`Locale`]: its [`Strings`] (templates
+//! with `{name}` placeholders, which each language orders as its grammar needs) and the
+//! `Intl` locale that formats its numbers and dates.
+//!
+//! To add a language: write a `Strings` value in a file beside `en.rs` (the compiler
+//! insists on every key), add a `Lang` code and a `Locale` for it, and select it in
+//! [`for_lang`]. Components never hold a word of their own (`tests/ssr.rs` checks).
+
+mod en;
+
+use crate::core::data::{Basis, Category, Period};
+use crate::core::model::Preset;
+use crate::core::problem::{Msg, Problem};
+use crate::core::timeline::{Actor, App, PeriodFilter};
+
+pub use en::STRINGS as EN_STRINGS;
+
+crate::codes! {
+    /// The languages the widget speaks (the `lang` option), as BCP 47 tags.
+    #[derive(Default)]
+    pub enum Lang {
+        #[default]
+        En = "en",
+    }
+}
+
+/// A language: its strings and the `Intl` locale for numbers and dates.
+#[derive(Debug, PartialEq)]
+pub struct Locale {
+    pub lang: Lang,
+    /// The locale `Intl.NumberFormat` and `Intl.DateTimeFormat` use.
+    pub intl: &'static str,
+    pub strings: &'static Strings,
+}
+
+pub static EN: Locale = Locale {
+    lang: Lang::En,
+    intl: "en-GB",
+    strings: &en::STRINGS,
+};
+
+/// The locale for a language.
+pub fn for_lang(lang: Lang) -> &'static Locale {
+    match lang {
+        Lang::En => &EN,
+    }
+}
+
+/// Declares [`Strings`]: one `&'static str` per key, and the list of keys.
+macro_rules! strings {
+    ($( $(#[$meta:meta])* $key:ident ),+ $(,)?) => {
+        /// Every reader-facing text of one language.
+        #[derive(Debug, PartialEq)]
+        pub struct Strings {
+            $( $(#[$meta])* pub $key: &'static str, )+
+        }
+
+        impl Strings {
+            /// Every key, in declaration order.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),+];
+
+            /// The text for a key, by name.
+            pub fn get(&self, key: &str) -> Option<&'static str> {
+                match key {
+                    $( stringify!($key) => Some(self.$key), )+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    headline, dek,
+    /// "$32.9bn"
+    money,
+    /// "$200 billion"
+    money_words,
+    /// "62.9%"
+    percent_exact,
+    /// "$4.2bn a month"
+    money_rate,
+    /// aria-valuetext: "$4.2 billion a month"
+    rate_valuetext,
+    rate_unit,
+    /// The label of a rate's number box: "Manufactured goods (US$ bn a month)"
+    rate_number_label,
+    year_both,
+
+    verdict_heading, verdict_missed, verdict_missed_narrowly, verdict_met,
+    /// One line of the compact verdict beside the sliders: "2020: $65.8bn (46%)"
+    verdict_compact,
+    tag_actual, tag_projected, so_far, needed, needed_vs_best, needed_no_best, already_met,
+    /// What the live region announces: the three verdicts.
+    live_verdict,
+    caveat_line,
+
+    controls_heading, basis_legend, basis_us, basis_us_note, basis_cn, basis_cn_note,
+    total_only_note, asof_label, asof_note_cn, presets_legend, preset_so_far, preset_2017,
+    preset_needed, preset_actual, reset,
+    cat_manufactured, cat_agriculture, cat_energy, cat_services, cat_total,
+
+    chart_title, chart_axis_note, legend_actual, legend_projection, legend_target,
+    legend_later, legend_event, target_label, asof_marker, path_seasonal, path_straight,
+    chart_summary,
+    /// A chart marker's accessible name: "6 Aug 2020: Trump signs…"
+    marker_label,
+    /// The caption over the chart for the active marker: "6 Aug 2020 · Trump signs…"
+    marker_caption,
+    show_data, hide_data, table_caption, col_month, col_in_month, col_cumulative, col_target,
+    col_status, status_actual, status_projected, status_missing, missing,
+
+    outcome_heading, method_heading, method_intro, method_bases, method_path_seasonal,
+    method_prorating, method_services, method_aircraft, method_derived, method_missing,
+    method_sources, method_download,
+    /// Marks a derived figure or series.
+    derived_label,
+
+    timeline_heading, timeline_intro, filters_label, filter_apps, filter_actors,
+    filter_period, period_deal, period_all, showing, no_events, more, less, event_link,
+    link_copied, unverified, sources_label, instrument_label, list_label, all_actors,
+    app_tiktok, app_wechat,
+    actor_white_house, actor_commerce, actor_treasury_cfius, actor_congress, actor_court,
+    actor_company, actor_china_government,
+
+    share_heading, copy_link, embed_this, embed_iframe, embed_script, copy_code, copied,
+    copy_failed, iframe_title,
+
+    notice_failed, notice_network, notice_more,
+    /// The built-in data could not be read: the widget has nothing to show.
+    built_in_failed,
+    fetch_network, fetch_status, fetch_not_text,
+    credit,
+
+    /// Where a problem is: "purchases.csv, line 4"
+    problem_at_line,
+    /// ", field “value”"
+    problem_field,
+    /// Between where and what: ": "
+    problem_colon,
+    p_no_header, p_ragged_row, p_column_twice, p_no_column, p_source_no_id,
+    p_source_id_twice, p_not_https, p_source_no_citation, p_no_formula, p_bad_status,
+    p_bad_date, p_no_id, p_id_twice, p_bad_unit, p_bad_number, p_out_of_range,
+    p_bad_category, p_bad_basis, p_bad_commitment_period, p_bad_baseline_year,
+    p_bad_target_year, p_bad_month, p_month_outside, p_given_twice, p_no_record,
+    p_unknown_record, p_no_source_cited, p_undefined_source, p_missing_commitment,
+    p_no_figures, p_missing_target, p_missing_baseline, p_partial_month, p_partial_pattern,
+    p_sum_mismatch, p_two_year_sum, p_target_mismatch, p_bad_slug, p_slug_twice,
+    p_bad_precision, p_bad_event_date, p_bad_title, p_bad_annotation, p_bad_apps,
+    p_bad_actor, p_no_event_source, p_bad_verified, p_no_events,
+}
+
+impl Locale {
+    /// A problem's message alone, in this locale's words.
+    pub fn message(&self, p: &Problem) -> String {
+        let args: Vec<(&str, &str)> = p.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(self.problem(p.msg), &args)
+    }
+
+    /// Where and what: "purchases.csv, line 3, field “value”: …".
+    pub fn describe(&self, p: &Problem) -> String {
+        let s = self.strings;
+        let line = p.line.to_string();
+        let mut out = if p.line > 0 {
+            fill(s.problem_at_line, &[("file", &p.file), ("line", &line)])
+        } else {
+            p.file.clone()
+        };
+        if let Some(field) = &p.field {
+            out.push_str(&fill(s.problem_field, &[("field", field)]));
+        }
+        out.push_str(s.problem_colon);
+        out.push_str(&self.message(p));
+        out
+    }
+
+    /// The template for a kind of data-file problem.
+    pub fn problem(&self, m: Msg) -> &'static str {
+        let s = self.strings;
+        match m {
+            Msg::NoHeader => s.p_no_header,
+            Msg::RaggedRow => s.p_ragged_row,
+            Msg::ColumnTwice => s.p_column_twice,
+            Msg::NoColumn => s.p_no_column,
+            Msg::SourceNoId => s.p_source_no_id,
+            Msg::SourceIdTwice => s.p_source_id_twice,
+            Msg::NotHttps => s.p_not_https,
+            Msg::SourceNoCitation => s.p_source_no_citation,
+            Msg::NoFormula => s.p_no_formula,
+            Msg::BadStatus => s.p_bad_status,
+            Msg::BadDate => s.p_bad_date,
+            Msg::NoId => s.p_no_id,
+            Msg::IdTwice => s.p_id_twice,
+            Msg::BadUnit => s.p_bad_unit,
+            Msg::BadNumber => s.p_bad_number,
+            Msg::OutOfRange => s.p_out_of_range,
+            Msg::BadCategory => s.p_bad_category,
+            Msg::BadBasis => s.p_bad_basis,
+            Msg::BadCommitmentPeriod => s.p_bad_commitment_period,
+            Msg::BadBaselineYear => s.p_bad_baseline_year,
+            Msg::BadTargetYear => s.p_bad_target_year,
+            Msg::BadMonth => s.p_bad_month,
+            Msg::MonthOutside => s.p_month_outside,
+            Msg::GivenTwice => s.p_given_twice,
+            Msg::NoRecord => s.p_no_record,
+            Msg::UnknownRecord => s.p_unknown_record,
+            Msg::NoSourceCited => s.p_no_source_cited,
+            Msg::UndefinedSource => s.p_undefined_source,
+            Msg::MissingCommitment => s.p_missing_commitment,
+            Msg::NoFigures => s.p_no_figures,
+            Msg::MissingTarget => s.p_missing_target,
+            Msg::MissingBaseline => s.p_missing_baseline,
+            Msg::PartialMonth => s.p_partial_month,
+            Msg::PartialPattern => s.p_partial_pattern,
+            Msg::SumMismatch => s.p_sum_mismatch,
+            Msg::TwoYearSum => s.p_two_year_sum,
+            Msg::TargetMismatch => s.p_target_mismatch,
+            Msg::BadSlug => s.p_bad_slug,
+            Msg::SlugTwice => s.p_slug_twice,
+            Msg::BadPrecision => s.p_bad_precision,
+            Msg::BadEventDate => s.p_bad_event_date,
+            Msg::BadTitle => s.p_bad_title,
+            Msg::BadAnnotation => s.p_bad_annotation,
+            Msg::BadApps => s.p_bad_apps,
+            Msg::BadActor => s.p_bad_actor,
+            Msg::NoEventSource => s.p_no_event_source,
+            Msg::BadVerified => s.p_bad_verified,
+            Msg::NoEvents => s.p_no_events,
+        }
+    }
+
+    pub fn category(&self, c: Category) -> &'static str {
+        let s = self.strings;
+        match c {
+            Category::Manufactured => s.cat_manufactured,
+            Category::Agriculture => s.cat_agriculture,
+            Category::Energy => s.cat_energy,
+            Category::Services => s.cat_services,
+            Category::Total => s.cat_total,
+        }
+    }
+
+    /// A basis's name and its one-line explanation.
+    pub fn basis(&self, b: Basis) -> (&'static str, &'static str) {
+        let s = self.strings;
+        match b {
+            Basis::Us => (s.basis_us, s.basis_us_note),
+            Basis::Cn => (s.basis_cn, s.basis_cn_note),
+        }
+    }
+
+    pub fn preset(&self, p: Preset) -> &'static str {
+        let s = self.strings;
+        match p {
+            Preset::PaceSoFar => s.preset_so_far,
+            Preset::Pace2017 => s.preset_2017,
+            Preset::PaceNeeded => s.preset_needed,
+            Preset::WhatHappened => s.preset_actual,
+        }
+    }
+
+    pub fn app(&self, a: App) -> &'static str {
+        match a {
+            App::TikTok => self.strings.app_tiktok,
+            App::WeChat => self.strings.app_wechat,
+        }
+    }
+
+    pub fn actor(&self, a: Actor) -> &'static str {
+        let s = self.strings;
+        match a {
+            Actor::WhiteHouse => s.actor_white_house,
+            Actor::Commerce => s.actor_commerce,
+            Actor::TreasuryCfius => s.actor_treasury_cfius,
+            Actor::Congress => s.actor_congress,
+            Actor::Court => s.actor_court,
+            Actor::Company => s.actor_company,
+            Actor::ChinaGovernment => s.actor_china_government,
+        }
+    }
+
+    pub fn period_filter(&self, p: PeriodFilter) -> &'static str {
+        match p {
+            PeriodFilter::Deal => self.strings.period_deal,
+            PeriodFilter::All => self.strings.period_all,
+        }
+    }
+
+    /// "2020", "2021" or "2020–21".
+    pub fn period(&self, p: Period) -> String {
+        match p {
+            Period::Year(y) => y.to_string(),
+            Period::TwoYears => self.strings.year_both.to_string(),
+        }
+    }
+}
+
+/// English, for the command-line validator and test messages.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&EN.describe(self))
+    }
+}
+
+/// Fills `{name}` placeholders. Unknown placeholders are left as they are.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders a template uses, in order.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        out.push(&after[..end]);
+        rest = &after[end + 1..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill("{a} of {b}", &[("a", "1"), ("b", "2")]), "1 of 2");
+        assert_eq!(fill("{x} {", &[]), "{x} {");
+        assert_eq!(fill("${n}bn", &[("n", "3.2")]), "$3.2bn");
+        assert_eq!(placeholders("{a} of {b}"), ["a", "b"]);
+    }
+
+    #[test]
+    fn every_key_has_text_and_every_problem_a_template() {
+        for key in Strings::KEYS {
+            let text = EN.strings.get(key).unwrap_or_default();
+            assert!(!text.trim().is_empty(), "{key} is empty");
+        }
+        for m in Msg::ALL {
+            assert!(!EN.problem(m).is_empty(), "{m:?}");
+        }
+        for lang in Lang::ALL {
+            assert_eq!(for_lang(lang).lang, lang);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The timeline data file (`timeline.csv`): TikTok and WeChat events (`mod.rs`), reading
+//! and validating the file (`parse.rs`) and the reader's filters (`filter.rs`).
+
+mod filter;
+mod parse;
+
+pub use filter::{Filters, PeriodFilter, filtered};
+pub use parse::{COLUMNS, parse};
+
+use crate::core::month::Month;
+use crate::core::vocab::Set;
+
+pub const FILE_NAME: &str = "timeline.csv";
+pub const BUILT_IN: &str = include_str!("../../../static/data/timeline.csv");
+
+crate::codes! {
+    /// An app the events concern (an event may concern both).
+    pub enum App {
+        TikTok = "tiktok",
+        WeChat = "wechat",
+    }
+}
+
+crate::codes! {
+    /// Who acted.
+    pub enum Actor {
+        WhiteHouse = "white_house",
+        Commerce = "commerce",
+        TreasuryCfius = "treasury_cfius",
+        Congress = "congress",
+        Court = "court",
+        Company = "company",
+        ChinaGovernment = "china_government",
+    }
+}
+
+crate::codes! {
+    /// How precisely an event is dated.
+    pub enum Precision {
+        Day = "day",
+        Month = "month",
+    }
+}
+
+/// A dated event. Dates are (year, month, day); a month-precision event has day 1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEvent {
+    pub id: String,
+    pub date: (i32, u32, u32),
+    pub precision: Precision,
+    pub title: String,
+    pub annotation: String,
+    /// The apps it concerns: one, or both.
+    pub apps: Set<App>,
+    pub actor: Actor,
+    pub instrument: String,
+    /// `https:` links only.
+    pub sources: Vec<String>,
+    pub verified: bool,
+    pub line: usize,
+}
+
+impl TimelineEvent {
+    pub fn month(&self) -> Month {
+        Month::new(self.date.0, self.date.1).unwrap_or(crate::core::month::DEAL_START)
+    }
+
+    /// Within the chart's months (2020–21)?
+    pub fn in_deal(&self) -> bool {
+        self.month().in_deal()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    /// Sorted by date; events on the same date keep their order in the file.
+    pub events: Vec<TimelineEvent>,
+}
+
+impl Timeline {
+    pub fn find(&self, id: &str) -> Option<&TimelineEvent> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}
+
+/// The host name of a link, for link text ("www.reuters.com" → "reuters.com").
+pub fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}

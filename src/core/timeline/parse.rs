@@ -1,0 +1,202 @@
+//! Reading and validating `timeline.csv`, reporting every problem with line and field.
+
+use std::collections::HashMap;
+
+use super::{Actor, App, Precision, Timeline, TimelineEvent};
+use crate::core::csv::{Row, Table};
+use crate::core::data::is_https_url;
+use crate::core::month::{Month, parse_date};
+use crate::core::problem::{Msg, Problem};
+use crate::core::vocab::Set;
+
+pub const COLUMNS: [&str; 10] = [
+    "id",
+    "date",
+    "precision",
+    "title",
+    "annotation",
+    "apps",
+    "actor",
+    "instrument",
+    "sources",
+    "verified",
+];
+const MAX_TITLE: usize = 140;
+const MAX_ANNOTATION: usize = 700;
+const MAX_ID: usize = 80;
+/// The years a date may fall in: anything else is a typo.
+const YEARS: std::ops::RangeInclusive<i32> = 2015..=2035;
+
+/// Parses and validates timeline data, returning every problem found.
+pub fn parse(file: &str, text: &str) -> Result<Timeline, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let table = crate::core::csv::parse(file, text, &mut problems);
+    if !table.require_columns(&COLUMNS, &mut problems) {
+        return Err(problems);
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut events = Vec::new();
+    for row in &table.rows {
+        let mut r = RowReader {
+            file,
+            table: &table,
+            row,
+            problems: &mut problems,
+        };
+        if let Some(e) = r.event(&mut ids) {
+            events.push(e);
+        }
+    }
+    if events.is_empty() && problems.is_empty() {
+        problems.push(Problem::new(file, 0, None, Msg::NoEvents));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    events.sort_by_key(|e| e.date);
+    Ok(Timeline { events })
+}
+
+struct RowReader<'a, 'p> {
+    file: &'a str,
+    table: &'a Table,
+    row: &'a Row,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl<'a> RowReader<'a, '_> {
+    fn get(&self, field: &str) -> &'a str {
+        self.table.get(self.row, field)
+    }
+
+    /// Reports a problem in `field`, with extra template arguments.
+    fn report(&mut self, field: &str, msg: Msg, args: &[(&'static str, String)]) {
+        let mut p = Problem::new(self.file, self.row.line, Some(field), msg);
+        p.args.extend_from_slice(args);
+        self.problems.push(p);
+    }
+
+    /// Reports a problem that quotes the field's value.
+    fn bad(&mut self, field: &str, msg: Msg, args: &[(&'static str, String)]) {
+        let value = self.get(field);
+        let mut p = Problem::new(self.file, self.row.line, Some(field), msg).value(value);
+        p.args.extend_from_slice(args);
+        self.problems.push(p);
+    }
+
+    fn event(&mut self, ids: &mut HashMap<&'a str, usize>) -> Option<TimelineEvent> {
+        let before = self.problems.len();
+        let id = self.id(ids);
+        let precision = Precision::from_code(self.get("precision"));
+        if precision.is_none() {
+            self.bad("precision", Msg::BadPrecision, &[]);
+        }
+        let date = self.date(precision);
+        self.text("title", MAX_TITLE, Msg::BadTitle);
+        self.text("annotation", MAX_ANNOTATION, Msg::BadAnnotation);
+        let apps = match self.get("apps") {
+            "both" => Some(Set::all()),
+            code => App::from_code(code).map(Set::only),
+        };
+        if apps.is_none() {
+            self.bad("apps", Msg::BadApps, &[]);
+        }
+        let actor = Actor::from_code(self.get("actor"));
+        if actor.is_none() {
+            let list = Actor::ALL.map(Actor::code).join(", ");
+            self.bad("actor", Msg::BadActor, &[("allowed", list)]);
+        }
+        let sources = self.sources();
+        let verified = match self.get("verified") {
+            "yes" | "true" => Some(true),
+            "no" | "false" => Some(false),
+            _ => {
+                self.bad("verified", Msg::BadVerified, &[]);
+                None
+            }
+        };
+        if self.problems.len() != before {
+            return None;
+        }
+        Some(TimelineEvent {
+            id: id?.to_string(),
+            date: date?,
+            precision: precision?,
+            title: self.get("title").to_string(),
+            annotation: self.get("annotation").to_string(),
+            apps: apps?,
+            actor: actor?,
+            instrument: self.get("instrument").to_string(),
+            sources,
+            verified: verified?,
+            line: self.row.line,
+        })
+    }
+
+    /// A slug used in links (`#event-<id>`), unique in the file.
+    fn id(&mut self, ids: &mut HashMap<&'a str, usize>) -> Option<&'a str> {
+        let id = self.get("id");
+        let slug = !id.is_empty()
+            && id.len() <= MAX_ID
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !slug {
+            self.bad("id", Msg::BadSlug, &[]);
+            return None;
+        }
+        if let Some(other) = ids.insert(id, self.row.line) {
+            self.bad("id", Msg::SlugTwice, &[("other", other.to_string())]);
+            return None;
+        }
+        Some(id)
+    }
+
+    fn date(&mut self, precision: Option<Precision>) -> Option<(i32, u32, u32)> {
+        let text = self.get("date");
+        let date = match precision {
+            Some(Precision::Month) => Month::parse(text).map(|m| (m.year(), m.month(), 1)),
+            _ => parse_date(text),
+        }
+        .filter(|d| YEARS.contains(&d.0));
+        if date.is_none() {
+            let form = if precision == Some(Precision::Month) {
+                "YYYY-MM"
+            } else {
+                "YYYY-MM-DD"
+            };
+            let args = [
+                ("form", form.to_string()),
+                ("from", YEARS.start().to_string()),
+                ("to", YEARS.end().to_string()),
+            ];
+            self.bad("date", Msg::BadEventDate, &args);
+        }
+        date
+    }
+
+    fn text(&mut self, field: &str, max: usize, msg: Msg) {
+        let text = self.get(field);
+        if text.is_empty() || text.chars().count() > max {
+            self.report(field, msg, &[("max", max.to_string())]);
+        }
+    }
+
+    fn sources(&mut self) -> Vec<String> {
+        let text = self.get("sources");
+        if text.trim().is_empty() {
+            self.report("sources", Msg::NoEventSource, &[]);
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for url in text.split([';', ' ', '\n', '\t']).filter(|s| !s.is_empty()) {
+            if is_https_url(url) {
+                out.push(url.to_string());
+            } else {
+                let p = Problem::new(self.file, self.row.line, Some("sources"), Msg::NotHttps);
+                self.problems.push(p.value(url));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,162 @@
+//! The root component: the reducer, the context every component reads, and the layout.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart::Chart;
+use super::controls::Controls;
+use super::method::{Method, Outcomes};
+use super::notice::Notices;
+use super::share::Share;
+use super::timeline_view::TimelineView;
+use super::verdict::Verdict;
+use super::{Dispatch, Env, Handle, Init, Latest, Store};
+use crate::core::data::{self, Dataset};
+use crate::core::derived::Derived;
+use crate::core::locale::{self, Locale};
+use crate::core::problem::Problem;
+use crate::core::state::{Notice, State};
+use crate::core::text;
+use crate::core::timeline::{self, Timeline};
+use crate::core::url_state::Params;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct WidgetProps {
+    #[prop_or_default]
+    pub init: Rc<Init>,
+}
+
+type Loaded = Result<(Rc<Dataset>, Rc<Timeline>), Vec<Problem>>;
+
+thread_local! {
+    static BUILT_IN: Loaded = load(data::BUILT_IN, timeline::BUILT_IN);
+}
+
+/// Parses the built-in data files: both, or every problem either has.
+fn load(purchases: &str, events: &str) -> Loaded {
+    match (
+        data::parse(data::FILE_NAME, purchases),
+        timeline::parse(timeline::FILE_NAME, events),
+    ) {
+        (Ok(ds), Ok(tl)) => Ok((Rc::new(ds), Rc::new(tl))),
+        (a, b) => Err([a.err(), b.err()].into_iter().flatten().flatten().collect()),
+    }
+}
+
+/// The first state: the link's (or, when hydrating, the default that was prerendered).
+fn first_state(init: &Init) -> State {
+    let loaded = match init.built_in {
+        Some((purchases, events)) => load(purchases, events),
+        None => BUILT_IN.with(Clone::clone),
+    };
+    let (ds, tl, problems) = match loaded {
+        Ok((ds, tl)) => (ds, tl, None),
+        Err(problems) => (Rc::default(), Rc::default(), Some(problems)),
+    };
+    let mut state = if init.hydrate {
+        State::new(ds, tl, Params::default(), None)
+    } else {
+        State::new(ds, tl, init.params.clone(), init.selected.clone())
+    };
+    if let Some(problems) = problems {
+        state.notices.push(Notice::BuiltInInvalid { problems });
+    }
+    state
+}
+
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let init = props.init.clone();
+    let handle: Handle = use_reducer({
+        let init = init.clone();
+        move || Store(first_state(&init))
+    });
+
+    // The query string for this state, built once per render: the address bar, shared
+    // links and embed snippets all read it.
+    let query = handle.0.query();
+    super::dom::use_browser_effects(&handle, &init, &query);
+    // Set once the client has taken over (after hydration): tests and host pages can
+    // wait for `.p1[data-ready]`.
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| ready.set(true));
+    }
+
+    let env: Rc<Env> = use_memo((), {
+        let env = init.env.clone();
+        move |_| env
+    });
+    let state = &handle.0;
+    let loc: &'static Locale = locale::for_lang(state.look.lang);
+    // Derived results, computed once per change of the scenario or the data.
+    let derived: Rc<Derived> = use_memo((state.scenario, Rc::as_ptr(&state.data) as usize), {
+        let data = state.data.clone();
+        move |(scenario, _)| Derived::new(&data, scenario)
+    });
+    let dispatch: Dispatch = handle.dispatcher();
+    let latest = use_memo((), |_| Latest::default());
+    *latest.0.borrow_mut() = query.clone();
+    let look = state.look;
+    let heading_id = env.id("headline");
+
+    html! {
+        <ContextProvider<&'static Locale> context={loc}>
+        <ContextProvider<Handle> context={handle.clone()}>
+        <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<Rc<Derived>> context={derived}>
+        <ContextProvider<Latest> context={(*latest).clone()}>
+        <ContextProvider<Rc<Env>> context={env.clone()}>
+            <div class="p1" data-theme={look.theme.code()} data-view={look.view.code()}
+                 lang={loc.lang.code()} data-ready={ready.then_some("true")}>
+                <Notices notices={state.notices.clone()} />
+                <Head data={state.data.clone()} heading_id={heading_id.clone()} />
+                <div class="p1-grid">
+                    if look.view.shows_simulator() {
+                        <section class="p1-sim" aria-labelledby={heading_id}>
+                            <Verdict />
+                            <Chart />
+                            <Controls />
+                            <Outcomes data={state.data.clone()} />
+                            <Method data={state.data.clone()} />
+                        </section>
+                    }
+                    if look.view.shows_timeline() {
+                        <TimelineView timeline={state.timeline.clone()} filters={state.filters}
+                                      selected={state.selected.clone()}
+                                      highlighted={state.highlighted.clone()} />
+                    }
+                </div>
+                <footer class="p1-foot">
+                    <Share query={query} />
+                    <p class="p1-credit">{ loc.strings.credit }</p>
+                </footer>
+            </div>
+        </ContextProvider<Rc<Env>>>
+        </ContextProvider<Latest>>
+        </ContextProvider<Rc<Derived>>>
+        </ContextProvider<Dispatch>>
+        </ContextProvider<Handle>>
+        </ContextProvider<&'static Locale>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HeadProps {
+    data: Rc<Dataset>,
+    heading_id: String,
+}
+
+/// The headline and the dek (with the headline figure from the data).
+#[component]
+fn Head(props: &HeadProps) -> Html {
+    let super::Ui { loc, f, .. } = super::use_ui();
+    html! {
+        <header class="p1-head">
+            <h1 class="p1-headline" id={props.heading_id.clone()}>{ loc.strings.headline }</h1>
+            <p class="p1-dek">{ text::dek(loc, &f, &props.data) }</p>
+        </header>
+    }
+}

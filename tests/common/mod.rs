@@ -1,0 +1,21 @@
+//! Helpers shared by the native test files.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under a folder of the crate (e.g. `src/core`), recursively.
+pub fn rust_files(dir: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("the folder exists") {
+            let path = entry.expect("a readable entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
+    out
+}
