@@ -56,7 +56,8 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --locked --version "$TRUNK_VERSION"
 fi
 
-# 3. wasm-bindgen CLI, at the version Cargo.lock pins (no --locked: see toolchain notes)
+# 3. wasm-bindgen CLI, at the version Cargo.lock pins. No --locked: the CLI's own lockfile
+#    pins a webpki-roots release the crates.io mirror here does not serve.
 WBG_VERSION="$(lock_version wasm-bindgen)"
 if [ -z "$WBG_VERSION" ]; then
   echo "setup.sh: could not read the wasm-bindgen version from Cargo.lock" >&2
