@@ -72,7 +72,7 @@ async fn moving_a_slider_updates_the_verdict() {
         .unwrap();
     assert_eq!(
         slider.get_attribute("aria-valuetext").as_deref(),
-        Some("$3.9 billion a month")
+        Some("$3.92 billion a month")
     );
     slider.set_value("20");
     let ev = web_sys::InputEvent::new("input").unwrap();

@@ -129,7 +129,7 @@ fn renders_the_default_verdict_and_the_events() {
         "an event"
     );
     assert!(
-        text.contains("EO 13942 orders ban on TikTok"),
+        text.contains("Trump orders a ban on transactions with TikTok"),
         "an event's title"
     );
     assert!(!html.contains("data-testid=\"notice\""));

@@ -1,7 +1,7 @@
 //! Timeline data: parsing, validation and filtering.
 #![cfg(not(target_arch = "wasm32"))]
 
-use phase_one::core::timeline::{self, Actor, App, Filters, PeriodFilter, Precision};
+use phase_one::core::timeline::{self, Actor, App, Events, Filters, PeriodFilter, Precision};
 use phase_one::core::vocab::Set;
 
 fn built_in() -> timeline::Timeline {
@@ -26,7 +26,7 @@ fn built_in_timeline_validates_and_is_sorted() {
     let eo = t
         .events
         .iter()
-        .find(|e| e.instrument.contains("EO 13942"))
+        .find(|e| e.instrument.contains("Executive Order 13942"))
         .unwrap();
     assert_eq!(eo.date, (2020, 8, 6));
     assert!(eo.instrument.contains("85 FR 48637"));
@@ -53,21 +53,24 @@ fn built_in_timeline_validates_and_is_sorted() {
 #[test]
 fn filters_and_counts() {
     let t = built_in();
-    let all = Filters::default();
+    let all = Filters {
+        events: Events::All,
+        ..Filters::default()
+    };
     assert_eq!(timeline::filtered(&t, &all).len(), 74);
     assert_eq!(all.count_app(&t, App::TikTok), 58 + 9);
     assert_eq!(all.count_app(&t, App::WeChat), 7 + 9);
     assert_eq!(all.count_actor(&t, Actor::Court), 15);
     let deal = Filters {
         period: PeriodFilter::Deal,
-        ..Filters::default()
+        ..all
     };
     let shown = timeline::filtered(&t, &deal);
     assert!(shown.iter().all(|e| e.date.0 == 2020 || e.date.0 == 2021));
     assert_eq!(all.count_period(&t, PeriodFilter::Deal), shown.len());
     let wechat_only = Filters {
         apps: Set::only(App::WeChat),
-        ..Filters::default()
+        ..all
     };
     let shown = timeline::filtered(&t, &wechat_only);
     assert_eq!(shown.len(), 16);
@@ -84,7 +87,7 @@ fn filters_and_counts() {
     // Nothing selected shows nothing (and says so in the UI).
     let none = Filters {
         apps: Set::none(),
-        ..Filters::default()
+        ..all
     };
     assert!(timeline::filtered(&t, &none).is_empty());
 }
@@ -140,4 +143,33 @@ fn hosts_for_link_text() {
         timeline::host("https://law.justia.com/cases"),
         "law.justia.com"
     );
+}
+
+#[test]
+fn the_timeline_opens_on_the_key_moments() {
+    let t = built_in();
+    let key = timeline::filtered(&t, &Filters::default());
+    assert_eq!(key.len(), 12, "the editors' twelve");
+    assert!(key.iter().all(|e| e.key));
+    for id in [
+        "2020-08-beijing-plans-raise-tiktok",
+        "2020-08-delayed-phase-one-review",
+        "2021-06-bidens-eo-14034-revokes",
+        "2026-01-tiktok-usds-joint-venture",
+    ] {
+        assert!(key.iter().any(|e| e.id == id), "{id} is a key moment");
+    }
+    // The app, actor and period filters belong to the full list.
+    let key_wechat = Filters {
+        apps: Set::only(App::WeChat),
+        ..Filters::default()
+    };
+    assert_eq!(timeline::filtered(&t, &key_wechat).len(), 12);
+    // A file without key moments lists everything.
+    let plain = timeline::parse(
+        "t.csv",
+        &format!("{HEADER}x-1,2020-08-06,day,T,A,tiktok,court,,https://example.com/a,yes\n"),
+    )
+    .unwrap();
+    assert_eq!(timeline::filtered(&plain, &Filters::default()).len(), 1);
 }

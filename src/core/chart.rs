@@ -9,7 +9,9 @@ use super::timeline::TimelineEvent;
 pub const DEFAULT_WIDTH: f64 = 640.0;
 /// The narrowest drawing the chart lays out for.
 pub const MIN_WIDTH: f64 = 280.0;
+/// Drawing heights: shorter on phones, so the sliders sit close under the chart.
 pub const HEIGHT: f64 = 300.0;
+pub const HEIGHT_NARROW: f64 = 236.0;
 const TOP: f64 = 30.0;
 const BOTTOM: f64 = 62.0;
 /// Room for the widest y label ("$1,200bn", 8 characters at 12 px) left of the plot.
@@ -18,6 +20,9 @@ const LEFT: f64 = 64.0;
 pub const NARROW: f64 = 480.0;
 /// At most this many y labels (including zero), at any rate.
 pub const MAX_TICKS: usize = 8;
+/// The smallest pointer target (WCAG 2.2 target size), in px: markers closer than this
+/// are grouped into one.
+pub const TARGET: f64 = 24.0;
 /// Months on the x axis: Jan 2020 to Dec 2021.
 const MONTHS: f64 = 24.0;
 
@@ -50,6 +55,11 @@ pub struct Frame {
     pub ymax: f64,
 }
 
+/// The drawing's height for a width.
+pub fn height(w: f64) -> f64 {
+    if w < NARROW { HEIGHT_NARROW } else { HEIGHT }
+}
+
 impl Frame {
     pub fn new(w: f64, ymax: f64) -> Frame {
         let w = w.max(MIN_WIDTH);
@@ -59,9 +69,13 @@ impl Frame {
             x0: LEFT,
             x1: (w - right).max(LEFT + 100.0),
             y0: TOP,
-            y1: HEIGHT - BOTTOM,
+            y1: height(w) - BOTTOM,
             ymax: ymax.max(f64::MIN_POSITIVE),
         }
+    }
+
+    pub fn h(&self) -> f64 {
+        height(self.w)
     }
 
     pub fn narrow(&self) -> bool {
@@ -169,6 +183,8 @@ pub struct Layout {
     pub lines: Vec<YearLines>,
     /// Some months before the cut-off are missing: mark the known ones with dots.
     pub sparse: bool,
+    /// Where a projection runs off the top of the scale: an arrow goes there.
+    pub off_scale: Vec<(f64, f64)>,
     /// The cut-off month, its rule's x, and where its label goes.
     pub asof_month: Month,
     pub asof_x: f64,
@@ -181,19 +197,17 @@ pub struct Layout {
     pub divider_x: f64,
 }
 
-/// Lays out the chart for a series, a cut-off and a drawing width.
-pub fn layout(pts: &[SeriesPoint], asof: Month, width: f64) -> Layout {
-    let max_v = pts
-        .iter()
-        .flat_map(|p| [p.actual, p.projected, p.later, Some(p.target)])
-        .flatten()
-        .fold(0.0, f64::max);
-    let scale = nice_scale(max_v);
+/// Lays out the chart for a series, a cut-off and a drawing width. The scale is sized
+/// for `top` (the series with rates held to their sliders), so a typed extreme runs off
+/// the top with an arrow rather than squashing the rest.
+pub fn layout(pts: &[SeriesPoint], asof: Month, width: f64, top: f64) -> Layout {
+    let scale = nice_scale(top);
     let fr = Frame::new(width, scale.max);
+    let mut off_scale = Vec::new();
     let lines = YEARS
         .iter()
         .enumerate()
-        .map(|(i, &year)| year_lines(&fr, pts, asof, year, (12 * i) as f64))
+        .map(|(i, &year)| year_lines(&fr, pts, asof, year, (12 * i) as f64, &mut off_scale))
         .collect();
     let sparse = pts.iter().filter(|p| p.actual.is_some()).count()
         < pts.iter().filter(|p| p.month <= asof).count();
@@ -222,6 +236,7 @@ pub fn layout(pts: &[SeriesPoint], asof: Month, width: f64) -> Layout {
         scale,
         lines,
         sparse,
+        off_scale,
         asof_month: asof,
         asof_x,
         asof_label_x,
@@ -233,13 +248,20 @@ pub fn layout(pts: &[SeriesPoint], asof: Month, width: f64) -> Layout {
 }
 
 /// One year's lines: each starts at zero on 1 January where it covers that January.
-fn year_lines(fr: &Frame, pts: &[SeriesPoint], asof: Month, year: i32, k0: f64) -> YearLines {
-    let origin = (fr.x(k0), fr.y(0.0));
-    let points = |start: Option<(f64, f64)>, value: &dyn Fn(&SeriesPoint) -> Option<f64>| {
+fn year_lines(
+    fr: &Frame,
+    pts: &[SeriesPoint],
+    asof: Month,
+    year: i32,
+    k0: f64,
+    off_scale: &mut Vec<(f64, f64)>,
+) -> YearLines {
+    let origin = (k0, 0.0);
+    let values = |start: Option<(f64, f64)>, value: &dyn Fn(&SeriesPoint) -> Option<f64>| {
         let mut out: Vec<(f64, f64)> = start.into_iter().collect();
         for p in pts.iter().filter(|p| p.month.year() == year) {
             if let Some(v) = value(p) {
-                out.push((fr.x(k_end(p.month)), fr.y(v)));
+                out.push((k_end(p.month), v));
             }
         }
         out
@@ -248,14 +270,87 @@ fn year_lines(fr: &Frame, pts: &[SeriesPoint], asof: Month, year: i32, k0: f64) 
     let at_cutoff = pts
         .iter()
         .find(|p| p.month == asof && p.month.year() == year)
-        .and_then(|p| p.actual.map(|v| (fr.x(k_end(p.month)), fr.y(v))));
+        .and_then(|p| p.actual.map(|v| (k_end(p.month), v)));
+    let (projected, exit) = clip(
+        fr,
+        &values(Some(origin).filter(|_| before), &|p| p.projected),
+    );
+    off_scale.extend(exit);
     YearLines {
         year,
-        target: points(Some(origin), &|p| Some(p.target)),
-        actual: points(Some(origin).filter(|_| !before), &|p| p.actual),
-        projected: points(Some(origin).filter(|_| before), &|p| p.projected),
-        later: points(at_cutoff.or(Some(origin).filter(|_| before)), &|p| p.later),
+        target: clip(fr, &values(Some(origin), &|p| Some(p.target))).0,
+        actual: clip(fr, &values(Some(origin).filter(|_| !before), &|p| p.actual)).0,
+        projected,
+        later: clip(
+            fr,
+            &values(at_cutoff.or(Some(origin).filter(|_| before)), &|p| p.later),
+        )
+        .0,
     }
+}
+
+/// A point on the drawing: (x, y) in px.
+pub type Point = (f64, f64);
+
+/// Maps (months, value) points to the drawing, ending the line where it leaves the top
+/// of the scale; returns the points and, if it left, where.
+fn clip(fr: &Frame, pts: &[(f64, f64)]) -> (Vec<Point>, Option<Point>) {
+    let mut out = Vec::with_capacity(pts.len());
+    for (i, &(k, v)) in pts.iter().enumerate() {
+        if v <= fr.ymax {
+            out.push((fr.x(k), fr.y(v)));
+            continue;
+        }
+        // Where the segment from the previous point crosses the top.
+        let exit = match i.checked_sub(1).map(|j| pts[j]) {
+            Some((k1, v1)) if v1 < fr.ymax => k1 + (k - k1) * (fr.ymax - v1) / (v - v1),
+            _ => k,
+        };
+        let point = (fr.x(exit), fr.y0);
+        out.push(point);
+        return (out, Some(point));
+    }
+    (out, None)
+}
+
+/// Chart markers for events close together share one target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkerGroup {
+    /// Indices into the events given, in date order.
+    pub members: Vec<usize>,
+    /// The x of each member's tick.
+    pub ticks: Vec<f64>,
+    /// The target's left and right edges (at least [`TARGET`] apart, never overlapping
+    /// the next group's).
+    pub x0: f64,
+    pub x1: f64,
+}
+
+/// Groups events (in date order) whose ticks are less than [`TARGET`] apart, so every
+/// marker has a target at least 24 px wide.
+pub fn marker_groups(fr: &Frame, events: &[&TimelineEvent]) -> Vec<MarkerGroup> {
+    let mut groups: Vec<MarkerGroup> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let x = fr.x(event_k(e));
+        match groups.last_mut() {
+            Some(g) if x - g.ticks.last().copied().unwrap_or(x) < TARGET => {
+                g.members.push(i);
+                g.ticks.push(x);
+            }
+            _ => groups.push(MarkerGroup {
+                members: vec![i],
+                ticks: vec![x],
+                x0: 0.0,
+                x1: 0.0,
+            }),
+        }
+    }
+    for g in &mut groups {
+        let (first, last) = (g.ticks[0], g.ticks[g.ticks.len() - 1]);
+        g.x0 = first - TARGET / 2.0;
+        g.x1 = last + TARGET / 2.0;
+    }
+    groups
 }
 
 /// Cuts a text to `max` characters, with an ellipsis.
@@ -354,7 +449,8 @@ mod tests {
         for rates in [base.rates, Rates::ZERO, max] {
             for w in [280.0, 375.0, 640.0, 1200.0] {
                 let sc = Scenario { rates, ..base };
-                let lay = layout(&model::series(&ds, &sc), sc.asof, w);
+                let top = crate::core::derived::Derived::new(&ds, &sc).scale_top;
+                let lay = layout(&model::series(&ds, &sc), sc.asof, w, top);
                 let ticks = lay.scale.ticks();
                 assert!(ticks.len() <= MAX_TICKS, "{w}: {ticks:?}");
                 // Labels at least 12 px apart, and the widest ("$1,250bn", 8 characters at

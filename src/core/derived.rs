@@ -11,15 +11,39 @@ pub struct Derived {
     pub eval: Option<Evaluation>,
     pub series: Vec<SeriesPoint>,
     pub cutoffs: Vec<Month>,
+    /// Each rate category's slider range (its top), in `rate_categories` order.
+    pub slider_max: Vec<(Category, f64)>,
+    /// The highest value the chart's scale must show: the series with every rate held
+    /// to its slider's range. A typed rate beyond that runs off the top of the chart.
+    pub scale_top: f64,
 }
 
 impl Derived {
     pub fn new(ds: &Dataset, scenario: &Scenario) -> Derived {
+        let within = model::series(ds, &model::within_sliders(ds, scenario));
+        let scale_top = within
+            .iter()
+            .flat_map(|p| [p.actual, p.projected, p.later, Some(p.target)])
+            .flatten()
+            .fold(0.0, f64::max);
         Derived {
             eval: model::evaluate(ds, scenario),
             series: model::series(ds, scenario),
             cutoffs: model::cutoffs(ds, scenario.basis),
+            slider_max: model::rate_categories(ds, scenario.basis)
+                .iter()
+                .map(|c| (*c, model::slider_max(ds, scenario, *c)))
+                .collect(),
+            scale_top,
         }
+    }
+
+    /// The top of a category's slider.
+    pub fn slider_max(&self, c: Category) -> f64 {
+        self.slider_max
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map_or_else(|| model::rate_max(c), |(_, v)| *v)
     }
 }
 
@@ -56,9 +80,9 @@ pub fn table_rows(ds: &Dataset, d: &Derived) -> Vec<TableRow> {
         .iter()
         .map(|p| {
             let m = p.month;
-            let (in_month, cumulative, status) = if m > sc.asof {
+            let (in_month, cumulative, status) = if m > sc.asof && !e.over {
                 (Some(e.total_rate), p.projected, RowStatus::Projected)
-            } else if let Some(a) = p.actual {
+            } else if let Some(a) = p.actual.filter(|_| m <= sc.asof) {
                 let status = if is_derived(ds, sc.basis, m) {
                     RowStatus::Derived
                 } else {

@@ -8,6 +8,9 @@ use super::timeline::Precision;
 pub trait Format {
     /// A number with exactly `places` decimals and grouping: "1,234.5".
     fn number(&self, v: f64, places: u32) -> String;
+    /// A monthly rate as the reader set it, to the cent: 3.92 → "3.92", 3.9 → "3.9",
+    /// 4 → "4.0". The slider, its number box and its spoken value all show this.
+    fn rate(&self, v: f64) -> String;
     /// A share as a whole percentage: 0.234 → "23%".
     fn percent(&self, share: f64) -> String;
     /// A month in the given style.
@@ -54,6 +57,14 @@ pub struct Plain;
 impl Format for Plain {
     fn number(&self, v: f64, places: u32) -> String {
         super::decimal::fixed(v, places)
+    }
+
+    fn rate(&self, v: f64) -> String {
+        let text = super::decimal::fixed(v, 2);
+        match text.strip_suffix('0') {
+            Some(short) => short.to_string(),
+            None => text,
+        }
     }
 
     fn percent(&self, share: f64) -> String {

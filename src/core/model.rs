@@ -192,15 +192,19 @@ pub struct YearResult {
     /// The gap between target and projection: positive when the target is missed.
     pub shortfall: f64,
     pub met: bool,
-    /// Months left after the cut-off.
+    /// Months left after the cut-off, for the reader's rates.
     pub remaining: i32,
+    /// Months of the span after the last month with data, when the cut-off is that month:
+    /// the span is over, and these months are missing from the data, not still to come.
+    pub missing: i32,
     /// The monthly pace from the cut-off that would exactly meet the target; `None` when
     /// the span is over. Zero when the target is already met.
     pub needed: Option<f64>,
 }
 
 impl YearResult {
-    /// True when every month of the span is actual data (no assumption involved).
+    /// True when no month of the span is left to the reader's rates: every month is
+    /// actual data, or missing from the data (see [`YearResult::missing`]).
     pub fn is_final(&self) -> bool {
         self.remaining == 0
     }
@@ -209,6 +213,7 @@ impl YearResult {
 fn verdict(span: Period, actual: f64, projected: f64, target: f64, remaining: i32) -> YearResult {
     let needed = (remaining > 0).then(|| ((target - actual) / remaining as f64).max(0.0));
     YearResult {
+        missing: 0,
         span,
         actual,
         projected,
@@ -235,6 +240,9 @@ pub struct Evaluation {
     pub best_month: Option<(Month, f64)>,
     /// The total monthly rate the scenario assumes.
     pub total_rate: f64,
+    /// The cut-off is the last month with data: every span is over, and the reader's
+    /// rates apply to no month.
+    pub over: bool,
 }
 
 /// Evaluates a scenario. The cut-off is resolved to an available month first, and rates
@@ -245,34 +253,48 @@ pub fn evaluate(ds: &Dataset, scenario: &Scenario) -> Option<Evaluation> {
     let mut s = *scenario;
     s.asof = asof;
     let rate = total_rate(ds, &s);
+    // At the last month with data the deal is history: what follows is missing from the
+    // data, not left to the reader's rates.
+    let over = is_data_end(ds, basis, asof);
     let years = YEARS.map(|y| {
         let actual = actual_to_date(ds, basis, Category::Total, asof, y);
-        let remaining = remaining_months(asof, y);
+        let left = remaining_months(asof, y);
+        let remaining = if over { 0 } else { left };
         let target = ds
             .target(basis, y, Category::Total)
             .map_or(0.0, |f| f.value);
-        verdict(
+        let mut r = verdict(
             Period::Year(y),
             actual,
             actual + rate * remaining as f64,
             target,
             remaining,
-        )
+        );
+        r.missing = if over { left } else { 0 };
+        r
     });
-    let both = verdict(
+    let mut both = verdict(
         Period::TwoYears,
         years[0].actual + years[1].actual,
         years[0].projected + years[1].projected,
         years[0].target + years[1].target,
         years[0].remaining + years[1].remaining,
     );
+    both.missing = years[0].missing + years[1].missing;
     Some(Evaluation {
         scenario: s,
         years,
         both,
         best_month: best_month(ds, basis, asof),
         total_rate: rate,
+        over,
     })
+}
+
+/// True when `asof` is the last cut-off the basis has: no later figures exist, so the
+/// months after it are missing from the data (the deal ended in December 2021).
+pub fn is_data_end(ds: &Dataset, basis: Basis, asof: Month) -> bool {
+    cutoffs(ds, basis).last() == Some(&asof)
 }
 
 /// The highest monthly total on record in the deal period, up to the cut-off.
@@ -356,11 +378,13 @@ pub fn series(ds: &Dataset, scenario: &Scenario) -> Vec<SeriesPoint> {
         return Vec::new();
     };
     let rate = total_rate(ds, &Scenario { asof, ..*scenario });
+    let over = is_data_end(ds, basis, asof);
     DEAL_START
         .through(DEAL_END)
         .map(|m| {
             let known = ytd(ds, basis, Category::Total, m);
-            let projected = if m < asof {
+            // Past the last month with data there is nothing to project: it is missing.
+            let projected = if m < asof || (over && m > asof) {
                 None
             } else if m.year() == asof.year() {
                 known.filter(|_| m == asof).or_else(|| {
@@ -445,6 +469,46 @@ pub fn needed_rate(ds: &Dataset, basis: Basis, category: Category, asof: Month) 
                 .then(|| (target - actual_to_date(ds, basis, category, asof, y)) / remaining as f64)
         })
         .fold(0.0, f64::max)
+}
+
+/// The top of a category's slider: about twice the largest of the pace needed from the
+/// cut-off, the best month so far and the 2017 pace, rounded up (1s to 10, 5s to 50,
+/// then 10s), and never above [`rate_max`]. A typed value may go higher, up to
+/// [`rate_max`]; the slider then sits at its end.
+pub fn slider_max(ds: &Dataset, scenario: &Scenario, category: Category) -> f64 {
+    let basis = scenario.basis;
+    let asof = resolve_asof(ds, basis, scenario.asof).unwrap_or(scenario.asof);
+    let best = DEAL_START
+        .through(asof)
+        .filter_map(|m| month_value(ds, basis, m, category))
+        .fold(0.0, f64::max);
+    let pace_2017 = ds
+        .baselines
+        .get(&(basis, category))
+        .map_or(0.0, |f| f.value / 12.0);
+    let top = 2.0
+        * needed_rate(ds, basis, category, asof)
+            .max(best)
+            .max(pace_2017);
+    let step = if top <= 10.0 {
+        1.0
+    } else if top <= 50.0 {
+        5.0
+    } else {
+        10.0
+    };
+    ((top / step).ceil() * step).clamp(1.0, rate_max(category))
+}
+
+/// The scenario with every rate held to its slider's range: what the chart's scale is
+/// sized for, so one typed extreme runs off the top instead of squashing the chart.
+pub fn within_sliders(ds: &Dataset, scenario: &Scenario) -> Scenario {
+    let mut s = *scenario;
+    for &c in rate_categories(ds, s.basis) {
+        let v = s.rates.get(c).min(slider_max(ds, scenario, c));
+        s.rates.set(c, v);
+    }
+    s
 }
 
 /// The default view: US exports, as of June 2020 (when the seed story was written),

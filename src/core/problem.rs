@@ -55,6 +55,7 @@ crate::codes! {
         BadActor = "bad_actor",
         NoEventSource = "no_event_source",
         BadVerified = "bad_verified",
+        BadKey = "bad_key",
         NoEvents = "no_events",
     }
 }

@@ -7,7 +7,7 @@ use super::data::{Basis, Category, Dataset};
 use super::model::{self, Preset, Scenario};
 use super::month::Month;
 use super::problem::Problem;
-use super::timeline::{Actor, App, Filters, PeriodFilter, Timeline};
+use super::timeline::{self, Actor, App, Events, Filters, PeriodFilter, Timeline};
 use super::url_state::{self, Look, Params};
 use super::vocab::Set;
 
@@ -23,6 +23,23 @@ pub enum Notice {
     Unreachable { file: String, reason: FetchError },
     /// The built-in data failed validation: there is nothing to show.
     BuiltInInvalid { problems: Vec<Problem> },
+}
+
+/// Filters that list `selected`: a deep link to an event outside the key moments opens
+/// the full list (with every filter showing it).
+fn listing(t: &Timeline, mut f: Filters, selected: Option<&str>) -> Filters {
+    let Some(id) = selected else { return f };
+    if timeline::filtered(t, &f).iter().any(|e| e.id == id) {
+        return f;
+    }
+    f.events = Events::All;
+    if !timeline::filtered(t, &f).iter().any(|e| e.id == id) {
+        f = Filters {
+            events: Events::All,
+            ..Filters::default()
+        };
+    }
+    f
 }
 
 /// Why a file could not be fetched.
@@ -46,6 +63,8 @@ pub struct State {
     pub selected: Option<String>,
     /// The event whose chart marker is hovered or focused.
     pub highlighted: Option<String>,
+    /// The selection came from a chart marker: its card offers a way back to the chart.
+    pub from_chart: bool,
     pub look: Look,
     pub notices: Vec<Notice>,
     /// The parameters the widget started from.
@@ -53,6 +72,9 @@ pub struct State {
     /// The reader has changed the scenario since the link's parameters were applied; data
     /// that arrive later then keep the reader's scenario instead of re-applying the link.
     pub touched: bool,
+    /// The preset the rates come from, until the reader sets a rate: a new cut-off then
+    /// recomputes it ("pace so far" follows "data known as of").
+    pub preset: Option<Preset>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +88,10 @@ pub enum Action {
     SetActor(Actor, bool),
     SetAllActors(bool),
     SetPeriod(PeriodFilter),
+    SetEvents(Events),
     Select(Option<String>),
+    /// Selects an event from its chart marker.
+    SelectFromChart(String),
     Highlight(Option<String>),
     DataLoaded(Rc<Dataset>),
     TimelineLoaded(Rc<Timeline>),
@@ -83,12 +108,15 @@ impl State {
         params: Params,
         selected: Option<String>,
     ) -> State {
+        let selected = selected.filter(|id| timeline.find(id).is_some());
         State {
             scenario: url_state::scenario(&data, &params),
-            filters: url_state::filters(&params),
-            selected: selected.filter(|id| timeline.find(id).is_some()),
+            filters: listing(&timeline, url_state::filters(&params), selected.as_deref()),
+            selected,
             highlighted: None,
+            from_chart: false,
             look: url_state::look(&params),
+            preset: url_state::link_preset(&params),
             notices: Vec::new(),
             params: Rc::new(params),
             data,
@@ -110,20 +138,38 @@ impl State {
                 | Action::Reset
         );
         match action {
-            Action::SetRate(c, v) => s.scenario.rates.set(c, v),
+            Action::SetRate(c, v) => {
+                s.scenario.rates.set(c, v);
+                s.preset = None;
+            }
             Action::SetAsof(m) => {
                 if let Some(asof) = model::resolve_asof(ds, s.scenario.basis, m) {
                     s.scenario.asof = asof;
+                    // The rates follow their preset to the new cut-off; "what happened"
+                    // becomes the pace so far, since the cut-off is no longer the latest.
+                    if let Some(p) = s.preset {
+                        let p = match p {
+                            Preset::WhatHappened => Preset::PaceSoFar,
+                            p => p,
+                        };
+                        s.scenario = model::apply_preset(ds, &s.scenario, p);
+                        s.preset = Some(p);
+                    }
                 }
             }
             Action::SetBasis(b) => {
                 if ds.bases().contains(&b) {
                     s.scenario = model::with_basis(ds, &s.scenario, b);
+                    s.preset = Some(Preset::PaceSoFar);
                 }
             }
-            Action::ApplyPreset(p) => s.scenario = model::apply_preset(ds, &s.scenario, p),
+            Action::ApplyPreset(p) => {
+                s.scenario = model::apply_preset(ds, &s.scenario, p);
+                s.preset = Some(p);
+            }
             Action::Reset => {
                 s.scenario = model::default_scenario(ds);
+                s.preset = Some(Preset::PaceSoFar);
                 s.filters = Filters::default();
                 s.selected = None;
             }
@@ -133,11 +179,23 @@ impl State {
                 s.filters.actors = if on { Set::all() } else { Set::none() };
             }
             Action::SetPeriod(p) => s.filters.period = p,
-            Action::Select(id) => s.selected = id.filter(|id| self.timeline.find(id).is_some()),
+            Action::SetEvents(e) => s.filters.events = e,
+            Action::Select(id) => {
+                s.selected = id.filter(|id| self.timeline.find(id).is_some());
+                s.from_chart = false;
+            }
+            Action::SelectFromChart(id) => {
+                s.filters = listing(&self.timeline, s.filters, Some(&id));
+                s.selected = self.timeline.find(&id).map(|_| id);
+                s.from_chart = s.selected.is_some();
+            }
             Action::Highlight(id) => s.highlighted = id,
             Action::DataLoaded(data) => {
                 s.scenario = if self.touched {
-                    model::resolve(&data, &self.scenario)
+                    match self.preset {
+                        Some(p) => model::apply_preset(&data, &self.scenario, p),
+                        None => model::resolve(&data, &self.scenario),
+                    }
                 } else {
                     url_state::scenario(&data, &self.params)
                 };
@@ -145,6 +203,7 @@ impl State {
             }
             Action::TimelineLoaded(t) => {
                 s.selected = s.selected.filter(|id| t.find(id).is_some());
+                s.filters = listing(&t, s.filters, s.selected.as_deref());
                 s.timeline = t;
             }
             Action::AddNotice(n) => s.notices.push(n),
@@ -255,5 +314,32 @@ mod tests {
         // Filters and selection are not the scenario: they never count as a change.
         let f = state("").reduce(Action::SetApp(App::TikTok, false));
         assert!(!f.touched);
+    }
+
+    #[test]
+    fn pace_so_far_follows_the_cut_off_until_a_rate_is_set() {
+        let month = |t: &str| crate::core::month::Month::parse(t).unwrap();
+        let s = state("");
+        assert_eq!(s.preset, Some(Preset::PaceSoFar));
+        let t = s.reduce(Action::SetAsof(month("2020-12")));
+        let ds = &t.data;
+        let expected = model::apply_preset(ds, &t.scenario, Preset::PaceSoFar);
+        assert_eq!(t.scenario, expected);
+        assert_ne!(
+            t.scenario.rates, s.scenario.rates,
+            "the pace so far changed"
+        );
+        // Once the reader sets a rate, a new cut-off keeps the rates.
+        let u = t
+            .reduce(Action::SetRate(Category::Energy, 2.5))
+            .reduce(Action::SetAsof(month("2020-09")));
+        assert_eq!(u.preset, None);
+        assert_eq!(u.scenario.rates.energy, 2.5);
+        // A link with rates keeps them; "what happened" then a cut-off gives the pace so far.
+        assert_eq!(state("?mfg=3").preset, None);
+        let w = s
+            .reduce(Action::ApplyPreset(Preset::WhatHappened))
+            .reduce(Action::SetAsof(month("2021-03")));
+        assert_eq!(w.preset, Some(Preset::PaceSoFar));
     }
 }

@@ -5,7 +5,7 @@ use super::data::{Basis, Category, Dataset, Period};
 use super::format::{Format, MonthStyle};
 use super::locale::{Locale, fill};
 use super::model::{Evaluation, YearResult};
-use super::month::{Month, YEARS};
+use super::month::{DEAL_END, Month, YEARS};
 use super::timeline::{Precision, TimelineEvent};
 
 pub fn money(loc: &Locale, f: &dyn Format, v: f64) -> String {
@@ -17,7 +17,7 @@ pub fn money_rate(loc: &Locale, f: &dyn Format, v: f64) -> String {
 }
 
 pub fn rate_valuetext(loc: &Locale, f: &dyn Format, v: f64) -> String {
-    fill(loc.strings.rate_valuetext, &[("n", &f.number(v, 1))])
+    fill(loc.strings.rate_valuetext, &[("n", &f.rate(v))])
 }
 
 /// A y-axis label: whole billions.
@@ -25,10 +25,14 @@ pub fn tick(loc: &Locale, f: &dyn Format, v: f64) -> String {
     fill(loc.strings.money, &[("n", &f.number(v, 0))])
 }
 
-/// "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"
-pub fn verdict(loc: &Locale, f: &dyn Format, r: &YearResult) -> String {
+/// "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)". A finished span
+/// whose last months are missing from the data says what was bought by when, without
+/// calling it a miss: "2021: $100.9bn of $177.0bn by the end of November 2021 (57% …)".
+pub fn verdict(loc: &Locale, f: &dyn Format, e: &Evaluation, r: &YearResult) -> String {
     let s = loc.strings;
-    let template = if r.met {
+    let template = if r.missing > 0 {
+        s.verdict_partial
+    } else if r.met {
         s.verdict_met
     } else if r.shortfall < 0.05 {
         s.verdict_missed_narrowly
@@ -43,8 +47,44 @@ pub fn verdict(loc: &Locale, f: &dyn Format, r: &YearResult) -> String {
             ("target", &money(loc, f, r.target)),
             ("share", &f.percent(r.share)),
             ("gap", &money(loc, f, r.shortfall.max(0.0))),
+            ("last", &f.month(e.scenario.asof, MonthStyle::Long)),
         ],
     )
+}
+
+/// The tag after a verdict: actual, actual to a month (the rest is missing), projected.
+pub fn verdict_tag(loc: &Locale, f: &dyn Format, e: &Evaluation, r: &YearResult) -> String {
+    let s = loc.strings;
+    if r.missing > 0 {
+        let month = f.month(e.scenario.asof, MonthStyle::Short);
+        fill(s.tag_partial, &[("month", &month)])
+    } else if r.is_final() {
+        s.tag_actual.to_string()
+    } else {
+        s.tag_projected.to_string()
+    }
+}
+
+/// When the data end before the deal did: which months are missing, in words.
+pub fn missing_note(loc: &Locale, f: &dyn Format, e: &Evaluation) -> Option<String> {
+    (e.over && e.both.missing > 0).then(|| {
+        let s = loc.strings;
+        let first = e.scenario.asof.next();
+        let last = f.month(e.scenario.asof, MonthStyle::Long);
+        if first == DEAL_END {
+            let month = f.month(first, MonthStyle::Long);
+            fill(s.missing_one, &[("month", &month), ("last", &last)])
+        } else {
+            let (a, b) = (
+                f.month(first, MonthStyle::Long),
+                f.month(DEAL_END, MonthStyle::Long),
+            );
+            fill(
+                s.missing_many,
+                &[("first", &a), ("end", &b), ("last", &last)],
+            )
+        }
+    })
 }
 
 /// "2020: $65.8bn (46%)", for the compact verdict beside the sliders.
@@ -64,9 +104,9 @@ pub fn live_verdict(loc: &Locale, f: &dyn Format, e: &Evaluation) -> String {
     fill(
         loc.strings.live_verdict,
         &[
-            ("v2020", &verdict(loc, f, &e.years[0])),
-            ("v2021", &verdict(loc, f, &e.years[1])),
-            ("vboth", &verdict(loc, f, &e.both)),
+            ("v2020", &verdict(loc, f, e, &e.years[0])),
+            ("v2021", &verdict(loc, f, e, &e.years[1])),
+            ("vboth", &verdict(loc, f, e, &e.both)),
         ],
     )
 }
@@ -166,6 +206,48 @@ pub fn marker_label(loc: &Locale, f: &dyn Format, e: &TimelineEvent) -> String {
     )
 }
 
+/// "Why the figures differ": the deal's goods-and-services total, this widget's
+/// goods-only target and purchases, and PIIE's and Bloomberg's shares, each from the
+/// data files. `None` when the data lack any of them (a newsroom file, say).
+pub fn reconciliation(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Option<String> {
+    use super::model;
+    let basis = Basis::Us;
+    let last = *model::cutoffs(ds, basis).last()?;
+    let target: f64 = YEARS
+        .iter()
+        .map(|y| ds.target(basis, *y, Category::Total).map(|t| t.value))
+        .sum::<Option<f64>>()?;
+    let actual: f64 = YEARS
+        .iter()
+        .filter(|y| **y <= last.year())
+        .map(|y| model::ytd(ds, basis, Category::Total, last.min(Month::december(*y))))
+        .sum::<Option<f64>>()?;
+    let outcome = |id: &str| ds.outcome(id).map(|o| o.figure.value);
+    let pct = |v: f64| f.percent(v / 100.0);
+    let exact = |v: f64| fill(loc.strings.percent_exact, &[("n", &f.number(v, 1))]);
+    let committed = money(loc, f, outcome("committed")?);
+    let mut text = fill(
+        loc.strings.reconcile,
+        &[
+            ("committed", &committed),
+            ("target", &money(loc, f, target)),
+            ("actual", &money(loc, f, actual)),
+            ("last", &f.month(last, MonthStyle::Long)),
+            ("share", &f.percent(actual / target)),
+            ("bought", &money(loc, f, outcome("bought")?)),
+            ("piie", &pct(outcome("share-goods-services")?)),
+            ("revised", &pct(outcome("share-goods-services-revised")?)),
+            ("bloomberg", &exact(outcome("share-goods-bloomberg")?)),
+        ],
+    );
+    if last < DEAL_END {
+        let month = f.month(last.next(), MonthStyle::Long);
+        text.push(' ');
+        text.push_str(&fill(loc.strings.reconcile_missing, &[("month", &month)]));
+    }
+    Some(text)
+}
+
 /// The sentences of "How we calculated this", from the data.
 pub fn method(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Vec<String> {
     let s = loc.strings;
@@ -221,6 +303,47 @@ pub fn method(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Vec<String> {
         s.method_derived.to_string(),
         s.method_missing.to_string(),
     ]
+}
+
+/// Words that end in a full stop without ending a sentence ("Sen. Hawley", "D.C."). The
+/// data write dates without stops ("15 Sep"), so month names are not among them.
+const ABBREVIATIONS: [&str; 25] = [
+    "Sen", "Rep", "Gov", "Gen", "Sec", "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Mr", "Mrs", "Ms",
+    "Dr", "St", "No", "Nos", "vs", "etc", "Dept", "Cir", "Cal", "Pa", "Supp",
+];
+
+/// Whether the full stop at byte `i` of `text` ends a sentence: a space and a capital
+/// letter or digit follow, and the word before it is not an abbreviation or an initial
+/// ("D.C.", "U.S.", "J.").
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let next_starts = after
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '\u{201c}');
+    let word = text[..i]
+        .rsplit([' ', '(', '\u{201c}'])
+        .next()
+        .unwrap_or("");
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    next_starts && !initial && !word.contains('.') && !ABBREVIATIONS.contains(&word)
+}
+
+/// An annotation's teaser: the whole text when it is short, else its first sentence and
+/// the rest (behind "More"). Never cuts at an abbreviation; no sentence end, no cut.
+pub fn split_teaser(text: &str, max: usize) -> (String, Option<String>) {
+    if text.chars().count() <= max {
+        return (text.to_string(), None);
+    }
+    let cut = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | '?' | '!'))
+        .map(|(i, _)| i)
+        .find(|&i| ends_sentence(text, i));
+    match cut {
+        Some(i) if i + 2 < text.len() => (text[..=i].to_string(), Some(text[i + 2..].to_string())),
+        _ => (text.to_string(), None),
+    }
 }
 
 /// Escapes text for an HTML attribute value or text node.
@@ -283,7 +406,7 @@ mod tests {
     fn default_sentences() {
         let e = eval("2020-06", Basis::Us);
         assert_eq!(
-            verdict(&EN, &Plain, &e.years[0]),
+            verdict(&EN, &Plain, &e, &e.years[0]),
             "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"
         );
         assert_eq!(
@@ -296,6 +419,34 @@ mod tests {
             "By the end of June 2020 China had bought $32.9bn of goods covered by the deal, \
              23% of the 2020 target."
         );
+    }
+
+    #[test]
+    fn teasers_end_at_sentences_not_abbreviations() {
+        let t = "The Senate passed Sen. Hawley's bill in Washington, D.C. on 6 August. It \
+                 became law in December 2022 after a long wait in the other chamber.";
+        let (lead, rest) = split_teaser(t, 20);
+        assert_eq!(
+            lead,
+            "The Senate passed Sen. Hawley's bill in Washington, D.C. on 6 August."
+        );
+        assert!(rest.unwrap().starts_with("It became"));
+        assert_eq!(split_teaser("Short.", 20), ("Short.".into(), None));
+        let no_end = "A long text with U.S. and D.C. and no sentence end anywhere at all";
+        assert_eq!(split_teaser(no_end, 10), (no_end.into(), None));
+        // Every built-in annotation: the teaser never ends on an abbreviation.
+        let tl = crate::core::timeline::parse("t.csv", crate::core::timeline::BUILT_IN);
+        for e in tl.unwrap().events {
+            let (lead, rest) = split_teaser(&e.annotation, 170);
+            if rest.is_some() {
+                let last = lead.trim_end_matches('.').rsplit(' ').next().unwrap_or("");
+                assert!(
+                    !ABBREVIATIONS.contains(&last) && !last.contains('.') && last.len() > 1,
+                    "{}: teaser ends at {last:?}",
+                    e.id
+                );
+            }
+        }
     }
 
     #[test]
@@ -318,7 +469,7 @@ mod tests {
     #[test]
     fn cn_and_final_years() {
         let e = eval("2020-06", Basis::Cn);
-        assert!(verdict(&EN, &Plain, &e.years[0]).starts_with("2020: $"));
+        assert!(verdict(&EN, &Plain, &e, &e.years[0]).starts_with("2020: $"));
         assert!(
             needed(&EN, &Plain, &e, &e.years[0])
                 .unwrap()
@@ -327,7 +478,7 @@ mod tests {
         let e = eval("2021-11", Basis::Us);
         assert_eq!(needed(&EN, &Plain, &e, &e.years[0]), None);
         assert_eq!(
-            verdict(&EN, &Plain, &e.years[0]),
+            verdict(&EN, &Plain, &e, &e.years[0]),
             "2020: $89.3bn of $142.7bn — missed by $53.4bn (63% of target)"
         );
     }

@@ -9,7 +9,7 @@ use super::decimal::{decimal, parse_decimal};
 use super::locale::Lang;
 use super::model::{self, Rates, Scenario};
 use super::month::Month;
-use super::timeline::{Actor, App, Filters, PeriodFilter};
+use super::timeline::{Actor, App, Events, Filters, PeriodFilter};
 use super::vocab::Set;
 
 /// The current version of the link format (`v=`).
@@ -76,6 +76,7 @@ pub struct Params {
     pub apps: Option<Set<App>>,
     pub actors: Option<Set<Actor>>,
     pub period: Option<PeriodFilter>,
+    pub events: Option<Events>,
     pub data_url: Option<String>,
     pub timeline_data_url: Option<String>,
     /// pym.js: the parent's id for this child frame.
@@ -110,6 +111,7 @@ pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Params {
             "apps" => set(&mut p.apps, Set::parse(v)),
             "actors" => set(&mut p.actors, Set::parse(v)),
             "period" => set(&mut p.period, PeriodFilter::from_code(v)),
+            "events" => set(&mut p.events, Events::from_code(v)),
             "data" => set(&mut p.data_url, safe_fetch_url(v)),
             "timeline-data" => set(&mut p.timeline_data_url, safe_fetch_url(v)),
             "childId" => set(
@@ -196,6 +198,14 @@ pub fn scenario(ds: &Dataset, p: &Params) -> Scenario {
     Scenario { basis, asof, rates }
 }
 
+/// The preset a link's rates come from: the pace so far unless it gives rates.
+pub fn link_preset(p: &Params) -> Option<model::Preset> {
+    p.rates
+        .iter()
+        .all(Option::is_none)
+        .then_some(model::Preset::PaceSoFar)
+}
+
 pub fn look(p: &Params) -> Look {
     Look {
         view: p.view.unwrap_or_default(),
@@ -207,6 +217,7 @@ pub fn look(p: &Params) -> Look {
 pub fn filters(p: &Params) -> Filters {
     let d = Filters::default();
     Filters {
+        events: p.events.unwrap_or(d.events),
         apps: p.apps.unwrap_or(d.apps),
         actors: p.actors.unwrap_or(d.actors),
         period: p.period.unwrap_or(d.period),
@@ -232,6 +243,7 @@ pub fn to_query(ds: &Dataset, s: &Scenario, f: &Filters, look: &Look) -> String 
         q.append_pair("actors", &f.actors.to_code());
     }
     q.append_pair("period", f.period.code());
+    q.append_pair("events", f.events.code());
     if look.view != View::default() {
         q.append_pair("view", look.view.code());
     }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Ui, use_derived, use_dispatch, use_ui, use_widget};
-use crate::core::chart::{self, Frame, HEIGHT, Layout, num};
+use crate::core::chart::{self, Frame, Layout, MarkerGroup, num};
 use crate::core::data::Dataset;
 use crate::core::derived::{Derived, RowStatus, table_rows};
 use crate::core::format::{Format, MonthStyle};
@@ -15,7 +15,7 @@ use crate::core::locale::{Locale, fill};
 use crate::core::model::{self, TargetPath};
 use crate::core::state::Action;
 use crate::core::text;
-use crate::core::timeline::{Timeline, TimelineEvent};
+use crate::core::timeline::{self, Filters, Timeline, TimelineEvent};
 
 #[component]
 pub fn Chart() -> Html {
@@ -26,34 +26,14 @@ pub fn Chart() -> Html {
     let width = use_state(|| chart::DEFAULT_WIDTH);
     let node = use_node_ref();
     super::dom::use_width(&node, width.setter());
-    // The data table follows the scenario only while it is open: closed, it keeps the
-    // figures it last showed, so moving a slider doesn't re-render 24 hidden rows.
-    let table_open = use_state(|| false);
-    let table_shown = use_mut_ref(|| derived.clone());
-
     let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
     let sc = e.scenario;
-    let lay = chart::layout(&derived.series, sc.asof, *width);
+    let lay = chart::layout(&derived.series, sc.asof, *width, derived.scale_top);
     let fr = lay.frame;
-    if *table_open {
-        *table_shown.borrow_mut() = derived.clone();
-    }
-    let table_data = table_shown.borrow().clone();
-    let on_table_toggle = super::details_toggle(table_open.setter());
-    // The summary's click comes before the table opens, so it is current when painted.
-    let on_table_summary = {
-        let table_open = table_open.clone();
-        Callback::from(move |_: MouseEvent| table_open.set(!*table_open))
-    };
-    let summary_id = env.id("chart-summary");
     let title_id = env.id("chart-title");
-    let path_note = match model::target_path_kind(&state.data, sc.basis) {
-        TargetPath::Seasonal => s.path_seasonal,
-        TargetPath::Straight => s.path_straight,
-    };
-    let view_box = format!("0 0 {} {}", num(fr.w), num(HEIGHT));
+    let view_box = format!("0 0 {} {}", num(fr.w), num(fr.h()));
 
     html! {
         <figure class="p1-chart" data-testid="chart" data-basis={sc.basis.code()}
@@ -64,21 +44,59 @@ pub fn Chart() -> Html {
                 <Legend narrow={fr.narrow()} />
             </figcaption>
             <div class="p1-chart-box" ref={node}>
-                <svg class="p1-svg" viewBox={view_box} width="100%" height={num(HEIGHT)}
+                <svg class="p1-svg" viewBox={view_box} width="100%" height={num(fr.h())}
                      role="group" aria-labelledby={title_id}
-                     aria-describedby={summary_id.clone()} preserveAspectRatio="xMidYMid meet">
+                     aria-describedby={env.id("chart-summary")}
+                     preserveAspectRatio="xMidYMid meet">
                     { axes(loc, &f, &lay) }
                     { lines(loc, &lay) }
-                    <Markers timeline={state.timeline.clone()} width={fr.w}
-                             highlighted={state.highlighted.clone()}
+                    <Markers timeline={state.timeline.clone()} filters={state.filters}
+                             width={fr.w} highlighted={state.highlighted.clone()}
                              selected={state.selected.clone()} />
                 </svg>
             </div>
-            <p class="p1-chart-summary" id={summary_id}>{ text::chart_summary(loc, &f, e) }</p>
+        </figure>
+    }
+}
+
+/// The chart's text alternative, the note on its target path and the data behind it.
+/// Apart from the figure, so the sliders can sit directly under the drawing.
+#[component]
+pub fn ChartNotes() -> Html {
+    let handle = use_widget();
+    let derived = use_derived();
+    let Ui { loc, s, f, env } = use_ui();
+    let state = &handle.0;
+    // The data table follows the scenario only while it is open: closed, it keeps the
+    // figures it last showed, so moving a slider doesn't re-render 24 hidden rows.
+    let table_open = use_state(|| false);
+    let table_shown = use_mut_ref(|| derived.clone());
+    let Some(e) = derived.eval.as_ref() else {
+        return html! {};
+    };
+    if *table_open {
+        *table_shown.borrow_mut() = derived.clone();
+    }
+    let table_data = table_shown.borrow().clone();
+    let on_table_toggle = super::details_toggle(table_open.setter());
+    // The summary's click comes before the table opens, so it is current when painted.
+    let on_table_summary = {
+        let table_open = table_open.clone();
+        Callback::from(move |_: MouseEvent| table_open.set(!*table_open))
+    };
+    let path_note = match model::target_path_kind(&state.data, e.scenario.basis) {
+        TargetPath::Seasonal => s.path_seasonal,
+        TargetPath::Straight => s.path_straight,
+    };
+    html! {
+        <div class="p1-chart-notes">
+            <p class="p1-chart-summary" id={env.id("chart-summary")}>
+                { text::chart_summary(loc, &f, e) }
+            </p>
             <p class="p1-chart-note">{ path_note }</p>
             <DataTable derived={table_data} data={state.data.clone()} open={*table_open}
                        ontoggle={on_table_toggle} onsummary={on_table_summary} />
-        </figure>
+        </div>
     }
 }
 
@@ -120,11 +138,16 @@ fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
     }
 }
 
-/// The target, actual, projected and later lines of both years.
+/// The target, actual, projected and later lines of both years, and an arrow where a
+/// projection runs off the top of the scale.
 fn lines(loc: &Locale, lay: &Layout) -> Html {
     let narrow = lay.frame.narrow();
     html! {
         <g aria-hidden="true">
+            for (x, y) in lay.off_scale.iter().copied() {
+                <path class="p1-off-scale" data-testid="off-scale"
+                      d={format!("M{},{}l-5,8h10z", num(x), num(y - 6.0))} />
+            }
             for l in lay.lines.iter() {
                 <path class="p1-line-target" d={chart::path(&l.target)} />
                 <path class="p1-line-later" d={chart::path(&l.later)} />
@@ -153,12 +176,14 @@ fn lines(loc: &Locale, lay: &Layout) -> Html {
 #[derive(Properties, PartialEq)]
 struct MarkersProps {
     timeline: Rc<Timeline>,
+    filters: Filters,
     width: f64,
     highlighted: Option<String>,
     selected: Option<String>,
 }
 
-/// Timeline events of 2020–21 as ticks on the time axis: one tab stop, arrow keys move,
+/// The listed events of 2020–21 (the same as the timeline shows) as ticks on the time
+/// axis, grouped where they are closer than a finger: one tab stop, arrow keys move,
 /// focus or hover highlights the event in the list, Enter or a click selects it. A
 /// component of its own, so moving a slider doesn't re-render the markers.
 #[component]
@@ -167,24 +192,31 @@ fn Markers(props: &MarkersProps) -> Html {
     let Ui { loc, f, .. } = use_ui();
     let focus_index = use_state(|| 0usize);
     let fr = Frame::new(props.width, 1.0);
-    let events: Vec<&TimelineEvent> = props
-        .timeline
-        .events
-        .iter()
+    let events: Vec<&TimelineEvent> = timeline::filtered(&props.timeline, &props.filters)
+        .into_iter()
         .filter(|e| e.in_deal())
         .collect();
+    let groups = chart::marker_groups(&fr, &events);
     let active = props.highlighted.as_ref().or(props.selected.as_ref());
-    let ids: Rc<Vec<String>> = Rc::new(events.iter().map(|e| e.id.clone()).collect());
-    let current = ids
+    let holds =
+        |g: &MarkerGroup, id: Option<&String>| g.members.iter().any(|i| Some(&events[*i].id) == id);
+    // Each group's first event stands for it: selecting a group selects that event.
+    let firsts: Rc<Vec<String>> = Rc::new(
+        groups
+            .iter()
+            .map(|g| events[g.members[0]].id.clone())
+            .collect(),
+    );
+    let current = groups
         .iter()
-        .position(|id| Some(id) == active)
-        .unwrap_or((*focus_index).min(ids.len().saturating_sub(1)));
+        .position(|g| holds(g, active))
+        .unwrap_or((*focus_index).min(groups.len().saturating_sub(1)));
     let on_key = {
         let dispatch = dispatch.clone();
-        let ids = ids.clone();
+        let firsts = firsts.clone();
         let focus_index = focus_index.clone();
         Callback::from(move |ev: KeyboardEvent| {
-            let Some(last) = ids.len().checked_sub(1) else {
+            let Some(last) = firsts.len().checked_sub(1) else {
                 return;
             };
             let next = match ev.key().as_str() {
@@ -194,15 +226,15 @@ fn Markers(props: &MarkersProps) -> Html {
                 "End" => last,
                 "Enter" | " " => {
                     ev.prevent_default();
-                    dispatch.dispatch(Action::Select(Some(ids[current].clone())));
-                    super::dom::reveal_event_near(&ev, &ids[current]);
+                    dispatch.dispatch(Action::SelectFromChart(firsts[current].clone()));
+                    super::dom::reveal_event_near(&ev, &firsts[current]);
                     return;
                 }
                 _ => return,
             };
             ev.prevent_default();
             focus_index.set(next);
-            dispatch.dispatch(Action::Highlight(Some(ids[next].clone())));
+            dispatch.dispatch(Action::Highlight(Some(firsts[next].clone())));
             super::dom::focus_marker_near(&ev, next);
         })
     };
@@ -210,16 +242,29 @@ fn Markers(props: &MarkersProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |()| dispatch.dispatch(Action::Highlight(id.clone())))
     };
-    let marker = |(i, ev): (usize, &&TimelineEvent)| {
-        let x = fr.x(chart::event_k(ev));
-        let on = Some(&ev.id) == active;
-        let enter = highlight(Some(ev.id.clone()));
-        let leave = highlight(None);
+    let describe = |g: &MarkerGroup| {
+        let first = events[g.members[0]];
+        if g.members.len() == 1 {
+            return text::marker_label(loc, &f, first);
+        }
+        let last = events[g.members[g.members.len() - 1]];
+        fill(
+            loc.strings.marker_group,
+            &[
+                ("n", &g.members.len().to_string()),
+                ("first", &text::event_date(&f, first)),
+                ("last", &text::event_date(&f, last)),
+            ],
+        )
+    };
+    let marker = |(i, g): (usize, &MarkerGroup)| {
+        let id = firsts[i].clone();
+        let on = holds(g, active);
         let click = {
             let dispatch = dispatch.clone();
-            let id = ev.id.clone();
+            let id = id.clone();
             Callback::from(move |e: MouseEvent| {
-                dispatch.dispatch(Action::Select(Some(id.clone())));
+                dispatch.dispatch(Action::SelectFromChart(id.clone()));
                 super::dom::reveal_event_near(&e, &id);
             })
         };
@@ -228,47 +273,58 @@ fn Markers(props: &MarkersProps) -> Html {
         } else {
             (fr.y1 + 5.0, fr.y1 + 15.0)
         };
-        let pressed = Some(&ev.id) == props.selected.as_ref();
+        let ids: Vec<&str> = g.members.iter().map(|m| events[*m].id.as_str()).collect();
+        let pressed = holds(g, props.selected.as_ref());
         html! {
             <g class={classes!("p1-marker", on.then_some("is-active"))} role="button"
                tabindex={if i == current { "0" } else { "-1" }}
-               aria-label={text::marker_label(loc, &f, ev)}
-               aria-pressed={if pressed { "true" } else { "false" }}
-               data-event-id={ev.id.clone()} data-testid="chart-marker"
-               onmouseenter={enter.reform(|_: MouseEvent| ())}
-               onfocus={enter.reform(|_: FocusEvent| ())}
-               onmouseleave={leave.reform(|_: MouseEvent| ())}
-               onblur={leave.reform(|_: FocusEvent| ())} onclick={click}>
-                <rect class="p1-marker-hit" x={num(x - 4.0)} y={num(fr.y1 + 2.0)}
-                      width="8" height="22" />
-                <line x1={num(x)} x2={num(x)} y1={num(y_top)} y2={num(y_bottom)} />
+               aria-label={describe(g)} aria-pressed={if pressed { "true" } else { "false" }}
+               data-event-id={id.clone()} data-event-ids={ids.join(" ")}
+               data-testid="chart-marker"
+               onmouseenter={highlight(Some(id.clone())).reform(|_: MouseEvent| ())}
+               onfocus={highlight(Some(id.clone())).reform(|_: FocusEvent| ())}
+               onmouseleave={highlight(None).reform(|_: MouseEvent| ())}
+               onblur={highlight(None).reform(|_: FocusEvent| ())} onclick={click}>
+                <rect class="p1-marker-hit" x={num(g.x0)} y={num(fr.y1 + 2.0)}
+                      width={num(g.x1 - g.x0)} height={num(chart::TARGET)} />
+                for x in g.ticks.iter().copied() {
+                    <line x1={num(x)} x2={num(x)} y1={num(y_top)} y2={num(y_bottom)} />
+                }
             </g>
         }
     };
-    let caption = active
-        .and_then(|id| events.iter().find(|e| &e.id == id))
-        .map(|ev| {
-            let date = text::event_date(&f, ev);
-            let k = chart::event_k(ev);
+    let caption = groups.iter().find(|g| holds(g, active)).map(|g| {
+        let first = events[g.members[0]];
+        let k = chart::event_k(first);
+        let (text, room) = if g.members.len() == 1 {
+            let date = text::event_date(&f, first);
             let (x, anchor, room) = chart::marker_caption(&fr, k, date.chars().count());
-            let title = chart::shorten(&ev.title, room);
-            let guide = num(fr.x(k));
-            html! {
-                <g class="p1-marker-label" aria-hidden="true">
-                    <line class="p1-marker-guide" x1={guide.clone()} x2={guide}
-                          y1={num(fr.y0)} y2={num(fr.y1)} />
-                    <text x={num(x)} y={num(fr.y0 - 12.0)} text-anchor={anchor.code()}>{
-                        fill(loc.strings.marker_caption, &[("date", &date), ("title", &title)])
-                    }</text>
-                </g>
-            }
-        });
+            let title = chart::shorten(&first.title, room);
+            let t = fill(
+                loc.strings.marker_caption,
+                &[("date", &date), ("title", &title)],
+            );
+            (t, (x, anchor))
+        } else {
+            let (x, anchor, _) = chart::marker_caption(&fr, k, 0);
+            (describe(g), (x, anchor))
+        };
+        let guide = num(fr.x(k));
+        html! {
+            <g class="p1-marker-label" aria-hidden="true">
+                <line class="p1-marker-guide" x1={guide.clone()} x2={guide}
+                      y1={num(fr.y0)} y2={num(fr.y1)} />
+                <text x={num(room.0)} y={num(fr.y0 - 12.0)}
+                      text-anchor={room.1.code()}>{ text }</text>
+            </g>
+        }
+    });
     html! {
         <>
             { caption.unwrap_or_default() }
             <g class="p1-markers" role="group" aria-label={loc.strings.legend_event}
                onkeydown={on_key}>
-                for m in events.iter().enumerate().map(marker) { { m } }
+                for m in groups.iter().enumerate().map(marker) { { m } }
             </g>
         </>
     }

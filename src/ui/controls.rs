@@ -1,35 +1,159 @@
-//! Scenario controls: basis, cut-off month, presets, reset and one rate per category
-//! (a native range input paired with a number field).
+//! Scenario controls: one rate per category (`Rates`: a range input paired with a number
+//! field), and the presets, basis and cut-off month (`Scenario`).
 
 use yew::prelude::*;
 
+use super::verdict::Compact;
 use super::{Ui, use_derived, use_dispatch, use_ui, use_widget};
 use crate::core::data::{Basis, Category};
 use crate::core::decimal::{decimal, parse_decimal};
 use crate::core::format::{Format, MonthStyle};
 use crate::core::locale::fill;
-use crate::core::model::{self, Preset, RATE_STEP};
+use crate::core::model::{self, Preset};
 use crate::core::month::Month;
 use crate::core::state::Action;
 use crate::core::text;
 
+/// What the arrow keys add to a rate (US$ bn a month); Page Up and Down add ten times.
+const KEY_STEP: f64 = 0.1;
+
 #[component]
-pub fn Controls() -> Html {
+pub fn Rates() -> Html {
+    let handle = use_widget();
+    let derived = use_derived();
+    let Ui { s, env, .. } = use_ui();
+    let state = &handle.0;
+    let Some(e) = derived.eval.as_ref() else {
+        return html! {};
+    };
+    let cats = model::rate_categories(&state.data, state.scenario.basis);
+    let heading_id = env.id("controls-heading");
+    html! {
+        <section class="p1-rates" aria-labelledby={heading_id.clone()} data-testid="rates">
+            <h2 class="p1-h2" id={heading_id}>{ s.controls_heading }</h2>
+            for c in cats.iter().copied() {
+                <RateInput category={c} value={state.scenario.rates.get(c)}
+                           max={derived.slider_max(c)} disabled={e.over} />
+            }
+            <Compact />
+            if e.over {
+                <p class="p1-note" data-testid="rates-over">{ s.rates_over }</p>
+            } else if cats == [Category::Total] {
+                <p class="p1-note">{ s.total_only_note }</p>
+            }
+            <Presets />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RateProps {
+    pub category: Category,
+    pub value: f64,
+    /// The top of the slider (a typed value may go beyond it).
+    pub max: f64,
+    pub disabled: bool,
+}
+
+/// A slider and a number field for one category's monthly rate. The slider moves in
+/// cents with a pointer and in tenths with the arrow keys; both fields and the spoken
+/// value show the same figure.
+#[component]
+pub fn RateInput(props: &RateProps) -> Html {
+    let dispatch = use_dispatch();
+    let Ui { loc, s, f, env } = use_ui();
+    let c = props.category;
+    let id = env.id(&format!("rate-{}", c.code()));
+    let slider = use_node_ref();
+    super::dom::use_range_fill(&slider, (props.value / props.max).clamp(0.0, 1.0));
+    let on_input = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |ev: InputEvent| {
+            if let Some(v) = super::dom_value(&ev).and_then(|v| parse_decimal(&v)) {
+                dispatch.dispatch(Action::SetRate(c, v));
+            }
+        })
+    };
+    let on_key = {
+        let (value, max) = (props.value, props.max);
+        Callback::from(move |ev: KeyboardEvent| {
+            let tenths = (value / KEY_STEP).round();
+            let next = match ev.key().as_str() {
+                "ArrowRight" | "ArrowUp" => (tenths + 1.0) * KEY_STEP,
+                "ArrowLeft" | "ArrowDown" => (tenths - 1.0) * KEY_STEP,
+                "PageUp" => (tenths + 10.0) * KEY_STEP,
+                "PageDown" => (tenths - 10.0) * KEY_STEP,
+                "Home" => 0.0,
+                "End" => max,
+                _ => return,
+            };
+            ev.prevent_default();
+            dispatch.dispatch(Action::SetRate(c, next.clamp(0.0, max.max(value))));
+        })
+    };
+    let value = decimal(props.value, 2);
+    let number_label = fill(
+        s.rate_number_label,
+        &[("category", loc.category(c)), ("unit", s.rate_unit)],
+    );
+    html! {
+        <div class={classes!("p1-rate", format!("p1-cat-{}", c.code()))}>
+            <label for={id.clone()} class="p1-rate-label">
+                <span class="p1-chip" aria-hidden="true"></span>
+                <span class="p1-rate-name">{ loc.category(c) }</span>
+                <span class="p1-rate-value" aria-hidden="true">{
+                    fill(s.money_rate, &[("n", &f.rate(props.value))])
+                }</span>
+            </label>
+            <div class="p1-rate-inputs">
+                <input type="range" id={id} ref={slider} min="0" max={decimal(props.max, 2)}
+                       step="0.01" value={value.clone()} disabled={props.disabled}
+                       aria-valuetext={text::rate_valuetext(loc, &f, props.value)}
+                       oninput={on_input.clone()} onkeydown={on_key}
+                       data-testid={format!("rate-{}", c.code())} />
+                <input type="number" class="p1-number" min="0"
+                       max={decimal(model::rate_max(c), 0)} step="0.01" inputmode="decimal"
+                       value={value} aria-label={number_label} disabled={props.disabled}
+                       oninput={on_input} data-testid={format!("rate-{}-number", c.code())} />
+            </div>
+        </div>
+    }
+}
+
+/// The presets and reset, under the sliders.
+#[component]
+fn Presets() -> Html {
+    let handle = use_widget();
+    let dispatch = use_dispatch();
+    let Ui { loc, s, .. } = use_ui();
+    let active = handle.0.preset;
+    let send = |action: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
+    };
+    html! {
+        <fieldset class="p1-presets">
+            <legend>{ s.presets_legend }</legend>
+            for p in Preset::ALL {
+                <button type="button" class="p1-button" data-preset={p.code()}
+                        aria-pressed={if active == Some(p) { "true" } else { "false" }}
+                        onclick={send(Action::ApplyPreset(p))}>{ loc.preset(p) }</button>
+            }
+            <button type="button" class="p1-button p1-button-quiet" data-testid="reset"
+                    onclick={send(Action::Reset)}>{ s.reset }</button>
+        </fieldset>
+    }
+}
+
+/// Whose figures (basis) and the cut-off month.
+#[component]
+pub fn Scenario() -> Html {
     let handle = use_widget();
     let derived = use_derived();
     let dispatch = use_dispatch();
     let Ui { loc, s, f, env } = use_ui();
     let state = &handle.0;
-    let ds = &state.data;
     let sc = state.scenario;
-    let Some(e) = derived.eval.as_ref() else {
-        return html! {};
-    };
-
-    let send = |action: Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
-    };
     let on_basis = |b: Basis| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: Event| dispatch.dispatch(Action::SetBasis(b)))
@@ -42,43 +166,13 @@ pub fn Controls() -> Html {
             }
         })
     };
-    let cats = model::rate_categories(ds, sc.basis);
-    let compact: Vec<String> = e
-        .years
-        .iter()
-        .map(|r| text::verdict_compact(loc, &f, r))
-        .collect();
     let basis_name = env.id("basis");
     let asof_id = env.id("asof");
-    let heading_id = env.id("controls-heading");
-
     html! {
-        <section class="p1-controls" aria-labelledby={heading_id.clone()}>
-            <p class="p1-sticky" aria-hidden="true" data-testid="sticky-verdict">
-                { compact.join(" · ") }
-            </p>
-            <h2 class="p1-h2" id={heading_id}>{ s.controls_heading }</h2>
-            <div class="p1-rates">
-                for c in cats.iter().copied() {
-                    <RateInput category={c} value={sc.rates.get(c)} />
-                }
-                if cats == [Category::Total] {
-                    <p class="p1-note">{ s.total_only_note }</p>
-                }
-            </div>
-            <fieldset class="p1-presets">
-                <legend>{ s.presets_legend }</legend>
-                for p in Preset::ALL {
-                    <button type="button" class="p1-button" data-preset={p.code()}
-                            onclick={send(Action::ApplyPreset(p))}>{ loc.preset(p) }</button>
-                }
-                <button type="button" class="p1-button p1-button-quiet" data-testid="reset"
-                        onclick={send(Action::Reset)}>{ s.reset }</button>
-            </fieldset>
-            <div class="p1-scenario">
+        <div class="p1-scenario">
                 <fieldset class="p1-basis">
                     <legend>{ s.basis_legend }</legend>
-                    for b in ds.bases() {
+                    for b in state.data.bases() {
                         <label class="p1-radio">
                             <input type="radio" name={basis_name.clone()} value={b.code()}
                                    checked={b == sc.basis} onchange={on_basis(b)}
@@ -102,50 +196,5 @@ pub fn Controls() -> Html {
                     }
                 </div>
             </div>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct RateProps {
-    pub category: Category,
-    pub value: f64,
-}
-
-/// A slider and a number field for one category's monthly rate.
-#[component]
-pub fn RateInput(props: &RateProps) -> Html {
-    let dispatch = use_dispatch();
-    let Ui { loc, s, f, env } = use_ui();
-    let c = props.category;
-    let max = decimal(model::rate_max(c), 0);
-    let id = env.id(&format!("rate-{}", c.code()));
-    let on_input = Callback::from(move |ev: InputEvent| {
-        if let Some(v) = super::dom_value(&ev).and_then(|v| parse_decimal(&v)) {
-            dispatch.dispatch(Action::SetRate(c, v));
-        }
-    });
-    let value = decimal(props.value, 2);
-    let number_label = fill(
-        s.rate_number_label,
-        &[("category", loc.category(c)), ("unit", s.rate_unit)],
-    );
-    html! {
-        <div class={classes!("p1-rate", format!("p1-cat-{}", c.code()))}>
-            <label for={id.clone()} class="p1-rate-label">
-                <span class="p1-chip" aria-hidden="true"></span>
-                { loc.category(c) }
-                <span class="p1-unit">{ s.rate_unit }</span>
-            </label>
-            <div class="p1-rate-inputs">
-                <input type="range" id={id} min="0" max={max.clone()}
-                       step={decimal(RATE_STEP, 2)} value={value.clone()}
-                       aria-valuetext={text::rate_valuetext(loc, &f, props.value)}
-                       oninput={on_input.clone()} data-testid={format!("rate-{}", c.code())} />
-                <input type="number" class="p1-number" min="0" max={max} step="0.01"
-                       inputmode="decimal" value={value} aria-label={number_label}
-                       oninput={on_input} data-testid={format!("rate-{}-number", c.code())} />
-            </div>
-        </div>
     }
 }

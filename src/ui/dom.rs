@@ -323,3 +323,46 @@ pub fn leave_feed(ev: &web_sys::KeyboardEvent, after: bool) {
         let _ = el.focus();
     }
 }
+
+/// Keeps a range input's `--fill` (0 to 1) in step with its value, for the filled part
+/// of the track. Set through the CSS object model, which a strict CSP allows.
+#[hook]
+pub fn use_range_fill(node: &NodeRef, fraction: f64) {
+    let node = node.clone();
+    use_effect_with((fraction * 10_000.0).round() as i64, move |_| {
+        if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+            let value = crate::core::decimal::decimal(fraction, 4);
+            let _ = el.style().set_property("--fill", &value);
+        }
+    });
+}
+
+/// Moves focus to the element with `id` in the same widget (skip links), scrolling it
+/// into view; works inside a Shadow DOM, where fragment links don't.
+pub fn focus_in_widget(ev: &web_sys::Event, id: &str) {
+    let Some(root) = root_of(ev) else { return };
+    let Ok(Some(el)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
+        return;
+    };
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+        scroll_into_view(&el);
+    }
+}
+
+/// Back from an event to the chart: scrolls the chart into view and focuses the marker
+/// that stands for the event.
+pub fn reveal_chart(ev: &web_sys::Event, id: &str) {
+    let Some(root) = root_of(ev) else { return };
+    let selector = format!("[data-testid=\"chart-marker\"][data-event-ids~=\"{id}\"]");
+    if let Ok(Some(chart)) = root.query_selector("[data-testid=\"chart\"]") {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        chart.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+    if let Ok(Some(marker)) = root.query_selector(&selector) {
+        if let Ok(m) = marker.dyn_into::<web_sys::SvgElement>() {
+            let _ = m.focus();
+        }
+    }
+}

@@ -26,3 +26,10 @@ pub fn focus_marker_near(_ev: &web_sys::KeyboardEvent, _index: usize) {}
 pub fn reveal_event_near(_ev: &web_sys::Event, _id: &str) {}
 
 pub fn leave_feed(_ev: &web_sys::KeyboardEvent, _after: bool) {}
+
+#[hook]
+pub fn use_range_fill(_node: &NodeRef, _fraction: f64) {}
+
+pub fn focus_in_widget(_ev: &web_sys::Event, _id: &str) {}
+
+pub fn reveal_chart(_ev: &web_sys::Event, _id: &str) {}

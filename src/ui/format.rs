@@ -24,6 +24,9 @@ impl Format for Fmt {
     fn number(&self, v: f64, places: u32) -> String {
         crate::core::format::Plain.number(v, places)
     }
+    fn rate(&self, v: f64) -> String {
+        crate::core::format::Plain.rate(v)
+    }
     fn percent(&self, share: f64) -> String {
         crate::core::format::Plain.percent(share)
     }
@@ -39,6 +42,9 @@ impl Format for Fmt {
 impl Format for Fmt {
     fn number(&self, v: f64, places: u32) -> String {
         intl::number(self.intl, v, places)
+    }
+    fn rate(&self, v: f64) -> String {
+        intl::rate(self.intl, v)
     }
     fn percent(&self, share: f64) -> String {
         intl::percent(self.intl, share)
@@ -75,6 +81,7 @@ mod intl {
     #[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord)]
     enum Style {
         Fixed(u32),
+        Rate,
         Percent,
         Month(MonthStyle),
         Day,
@@ -121,6 +128,10 @@ mod intl {
                             ("minimumFractionDigits", p.into()),
                             ("maximumFractionDigits", p.into()),
                         ]),
+                        Style::Rate => num(&[
+                            ("minimumFractionDigits", 1.into()),
+                            ("maximumFractionDigits", 2.into()),
+                        ]),
                         Style::Percent => num(&[
                             ("style", "percent".into()),
                             ("maximumFractionDigits", 0.into()),
@@ -156,6 +167,10 @@ mod intl {
             &formatter(tag, Style::Fixed(places.min(4))),
             &JsValue::from(v),
         )
+    }
+
+    pub fn rate(tag: &'static str, v: f64) -> String {
+        call(&formatter(tag, Style::Rate), &JsValue::from(v))
     }
 
     pub fn percent(tag: &'static str, share: f64) -> String {

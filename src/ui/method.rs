@@ -31,20 +31,32 @@ pub fn Outcomes(props: &DataProps) -> Html {
     html! {
         <section class="p1-outcomes" data-testid="outcomes">
             <h2 class="p1-h2">{ s.outcome_heading }</h2>
-            <ul>
+            if let Some(text) = text::reconciliation(loc, &f, ds) {
+                <h3 class="p1-h3">{ s.reconcile_heading }</h3>
+                <p class="p1-reconcile" data-testid="reconciliation">{ text }</p>
+            }
+            <details class="p1-facts-box" data-testid="facts">
+            <summary>{ s.outcome_facts }</summary>
+            <ul class="p1-facts">
                 for o in ds.outcomes.iter() {
-                    <li>
-                        <strong class="p1-fig">{ figure(o.unit, o.figure.value) }</strong>
-                        { " " }{ o.figure.note.clone() }{ " " }
-                        for src in o.figure.sources.iter().filter_map(|i| ds.source(*i)) {
-                            <a class="p1-cite" href={src.url.clone()} target="_blank"
-                               rel="noopener noreferrer" title={src.label.clone()}>
-                                { crate::core::timeline::host(&src.url).to_string() }
-                            </a>
-                        }
+                    <li data-testid="outcome" data-outcome={o.id.clone()}>
+                        <span class="p1-scope" data-testid="outcome-scope">
+                            { loc.scope(o.scope) }
+                        </span>
+                        <span>
+                            <strong class="p1-fig">{ figure(o.unit, o.figure.value) }</strong>
+                            { " " }{ o.figure.note.clone() }{ " " }
+                            for src in o.figure.sources.iter().filter_map(|i| ds.source(*i)) {
+                                <a class="p1-cite" href={src.url.clone()} target="_blank"
+                                   rel="noopener noreferrer" title={src.label.clone()}>
+                                    { crate::core::timeline::host(&src.url).to_string() }
+                                </a>
+                            }
+                        </span>
                     </li>
                 }
             </ul>
+            </details>
         </section>
     }
 }

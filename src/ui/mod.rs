@@ -193,6 +193,14 @@ pub fn target_is_event(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|v| v == "timeline-event")
 }
 
+/// Whether the `<details>` an event came from is open.
+pub fn dom_open(ev: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
 /// Keeps an "is open" flag in step with a `<details>` element's `toggle` events.
 pub fn details_toggle(set: UseStateSetter<bool>) -> Callback<web_sys::Event> {
     use wasm_bindgen::JsCast;

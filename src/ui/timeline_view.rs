@@ -9,7 +9,9 @@ use super::{CopyStatus, Ui, share_url, use_dispatch, use_latest, use_ui};
 use crate::core::locale::fill;
 use crate::core::state::Action;
 use crate::core::text;
-use crate::core::timeline::{self, Actor, App, Filters, PeriodFilter, Timeline, TimelineEvent};
+use crate::core::timeline::{
+    self, Actor, App, Events, Filters, PeriodFilter, Timeline, TimelineEvent,
+};
 
 /// Annotations longer than this show their first sentence, with the rest behind "More".
 const COLLAPSE_OVER: usize = 170;
@@ -20,6 +22,8 @@ pub struct TimelineProps {
     pub filters: Filters,
     pub selected: Option<String>,
     pub highlighted: Option<String>,
+    /// The selection came from a chart marker.
+    pub from_chart: bool,
 }
 
 /// One filter option: a checkbox or radio with its label and the count it would show.
@@ -50,18 +54,47 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let Ui { loc, s, env, .. } = use_ui();
     let t = &props.timeline;
     let fl = &props.filters;
-    let shown = timeline::filtered(t, fl);
+    let mode = fl.mode(t);
+    // The listed events: the key moments, or every event that passes the filters.
+    let listed = timeline::filtered(t, fl);
+    // In the key-moments view every other event is in the page too, hidden until the
+    // reader opens "Show all": so readers without JavaScript can reach every event.
+    let rendered: Vec<&TimelineEvent> = if mode == Events::Key {
+        t.events.iter().collect()
+    } else {
+        listed.clone()
+    };
     let heading_id = env.id("timeline-heading");
     let period_name = env.id("period");
-
+    let after_id = env.id("after-timeline");
+    let skip = {
+        let after_id = after_id.clone();
+        Callback::from(move |ev: MouseEvent| {
+            ev.prevent_default();
+            super::dom::focus_in_widget(&ev, &after_id);
+        })
+    };
+    // The "Show all" toggle is a native disclosure, so it works without JavaScript; with
+    // it, opening and closing it switch the list.
+    let on_all_toggle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |ev: Event| {
+            let events = if super::dom_open(&ev) {
+                Events::All
+            } else {
+                Events::Key
+            };
+            dispatch.dispatch(Action::SetEvents(events));
+        })
+    };
     // Every filter control dispatches the action its new checked state makes.
     let on = |make: Rc<dyn Fn(bool) -> Action>| {
         let dispatch = dispatch.clone();
         Callback::from(move |ev: Event| dispatch.dispatch(make(super::dom_checked(&ev))))
     };
 
-    // Roving focus: one event is in the tab order; arrows, Page keys, Home and End move.
-    let ids: Vec<String> = shown.iter().map(|e| e.id.clone()).collect();
+    // Roving focus among the listed events: arrows, Page keys, Home and End move.
+    let ids: Vec<String> = listed.iter().map(|e| e.id.clone()).collect();
     let current = props
         .selected
         .as_ref()
@@ -97,14 +130,16 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         })
     };
 
+    // Events by year; a year with nothing listed is an extra, hidden with its events.
     let mut years: Vec<(i32, Vec<&TimelineEvent>)> = Vec::new();
-    for e in &shown {
+    for e in &rendered {
         match years.last_mut() {
             Some((y, list)) if *y == e.date.0 => list.push(e),
             _ => years.push((e.date.0, vec![e])),
         }
     }
-    let total = shown.len();
+    let total = listed.len();
+    let extra = |e: &TimelineEvent| mode == Events::Key && !e.key;
     let mut pos = 0usize;
     let showing = fill(
         s.showing,
@@ -113,84 +148,126 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
             ("total", &t.events.len().to_string()),
         ],
     );
+    let filters = html! {
+        <div class="p1-filters" role="group" aria-label={s.filters_label}
+             data-testid="filters">
+            <fieldset class="p1-filter">
+                <legend>{ s.filter_apps }</legend>
+                for a in App::ALL {
+                    { option(None, fl.apps.contains(a),
+                             on(Rc::new(move |c| Action::SetApp(a, c))),
+                             format!("filter-app-{}", a.code()), loc.app(a),
+                             Some(fl.count_app(t, a))) }
+                }
+            </fieldset>
+            <fieldset class="p1-filter">
+                <legend>{ s.filter_period }</legend>
+                for p in PeriodFilter::ALL {
+                    { option(Some(&period_name), fl.period == p,
+                             on(Rc::new(move |_| Action::SetPeriod(p))),
+                             format!("filter-period-{}", p.code()),
+                             loc.period_filter(p), Some(fl.count_period(t, p))) }
+                }
+            </fieldset>
+            <fieldset class="p1-filter p1-filter-actors">
+                <legend>{ s.filter_actors }</legend>
+                { option(None, fl.actors.is_all(), on(Rc::new(Action::SetAllActors)),
+                         "filter-actor-all".into(), s.all_actors, None) }
+                for a in Actor::ALL {
+                    { option(None, fl.actors.contains(a),
+                             on(Rc::new(move |c| Action::SetActor(a, c))),
+                             format!("filter-actor-{}", a.code()), loc.actor(a),
+                             Some(fl.count_actor(t, a))) }
+                }
+            </fieldset>
+            <p class="p1-showing" aria-live="polite" data-testid="timeline-count">
+                { showing }
+            </p>
+        </div>
+    };
+    let key_count = t.key_count();
+    let show_all = fill(s.show_all, &[("n", &t.events.len().to_string())]);
+    let show_key = fill(s.show_key, &[("n", &key_count.to_string())]);
 
     html! {
-        <section class="p1-timeline" aria-labelledby={heading_id.clone()}
-                 data-testid="timeline-section">
-          <div class="p1-timeline-inner">
+        <>
+        <section class={classes!("p1-timeline", format!("is-{}", mode.code()))}
+                 aria-labelledby={heading_id.clone()} data-testid="timeline-section"
+                 data-events={mode.code()}>
+            <a class="p1-skip" href={format!("#{after_id}")} onclick={skip}
+               data-testid="skip-timeline">{ s.skip_timeline }</a>
             <div class="p1-timeline-head">
                 <h2 class="p1-h2" id={heading_id}>{ s.timeline_heading }</h2>
                 <p class="p1-note">{ s.timeline_intro }</p>
-                <div class="p1-filters" role="group" aria-label={s.filters_label}>
-                    <fieldset class="p1-filter">
-                        <legend>{ s.filter_apps }</legend>
-                        for a in App::ALL {
-                            { option(None, fl.apps.contains(a),
-                                     on(Rc::new(move |c| Action::SetApp(a, c))),
-                                     format!("filter-app-{}", a.code()), loc.app(a),
-                                     Some(fl.count_app(t, a))) }
+            </div>
+            <div class="p1-timeline-body">
+                if key_count > 0 {
+                    <details class="p1-all-toggle" open={mode == Events::All}
+                             ontoggle={on_all_toggle} data-testid="events-toggle">
+                        <summary class="p1-button" data-testid="show-all">
+                            <span class="p1-when-key">{ show_all }</span>
+                            <span class="p1-when-all">{ show_key }</span>
+                        </summary>
+                        if mode == Events::All {
+                            <div class="p1-timeline-side">{ filters.clone() }</div>
                         }
-                    </fieldset>
-                    <fieldset class="p1-filter">
-                        <legend>{ s.filter_period }</legend>
-                        for p in PeriodFilter::ALL {
-                            { option(Some(&period_name), fl.period == p,
-                                     on(Rc::new(move |_| Action::SetPeriod(p))),
-                                     format!("filter-period-{}", p.code()),
-                                     loc.period_filter(p), Some(fl.count_period(t, p))) }
-                        }
-                    </fieldset>
-                    <fieldset class="p1-filter p1-filter-actors">
-                        <legend>{ s.filter_actors }</legend>
-                        { option(None, fl.actors.is_all(), on(Rc::new(Action::SetAllActors)),
-                                 "filter-actor-all".into(), s.all_actors, None) }
-                        for a in Actor::ALL {
-                            { option(None, fl.actors.contains(a),
-                                     on(Rc::new(move |c| Action::SetActor(a, c))),
-                                     format!("filter-actor-{}", a.code()), loc.actor(a),
-                                     Some(fl.count_actor(t, a))) }
-                        }
-                    </fieldset>
+                    </details>
+                } else {
+                    <div class="p1-timeline-side">{ filters }</div>
+                }
+                <div class="p1-feed" data-testid="timeline" aria-label={s.list_label}
+                     role="region" onkeydown={on_key}>
+                    if mode == Events::Key {
+                        <h3 class="p1-key-heading">{ s.events_key }</h3>
+                    }
+                    if total == 0 {
+                        <p class="p1-note">{ s.no_events }</p>
+                    }
+                    for (year, list) in years {
+                        <div class={classes!("p1-year-group",
+                                             list.iter().all(|e| extra(e)).then_some("is-extra"))}>
+                            <h3 class="p1-year" id={env.id(&format!("year-{year}"))}>{ year }</h3>
+                            <div role="feed" aria-busy="false"
+                                 aria-labelledby={env.id(&format!("year-{year}"))}>
+                                for e in list {
+                                    {{
+                                        let is_extra = extra(e);
+                                        if !is_extra {
+                                            pos += 1;
+                                        }
+                                        let selected = props.selected.as_ref() == Some(&e.id);
+                                        html! { <EventCard key={e.id.clone()} event={e.clone()}
+                                            pos={(!is_extra).then_some(pos)} size={total}
+                                            selected={selected} extra={is_extra}
+                                            highlighted={props.highlighted.as_ref() == Some(&e.id)}
+                                            back={selected && props.from_chart}
+                                            tab_stop={ids.get(current) == Some(&e.id)} /> }
+                                    }}
+                                }
+                            </div>
+                        </div>
+                    }
                 </div>
-                <p class="p1-showing" aria-live="polite" data-testid="timeline-count">
-                    { showing }
-                </p>
             </div>
-            <div class="p1-feed" data-testid="timeline" aria-label={s.list_label} role="region"
-                 onkeydown={on_key}>
-                if total == 0 {
-                    <p class="p1-note">{ s.no_events }</p>
-                }
-                for (year, list) in years {
-                    <h3 class="p1-year" id={env.id(&format!("year-{year}"))}>{ year }</h3>
-                    <div role="feed" aria-busy="false"
-                         aria-labelledby={env.id(&format!("year-{year}"))}>
-                        for e in list {
-                            {{
-                                pos += 1;
-                                html! { <EventCard key={e.id.clone()} event={e.clone()}
-                                        pos={pos} size={total}
-                                        selected={props.selected.as_ref() == Some(&e.id)}
-                                        highlighted={props.highlighted.as_ref() == Some(&e.id)}
-                                        tab_stop={ids.get(current) == Some(&e.id)} /> }
-                            }}
-                        }
-                    </div>
-                }
-            </div>
-          </div>
         </section>
+        <span id={after_id} class="p1-after-timeline" tabindex="-1"></span>
+        </>
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct EventProps {
     pub event: TimelineEvent,
-    pub pos: usize,
+    /// Position among the listed events (`None` for a hidden extra).
+    pub pos: Option<usize>,
+    /// Not listed in the key-moments view: hidden until "Show all" opens.
+    pub extra: bool,
     pub size: usize,
     pub selected: bool,
     pub highlighted: bool,
     pub tab_stop: bool,
+    /// Reached from a chart marker: offer the way back.
+    pub back: bool,
 }
 
 #[component]
@@ -223,7 +300,14 @@ pub fn EventCard(props: &EventProps) -> Html {
             super::dom::copy_text(&url, setter.clone());
         })
     };
-    let (lead, rest) = split_annotation(&e.annotation);
+    let (lead, rest) = text::split_teaser(&e.annotation, COLLAPSE_OVER);
+    let back = {
+        let id = e.id.clone();
+        Callback::from(move |ev: MouseEvent| {
+            ev.stop_propagation();
+            super::dom::reveal_chart(&ev, &id);
+        })
+    };
     let new_tab = env.mode != super::Mode::Standalone;
     let link_text = match *copied {
         CopyStatus::Idle => s.event_link,
@@ -234,13 +318,15 @@ pub fn EventCard(props: &EventProps) -> Html {
         "p1-event",
         props.selected.then_some("is-selected"),
         props.highlighted.then_some("is-highlighted"),
+        props.extra.then_some("is-extra"),
         (!e.verified).then_some("is-unverified")
     );
     html! {
         <article id={env.id(&format!("event-{}", e.id))} class={class}
                  tabindex={if props.tab_stop { "0" } else { "-1" }}
                  aria-labelledby={heading_id.clone()}
-                 aria-posinset={props.pos.to_string()} aria-setsize={props.size.to_string()}
+                 aria-posinset={props.pos.map(|p| p.to_string())}
+                 aria-setsize={props.pos.map(|_| props.size.to_string())}
                  aria-current={if props.selected { "true" } else { "false" }}
                  data-testid="timeline-event" data-event-id={e.id.clone()}
                  onfocusin={select.reform(|_: FocusEvent| ())}
@@ -285,17 +371,10 @@ pub fn EventCard(props: &EventProps) -> Html {
                 <button type="button" class="p1-linkbutton" onclick={copy_link}
                         data-testid="event-link">{ link_text }</button>
             </p>
+            if props.back {
+                <p><button type="button" class="p1-button p1-button-quiet" onclick={back}
+                           data-testid="back-to-chart">{ s.back_to_chart }</button></p>
+            }
         </article>
-    }
-}
-
-/// The first sentence, and the rest when the annotation is long.
-fn split_annotation(a: &str) -> (String, Option<String>) {
-    if a.chars().count() <= COLLAPSE_OVER {
-        return (a.to_string(), None);
-    }
-    match a.find(". ") {
-        Some(i) if i + 2 < a.len() => (a[..=i].to_string(), Some(a[i + 2..].to_string())),
-        _ => (a.to_string(), None),
     }
 }

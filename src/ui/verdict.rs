@@ -1,5 +1,7 @@
-//! The verdict panel: one line per year and for both years, the needed pace, and a
-//! polite live region that announces only the verdict once the reader pauses.
+//! The verdicts: one line per year and for both years, with a polite live region that
+//! announces them once the reader pauses (`Verdict`); the one-line result that sits
+//! between the chart and the sliders (`Compact`); and what the figures mean from the
+//! cut-off: bought so far, the pace needed, or the months missing (`Outlook`).
 
 use yew::prelude::*;
 
@@ -9,6 +11,10 @@ use crate::core::text;
 
 /// How long the reader must pause before the verdict is announced.
 const ANNOUNCE_AFTER_MS: u32 = 700;
+
+fn met_class(r: &YearResult) -> &'static str {
+    if r.met { "is-met" } else { "is-missed" }
+}
 
 #[component]
 pub fn Verdict() -> Html {
@@ -25,29 +31,17 @@ pub fn Verdict() -> Html {
         return html! {};
     };
     let line = |r: &YearResult, testid: &'static str| {
-        let tag = if r.is_final() {
-            s.tag_actual
-        } else {
-            s.tag_projected
-        };
-        let class = classes!(
-            "p1-verdict-line",
-            if r.met { "is-met" } else { "is-missed" }
-        );
         html! {
-            <li class={class}>
+            <li class={classes!("p1-verdict-line", met_class(r))}>
                 <span class="p1-verdict-dot" aria-hidden="true"></span>
                 <span><span class="p1-verdict-text" data-testid={testid}>{
-                    text::verdict(loc, &f, r)
-                }</span>{ " " }<span class="p1-tag">{ tag }</span></span>
+                    text::verdict(loc, &f, e, r)
+                }</span>{ " " }<span class="p1-tag" data-testid={format!("{testid}-tag")}>{
+                    text::verdict_tag(loc, &f, e, r)
+                }</span></span>
             </li>
         }
     };
-    let needed: Vec<String> = [&e.years[0], &e.years[1], &e.both]
-        .iter()
-        .filter_map(|r| text::needed(loc, &f, e, r))
-        .collect();
-
     html! {
         <div class="p1-verdict">
             <h2 class="p1-h2">{ s.verdict_heading }</h2>
@@ -56,14 +50,61 @@ pub fn Verdict() -> Html {
                 { line(&e.years[1], "verdict-2021") }
                 { line(&e.both, "verdict-total") }
             </ul>
-            <p class="p1-sofar">{ text::so_far(loc, &f, e) }</p>
-            <div class="p1-needed" data-testid="needed-pace">
-                for n in needed { <p>{ n }</p> }
-            </div>
-            <p class="p1-caveat">{ s.caveat_line }</p>
             <div class="p1-sr" aria-live="polite" aria-atomic="true" data-testid="verdict-live">
                 { announced }
             </div>
+        </div>
+    }
+}
+
+/// The three verdicts in one line, with their met/missed marks and shares: on a phone
+/// it sits right under the sliders (the chart is right above them), so a reader moving a
+/// slider sees the verdict change beside it, in a page or in an auto-height iframe
+/// (nothing sticks). Hidden on wide widgets, where the verdicts sit beside the sliders.
+/// Screen readers hear the live region instead.
+#[component]
+pub fn Compact() -> Html {
+    let derived = use_derived();
+    let Ui { loc, s, f, .. } = use_ui();
+    let Some(e) = derived.eval.as_ref() else {
+        return html! {};
+    };
+    html! {
+        <div class="p1-compact" aria-hidden="true" data-testid="compact-verdict">
+            <span class="p1-compact-label">{ s.compact_label }</span>
+            for r in [&e.years[0], &e.years[1], &e.both] {
+                <span class={classes!("p1-compact-item", met_class(r))}>
+                    <span class="p1-verdict-dot"></span>
+                    { text::verdict_compact(loc, &f, r) }
+                </span>
+            }
+        </div>
+    }
+}
+
+/// What the figures mean from the cut-off: what was bought so far, then the pace each
+/// open span needs, or, when the data end, which months are missing.
+#[component]
+pub fn Outlook() -> Html {
+    let derived = use_derived();
+    let Ui { loc, s, f, .. } = use_ui();
+    let Some(e) = derived.eval.as_ref() else {
+        return html! {};
+    };
+    let needed: Vec<String> = [&e.years[0], &e.years[1], &e.both]
+        .iter()
+        .filter_map(|r| text::needed(loc, &f, e, r))
+        .chain(text::missing_note(loc, &f, e))
+        .collect();
+    html! {
+        <div class="p1-outlook">
+            <p class="p1-sofar">{ text::so_far(loc, &f, e) }</p>
+            if !needed.is_empty() {
+                <div class="p1-needed" data-testid="needed-pace">
+                    for n in needed { <p>{ n }</p> }
+                </div>
+            }
+            <p class="p1-caveat">{ s.caveat_line }</p>
         </div>
     }
 }

@@ -4,13 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chart::Chart;
-use super::controls::Controls;
+use super::chart::{Chart, ChartNotes};
+use super::controls::{Rates, Scenario};
 use super::method::{Method, Outcomes};
 use super::notice::Notices;
 use super::share::Share;
 use super::timeline_view::TimelineView;
-use super::verdict::Verdict;
+use super::verdict::{Outlook, Verdict};
 use super::{Dispatch, Env, Handle, Init, Latest, Store};
 use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
@@ -113,22 +113,29 @@ pub fn Widget(props: &WidgetProps) -> Html {
                  lang={loc.lang.code()} data-ready={ready.then_some("true")}>
                 <Notices notices={state.notices.clone()} />
                 <Head data={state.data.clone()} heading_id={heading_id.clone()} />
-                <div class="p1-grid">
-                    if look.view.shows_simulator() {
-                        <section class="p1-sim" aria-labelledby={heading_id}>
-                            <Verdict />
-                            <Chart />
-                            <Controls />
-                            <Outcomes data={state.data.clone()} />
-                            <Method data={state.data.clone()} />
-                        </section>
-                    }
-                    if look.view.shows_timeline() {
-                        <TimelineView timeline={state.timeline.clone()} filters={state.filters}
-                                      selected={state.selected.clone()}
-                                      highlighted={state.highlighted.clone()} />
-                    }
-                </div>
+                if look.view.shows_simulator() {
+                    // One grid: on a phone a single column in which the sliders sit
+                    // directly under the chart, with the compact verdict right under them;
+                    // on a wide widget the sliders beside the verdicts and the chart.
+                    <section class="p1-sim" aria-labelledby={heading_id}>
+                        <div class="p1-area-verdict"><Verdict /></div>
+                        <div class="p1-area-chart"><Chart /></div>
+                        <div class="p1-area-rates"><Rates /></div>
+                        <div class="p1-area-outlook"><Outlook /></div>
+                        <div class="p1-area-scenario"><Scenario /></div>
+                        <div class="p1-area-notes"><ChartNotes /></div>
+                    </section>
+                    <Outcomes data={state.data.clone()} />
+                }
+                if look.view.shows_timeline() {
+                    <TimelineView timeline={state.timeline.clone()} filters={state.filters}
+                                  selected={state.selected.clone()}
+                                  highlighted={state.highlighted.clone()}
+                                  from_chart={state.from_chart} />
+                }
+                if look.view.shows_simulator() {
+                    <Method data={state.data.clone()} />
+                }
                 <footer class="p1-foot">
                     <Share query={query} />
                     <p class="p1-credit">{ loc.strings.credit }</p>

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::types::{
-    Basis, Category, Dataset, Figure, Milestone, Outcome, Period, Record, Source, Status, Unit,
+    Basis, Category, Dataset, Figure, Milestone, Outcome, Period, Record, Scope, Source, Status,
+    Unit,
 };
 use crate::core::csv::{Row, Table};
 use crate::core::month::{DEAL_END, DEAL_START, Month, YEARS, parse_date};
@@ -284,7 +285,8 @@ impl<'a> Reader<'a> {
 
     fn category(&mut self, row: &'a Row, record: Record) -> Option<Category> {
         let text = self.get(row, "category");
-        if record == Record::Outcome && text.is_empty() {
+        if record == Record::Outcome {
+            // An outcome's category column holds its scope (see `outcome`).
             return Some(Category::Total);
         }
         // Services are committed but never measured, so only commitments and outcomes
@@ -441,14 +443,22 @@ impl<'a> Reader<'a> {
     }
 
     fn outcome(&mut self, row: &'a Row) {
+        let text = self.get(row, "category");
+        let scope = Scope::from_code(text);
+        if scope.is_none() {
+            let list = Scope::ALL.map(Scope::code).join(", ");
+            let p = self.at(row, "category", Msg::BadCategory).value(text);
+            self.push(p.arg("allowed", list));
+        }
+        let id = self.new_id(row, Record::Outcome);
         let Some((c, unit)) = self.common(row, Record::Outcome) else {
-            self.new_id(row, Record::Outcome);
             return;
         };
-        if let Some(id) = self.new_id(row, Record::Outcome) {
+        if let (Some(id), Some(scope)) = (id, scope) {
             self.ds.outcomes.push(Outcome {
                 id: id.to_string(),
                 unit,
+                scope,
                 figure: c.figure,
             });
         }

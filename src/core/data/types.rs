@@ -56,6 +56,20 @@ crate::codes! {
 }
 
 crate::codes! {
+    /// What an outcome figure measures: figures that measure different things say so.
+    pub enum Scope {
+        /// Goods and services together: the deal's $200bn and PIIE's final share.
+        GoodsServices = "goods_services",
+        /// Covered goods only.
+        Goods = "goods",
+        Manufactured = "manufactured",
+        Agriculture = "agriculture",
+        Energy = "energy",
+        Services = "services",
+    }
+}
+
+crate::codes! {
     /// A figure's unit.
     pub enum Unit {
         UsdBn = "usd_bn",
@@ -119,6 +133,8 @@ pub struct Milestone {
 pub struct Outcome {
     pub id: String,
     pub unit: Unit,
+    /// What the figure measures (the `category` column of an outcome row).
+    pub scope: Scope,
     pub figure: Figure,
 }
 
@@ -167,6 +183,10 @@ impl Dataset {
 
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
+    }
+
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes.iter().find(|o| o.id == id)
     }
 
     pub fn commitment(&self, period: Period, category: Category) -> Option<f64> {

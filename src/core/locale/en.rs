@@ -21,14 +21,20 @@ pub const STRINGS: Strings = Strings {
     verdict_missed_narrowly: "{year}: {actual} of {target} — missed by less than $0.1bn \
                               ({share} of target)",
     verdict_met: "{year}: {actual} of {target} — target met ({share})",
-    verdict_compact: "{year}: {actual} ({share})",
+    verdict_compact: "{year}: {share}",
+    verdict_partial: "{year}: {actual} of {target} by the end of {last} ({share} of target)",
+    tag_partial: "actual to {month}",
+    missing_one: "{month} is not in the data yet, so these figures stop at the end of {last}.",
+    missing_many: "{first} to {end} are not in the data yet, so these figures stop at the \
+                   end of {last}.",
     tag_actual: "actual",
     tag_projected: "projected",
     so_far: "By the end of {month} China had bought {actual} of goods covered by the deal, \
              {share} of the {year} target.",
-    needed: "To meet the {year} target, China would need {pace} from {month}, ",
-    needed_vs_best: "{ratio}× its best month so far ({best}, {bestmonth}).",
-    needed_no_best: "a pace no single reported month on this basis can be compared with.",
+    needed: "To meet the {year} target, China would need {pace} from {month}",
+    needed_vs_best: ", {ratio}× its best month so far ({best}, {bestmonth}).",
+    needed_no_best: ". No single month's figure on this basis has been published to \
+                     compare it with.",
     already_met: "The {year} target is already met.",
     live_verdict: "{v2020}. {v2021}. {vboth}.",
     caveat_line: "Goods only; excludes civil aircraft. See How we calculated this.",
@@ -36,34 +42,38 @@ pub const STRINGS: Strings = Strings {
     controls_heading: "Set the pace",
     basis_legend: "Whose figures",
     basis_us: "US exports",
-    basis_us_note: "What the US recorded shipping to China (Census), civil aircraft \
-                    excluded: PIIE's original method.",
+    basis_us_note: "What the US Census Bureau recorded shipping to China, leaving out civil \
+                    aircraft, as the Peterson Institute for International Economics (PIIE) \
+                    first counted it.",
     basis_cn: "Chinese imports",
     basis_cn_note: "What China's customs recorded buying. Valued with shipping and \
                     insurance, so figures run higher.",
-    total_only_note: "Chinese customs figures are published here only as year-to-date \
-                      totals, so this basis has one rate for all covered goods.",
+    total_only_note: "China's customs figures come as running totals for the year, not by \
+                      kind of goods, so on this basis you set one pace for all of them.",
     asof_label: "Data known as of",
-    asof_note_cn: "On this basis only months with a published year-to-date figure can be \
-                   chosen.",
+    asof_note_cn: "On this basis you can choose only the months for which a running total was \
+                   published.",
     presets_legend: "Try a pace",
     preset_so_far: "Pace so far this year",
     preset_2017: "2017 pace",
     preset_needed: "Pace needed to meet the targets",
     preset_actual: "What actually happened",
     reset: "Reset",
+    rates_over: "The figures end here, so there is no pace left to set. To try one, choose an \
+                 earlier month under “Data known as of”.",
+    compact_label: "At this pace",
     cat_manufactured: "Manufactured goods",
     cat_agriculture: "Agriculture",
     cat_energy: "Energy",
     cat_services: "Services",
     cat_total: "All covered goods",
 
-    chart_title: "Cumulative purchases of covered goods",
-    chart_axis_note: "US$ bn, cumulative within each year",
+    chart_title: "Purchases of the goods the deal covers, year to date",
+    chart_axis_note: "US$ billion, added up from January each year",
     legend_actual: "Actual",
     legend_projection: "Your projection",
     legend_target: "Target path",
-    legend_later: "Reported later",
+    legend_later: "What came next",
     legend_event: "TikTok/WeChat event",
     target_label: "{year} target",
     asof_marker: "as of {month}",
@@ -90,6 +100,23 @@ pub const STRINGS: Strings = Strings {
     missing: "—",
 
     outcome_heading: "What actually happened",
+    outcome_facts: "Every final count, with its source",
+    reconcile_heading: "Why the figures differ",
+    reconcile: "China promised {committed} of American goods and services over 2020–21: \
+                twice its 2017 purchases, plus the extra $200 billion. This widget follows \
+                only the goods the deal covers, in US export figures without civil aircraft. \
+                Their two-year target was {target}, and China bought {actual} of them by the \
+                end of {last}: {share}. PIIE's final count adds services and civil aircraft, \
+                and the whole two years: {bought} of the {committed}, or {piie} ({revised} \
+                after later revisions to the US figures). Bloomberg's {bloomberg} counts goods \
+                only, from US Census data.",
+    reconcile_missing: "Figures from {month} on are not in the data yet.",
+    scope_goods_services: "Goods and services",
+    scope_goods: "Goods",
+    scope_manufactured: "Manufactured goods",
+    scope_agriculture: "Farm goods",
+    scope_energy: "Energy",
+    scope_services: "Services",
     method_heading: "How we calculated this",
     method_intro: "Annex 6.1 of the agreement, signed on {signed} and in force from \
                    {in_force}, set the extra purchases over 2017 levels: {mfg20} and {mfg21} \
@@ -97,8 +124,9 @@ pub const STRINGS: Strings = Strings {
                    {en21} of energy, and {sv20} and {sv21} of services in 2020 and 2021. A \
                    year's target is the 2017 baseline plus that year's increment.",
     method_bases: "Article 6.2.6 says both official US and official Chinese trade data \
-                   count, so there are two sets of figures. US exports (Census) exclude \
-                   civil aircraft and follow PIIE's original tracker: a 2017 baseline of \
+                   count, so there are two sets of figures. US exports (Census Bureau) leave \
+                   out civil aircraft and follow the original tracker of the Peterson \
+                   Institute for International Economics (PIIE): a 2017 baseline of \
                    {usbase}, so targets of {us20} for 2020 and {us21} for 2021. Chinese \
                    imports (China customs) are valued with shipping and insurance; PIIE's \
                    targets on that basis are {cn20} for 2020 (as revised in October 2020) \
@@ -140,17 +168,23 @@ pub const STRINGS: Strings = Strings {
     more: "More",
     less: "Less",
     event_link: "Link to this event",
+    events_key: "Key moments",
+    show_all: "Show all {n} events",
+    show_key: "Show only the {n} key moments",
+    skip_timeline: "Skip the timeline",
+    back_to_chart: "Back to the chart",
+    marker_group: "{n} events, {first} to {last}",
     link_copied: "Link copied",
     unverified: "Unverified",
     sources_label: "Source:",
-    instrument_label: "Instrument:",
+    instrument_label: "Document:",
     list_label: "Timeline events",
     all_actors: "All",
     app_tiktok: "TikTok",
     app_wechat: "WeChat",
     actor_white_house: "White House",
-    actor_commerce: "Commerce",
-    actor_treasury_cfius: "Treasury/CFIUS",
+    actor_commerce: "Commerce Department",
+    actor_treasury_cfius: "Treasury investment review",
     actor_congress: "Congress",
     actor_court: "Courts",
     actor_company: "Company",
@@ -177,7 +211,8 @@ pub const STRINGS: Strings = Strings {
     fetch_network: "network error or blocked by the server's CORS settings",
     fetch_status: "HTTP {status}",
     fetch_not_text: "the response was not text",
-    credit: "Data: US Census via M. Waugh; PIIE; Bloomberg; Annex 6.1 of the agreement.",
+    credit: "Data: US Census Bureau figures compiled by Michael Waugh; the Peterson Institute \
+             for International Economics (PIIE); Bloomberg; the agreement's Annex 6.1.",
 
     problem_at_line: "{file}, line {line}",
     problem_field: ", field “{field}”",
@@ -240,5 +275,6 @@ pub const STRINGS: Strings = Strings {
     p_bad_actor: "unknown actor {value}; expected one of {allowed}",
     p_no_event_source: "every event needs at least one source link",
     p_bad_verified: "verified must be yes or no, found {value}",
+    p_bad_key: "key must be yes, no or empty, found {value}",
     p_no_events: "the file has no events",
 };

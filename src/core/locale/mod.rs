@@ -8,7 +8,7 @@
 
 mod en;
 
-use crate::core::data::{Basis, Category, Period};
+use crate::core::data::{Basis, Category, Period, Scope};
 use crate::core::model::Preset;
 use crate::core::problem::{Msg, Problem};
 use crate::core::timeline::{Actor, App, PeriodFilter};
@@ -88,7 +88,13 @@ strings! {
     year_both,
 
     verdict_heading, verdict_missed, verdict_missed_narrowly, verdict_met,
-    /// One line of the compact verdict beside the sliders: "2020: $65.8bn (46%)"
+    /// A finished span with months missing from the data: what was bought, no verdict.
+    verdict_partial,
+    /// The tag of such a span: "actual to Nov 2021"
+    tag_partial,
+    /// Below the verdicts when the data end: "December 2021 is not in the data yet…"
+    missing_one, missing_many,
+    /// One item of the compact verdict beside the sliders: "2020: 46%"
     verdict_compact,
     tag_actual, tag_projected, so_far, needed, needed_vs_best, needed_no_best, already_met,
     /// What the live region announces: the three verdicts.
@@ -98,6 +104,10 @@ strings! {
     controls_heading, basis_legend, basis_us, basis_us_note, basis_cn, basis_cn_note,
     total_only_note, asof_label, asof_note_cn, presets_legend, preset_so_far, preset_2017,
     preset_needed, preset_actual, reset,
+    /// Beside disabled sliders, when the cut-off is the last month with data.
+    rates_over,
+    /// The one-line result between the chart and the sliders.
+    compact_label,
     cat_manufactured, cat_agriculture, cat_energy, cat_services, cat_total,
 
     chart_title, chart_axis_note, legend_actual, legend_projection, legend_target,
@@ -110,7 +120,9 @@ strings! {
     show_data, hide_data, table_caption, col_month, col_in_month, col_cumulative, col_target,
     col_status, status_actual, status_projected, status_missing, missing,
 
-    outcome_heading, method_heading, method_intro, method_bases, method_path_seasonal,
+    outcome_heading, outcome_facts, reconcile_heading, reconcile, reconcile_missing,
+    scope_goods_services, scope_goods, scope_manufactured, scope_agriculture, scope_energy,
+    scope_services, method_heading, method_intro, method_bases, method_path_seasonal,
     method_prorating, method_services, method_aircraft, method_derived, method_missing,
     method_sources, method_download,
     /// Marks a derived figure or series.
@@ -118,6 +130,9 @@ strings! {
 
     timeline_heading, timeline_intro, filters_label, filter_apps, filter_actors,
     filter_period, period_deal, period_all, showing, no_events, more, less, event_link,
+    events_key, show_all, show_key, skip_timeline, back_to_chart,
+    /// A chart marker that stands for several events close together.
+    marker_group,
     link_copied, unverified, sources_label, instrument_label, list_label, all_actors,
     app_tiktok, app_wechat,
     actor_white_house, actor_commerce, actor_treasury_cfius, actor_congress, actor_court,
@@ -147,7 +162,7 @@ strings! {
     p_no_figures, p_missing_target, p_missing_baseline, p_partial_month, p_partial_pattern,
     p_sum_mismatch, p_two_year_sum, p_target_mismatch, p_bad_slug, p_slug_twice,
     p_bad_precision, p_bad_event_date, p_bad_title, p_bad_annotation, p_bad_apps,
-    p_bad_actor, p_no_event_source, p_bad_verified, p_no_events,
+    p_bad_actor, p_no_event_source, p_bad_verified, p_bad_key, p_no_events,
 }
 
 impl Locale {
@@ -225,6 +240,7 @@ impl Locale {
             Msg::BadActor => s.p_bad_actor,
             Msg::NoEventSource => s.p_no_event_source,
             Msg::BadVerified => s.p_bad_verified,
+            Msg::BadKey => s.p_bad_key,
             Msg::NoEvents => s.p_no_events,
         }
     }
@@ -276,6 +292,18 @@ impl Locale {
             Actor::Court => s.actor_court,
             Actor::Company => s.actor_company,
             Actor::ChinaGovernment => s.actor_china_government,
+        }
+    }
+
+    pub fn scope(&self, sc: Scope) -> &'static str {
+        let s = self.strings;
+        match sc {
+            Scope::GoodsServices => s.scope_goods_services,
+            Scope::Goods => s.scope_goods,
+            Scope::Manufactured => s.scope_manufactured,
+            Scope::Agriculture => s.scope_agriculture,
+            Scope::Energy => s.scope_energy,
+            Scope::Services => s.scope_services,
         }
     }
 

@@ -14,23 +14,46 @@ crate::codes! {
     }
 }
 
-/// The reader's filters. The default shows everything.
+crate::codes! {
+    /// Which events the timeline lists: the key moments, or every event (filtered).
+    #[derive(Default)]
+    pub enum Events {
+        #[default]
+        Key = "key",
+        All = "all",
+    }
+}
+
+/// The reader's filters. The default lists the key moments; the app, actor and period
+/// filters apply to the full list, and start with everything in it.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
+    pub events: Events,
     pub apps: Set<App>,
     pub actors: Set<Actor>,
     pub period: PeriodFilter,
 }
 
 impl Filters {
+    /// The mode in force for a timeline: a timeline with no key moments lists them all.
+    pub fn mode(&self, t: &Timeline) -> Events {
+        if t.key_count() == 0 {
+            Events::All
+        } else {
+            self.events
+        }
+    }
+
+    /// Whether an event is listed, in the full list's terms (the app, actor and period
+    /// filters); see [`filtered`] for the mode.
     pub fn matches(&self, e: &TimelineEvent) -> bool {
         (self.period == PeriodFilter::All || e.in_deal())
             && self.apps.intersects(e.apps)
             && self.actors.contains(e.actor)
     }
 
-    /// The one counting rule: how many events would show if one filter were set to just
-    /// this option, the others staying as they are.
+    /// The one counting rule: how many events the full list would show if one filter
+    /// were set to just this option, the others staying as they are.
     fn count_with(&self, t: &Timeline, set: impl FnOnce(&mut Filters)) -> usize {
         let mut f = *self;
         set(&mut f);
@@ -50,7 +73,12 @@ impl Filters {
     }
 }
 
-/// The events that pass the filters, in date order.
+/// The events listed, in date order: the key moments, or every event that passes the
+/// filters. The list and the chart's markers both show exactly these.
 pub fn filtered<'a>(t: &'a Timeline, f: &Filters) -> Vec<&'a TimelineEvent> {
-    t.events.iter().filter(|e| f.matches(e)).collect()
+    let key = f.mode(t) == Events::Key;
+    t.events
+        .iter()
+        .filter(|e| if key { e.key } else { f.matches(e) })
+        .collect()
 }

@@ -4,7 +4,7 @@
 mod filter;
 mod parse;
 
-pub use filter::{Filters, PeriodFilter, filtered};
+pub use filter::{Events, Filters, PeriodFilter, filtered};
 pub use parse::{COLUMNS, parse};
 
 use crate::core::month::Month;
@@ -57,6 +57,8 @@ pub struct TimelineEvent {
     /// `https:` links only.
     pub sources: Vec<String>,
     pub verified: bool,
+    /// One of the few key moments the timeline opens on (the `key` column).
+    pub key: bool,
     pub line: usize,
 }
 
@@ -80,6 +82,10 @@ pub struct Timeline {
 impl Timeline {
     pub fn find(&self, id: &str) -> Option<&TimelineEvent> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn key_count(&self) -> usize {
+        self.events.iter().filter(|e| e.key).count()
     }
 }
 

@@ -107,6 +107,15 @@ impl<'a> RowReader<'a, '_> {
             self.bad("actor", Msg::BadActor, &[("allowed", list)]);
         }
         let sources = self.sources();
+        // Optional, so files written before key moments existed still load.
+        let key = match self.get("key") {
+            "yes" | "true" => Some(true),
+            "no" | "false" | "" => Some(false),
+            _ => {
+                self.bad("key", Msg::BadKey, &[]);
+                None
+            }
+        };
         let verified = match self.get("verified") {
             "yes" | "true" => Some(true),
             "no" | "false" => Some(false),
@@ -129,6 +138,7 @@ impl<'a> RowReader<'a, '_> {
             instrument: self.get("instrument").to_string(),
             sources,
             verified: verified?,
+            key: key?,
             line: self.row.line,
         })
     }

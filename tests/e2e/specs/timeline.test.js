@@ -13,12 +13,17 @@ const w = useWidget({
 const newPage = (opts) => w.newPage(opts);
 
 
-const events = (page) => page.locator('[data-testid="timeline-event"]');
+// The listed events (in the key-moments view the others are in the page, but hidden).
+const events = (page) => page.locator('[data-testid="timeline-event"]:not(.is-extra)');
 const eventIds = (page) => events(page).evaluateAll((els) => els.map((e) => e.dataset.eventId));
 
 test('filters change the list, their counts and the URL', async () => {
   const page = await newPage();
   await open(page, w.server.url);
+  assert.equal(await events(page).count(), 12, 'the key moments');
+  await page.click('[data-testid="show-all"]');
+  await page.waitForSelector('[data-testid="filters"]');
+  assert.equal((await query(page)).events, 'all');
   assert.equal(await events(page).count(), 74);
   assert.match(await page.innerText('[data-testid="timeline-count"]'), /Showing 74 of 74 events/);
   assert.equal(await page.getAttribute('.p1-filters', 'aria-label'), 'Filter the events');
@@ -65,7 +70,7 @@ test('a deep link opens with its event selected and scrolled into view', async (
   assert.ok(box && box.y >= -1 && box.y < 700, `event in view: ${JSON.stringify(box)}`);
   assert.match(await settledUrl(page), new RegExp(`#event-${id}$`));
   // Its chart marker is highlighted too.
-  assert.equal(await page.getAttribute(`[data-testid="chart-marker"][data-event-id="${id}"]`, 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute(`[data-testid="chart-marker"][data-event-ids~="${id}"]`, 'aria-pressed'), 'true');
   // Every event offers a link to itself.
   assert.equal(await page.locator('[data-testid="event-link"]').count(), 74);
   await page.close();
@@ -98,7 +103,7 @@ test('arrow keys, Home and End move between events; each is announced by date an
     const el = document.activeElement;
     return document.getElementById(el.getAttribute('aria-labelledby')).textContent;
   });
-  assert.equal(name, '15 May 2019 · Trump declares ICTS supply-chain national emergency (EO 13873)');
+  assert.equal(name, '31 Jul 2020 · Trump tells reporters he will ban TikTok from the United States');
   // Ctrl+End leaves the list.
   await page.keyboard.press('Control+End');
   assert.equal(await page.evaluate(() => document.activeElement?.closest('.p1-foot') !== null), true);
@@ -107,14 +112,15 @@ test('arrow keys, Home and End move between events; each is announced by date an
 
 test('chart markers and list events highlight each other, by mouse and keyboard', async () => {
   const page = await newPage();
-  await open(page, w.server.url);
+  await open(page, w.server.url, '?events=all');
   const markers = page.locator('[data-testid="chart-marker"]');
-  const n = await markers.count();
-  assert.ok(n >= 30, `${n} markers for 2020-21 events`);
+  // Every listed 2020-21 event is on the chart, in markers of at least 24 px.
+  const covered = (await markers.evaluateAll((ms) => ms.map((m) => m.dataset.eventIds.split(' ')))).flat();
+  assert.ok(covered.length >= 30, `${covered.length} events on the chart`);
   // Hover a marker: its event lights up in the list.
   // An isolated marker (dense clusters overlap; the keyboard reaches every one).
   const id = '2021-01-eo-13971-targets-wechat';
-  await page.hover(`[data-testid="chart-marker"][data-event-id="${id}"]`);
+  await page.hover(`[data-testid="chart-marker"][data-event-ids~="${id}"]`);
   await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${id}"].is-highlighted`);
   // Keyboard: one tab stop, arrows move, focus highlights, Enter selects.
   await markers.first().focus();
@@ -124,20 +130,20 @@ test('chart markers and list events highlight each other, by mouse and keyboard'
   const secondId = await markers.nth(1).getAttribute('data-event-id');
   await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, secondId);
   await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${secondId}"].is-highlighted`);
-  assert.match(await page.locator('.p1-marker-label text').textContent(), / · /);
+  assert.ok((await page.locator('.p1-marker-label text').textContent()).length > 10);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${secondId}"][aria-current="true"]`);
   // Selecting in the list highlights its marker.
   const listId = '2020-12-ddc-judge-nichols-enjoins';
   await page.click(`[data-testid="timeline-event"][data-event-id="${listId}"] .p1-event-title`);
-  await page.waitForSelector(`[data-testid="chart-marker"][data-event-id="${listId}"].is-active`);
-  assert.equal(await page.getAttribute(`[data-testid="chart-marker"][data-event-id="${listId}"]`, 'aria-pressed'), 'true');
+  await page.waitForSelector(`[data-testid="chart-marker"][data-event-ids~="${listId}"].is-active`);
+  assert.equal(await page.getAttribute(`[data-testid="chart-marker"][data-event-ids~="${listId}"]`, 'aria-pressed'), 'true');
   // And by keyboard in the list.
   await page.focus(`[data-testid="timeline-event"][data-event-id="${listId}"]`);
   await page.keyboard.press('ArrowDown');
   await page.waitForFunction((id) => document.activeElement?.dataset?.eventId && document.activeElement.dataset.eventId !== id, listId);
   const nextId = await page.evaluate(() => document.activeElement?.dataset?.eventId);
-  await page.waitForSelector(`[data-testid="chart-marker"][data-event-id="${nextId}"].is-active`);
+  await page.waitForSelector(`[data-testid="chart-marker"][data-event-ids~="${nextId}"].is-active`);
   await page.close();
 });
 
@@ -145,8 +151,9 @@ test('hostile text in the timeline shows as literal text, and no script runs', a
   const page = await newPage();
   await open(page, w.server.url, '?timeline-data=/fixtures/timeline-hostile.csv');
   const card = page.locator('[data-testid="timeline-event"][data-event-id="2020-07-pompeo-says-us-is"]');
-  await page.waitForFunction(() => document.querySelector('[data-event-id="2020-07-pompeo-says-us-is"][data-testid="timeline-event"]')?.innerText.includes('onerror'));
-  const shown = await card.innerText();
+  await page.waitForFunction(() => document.querySelector('[data-event-id="2020-07-pompeo-says-us-is"][data-testid="timeline-event"]')?.textContent.includes('onerror'));
+  // Off-screen cards skip rendering (content-visibility), so read their text content.
+  const shown = await card.textContent();
   assert.match(shown, /<img src=x onerror="window.__pwned=1"> Trump said <script>window.__pwned=2<\/script> & "quoted"/);
   assert.match(shown, /<b onmouseover="window.__pwned=3">Bold\?<\/b> title/);
   assert.equal(await card.locator('img, script, b').count(), 0);
@@ -173,7 +180,7 @@ test('axe: the timeline view alone has no serious or critical violations', async
   const page = await newPage({ viewport: { width: 375, height: 800 } });
   await open(page, w.server.url, '?view=timeline');
   assert.equal(await page.locator('[data-testid="chart"]').count(), 0);
-  await page.click('.p1-more >> nth=0');
+  await page.click('.p1-event:not(.is-extra) .p1-more >> nth=0');
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes[0]?.target}`), []);
