@@ -63,7 +63,8 @@ pub fn height(w: f64) -> f64 {
 impl Frame {
     pub fn new(w: f64, ymax: f64) -> Frame {
         let w = w.max(MIN_WIDTH);
-        let right = if w >= NARROW { 78.0 } else { 10.0 };
+        // Room on the right for the direct labels ("2021 target", 12 px bold).
+        let right = if w >= NARROW { 90.0 } else { 10.0 };
         Frame {
             w,
             x0: LEFT,

@@ -137,8 +137,16 @@ pub fn needed(loc: &Locale, f: &dyn Format, e: &Evaluation, r: &YearResult) -> O
             s.needed_vs_best,
             &[
                 ("ratio", &f.number(needed / best, 1)),
-                ("best", &money(loc, f, best)),
-                ("bestmonth", &f.month(m, MonthStyle::Short)),
+                (
+                    "best",
+                    &fill(
+                        loc.strings.best_month,
+                        &[
+                            ("money", &money(loc, f, best)),
+                            ("month", &f.month(m, MonthStyle::Short)),
+                        ],
+                    ),
+                ),
             ],
         ),
         _ => s.needed_no_best.to_string(),

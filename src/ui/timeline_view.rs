@@ -14,7 +14,7 @@ use crate::core::timeline::{
 };
 
 /// Annotations longer than this show their first sentence, with the rest behind "More".
-const COLLAPSE_OVER: usize = 170;
+const COLLAPSE_OVER: usize = 140;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -346,31 +346,39 @@ pub fn EventCard(props: &EventProps) -> Html {
                 }
             </p>
             <p class="p1-annotation">{ lead }</p>
-            if let Some(rest) = rest {
+            // The source, and "More" beside it: the rest of a long annotation, the document
+            // and the event's own link.
+            <div class="p1-event-row">
+                <p class="p1-event-foot">
+                    <span class="p1-label">{ s.sources_label }</span>{ " " }
+                    for url in e.sources.iter() {
+                        <a href={url.clone()} rel="noopener noreferrer"
+                           target={new_tab.then_some("_blank")}>
+                            { timeline::host(url).to_string() }
+                        </a>
+                        { " " }
+                    }
+                </p>
                 <details class="p1-more">
                     <summary>
                         <span class="p1-more-closed">{ s.more }</span>
                         <span class="p1-more-open">{ s.less }</span>
                     </summary>
-                    <p class="p1-annotation">{ rest }</p>
+                    if let Some(rest) = rest {
+                        <p class="p1-annotation">{ rest }</p>
+                    }
+                    if !e.instrument.is_empty() {
+                        <p class="p1-instrument">
+                            <span class="p1-label">{ s.instrument_label }</span>{ " " }
+                            { e.instrument.clone() }
+                        </p>
+                    }
+                    <p class="p1-event-foot">
+                        <button type="button" class="p1-linkbutton" onclick={copy_link}
+                                data-testid="event-link">{ link_text }</button>
+                    </p>
                 </details>
-            }
-            if !e.instrument.is_empty() {
-                <p class="p1-instrument">
-                    <span class="p1-label">{ s.instrument_label }</span>{ " " }
-                    { e.instrument.clone() }
-                </p>
-            }
-            <p class="p1-event-foot">
-                <span class="p1-label">{ s.sources_label }</span>{ " " }
-                for url in e.sources.iter() {
-                    <a href={url.clone()} rel="noopener noreferrer"
-                       target={new_tab.then_some("_blank")}>{ timeline::host(url).to_string() }</a>
-                    { " " }
-                }
-                <button type="button" class="p1-linkbutton" onclick={copy_link}
-                        data-testid="event-link">{ link_text }</button>
-            </p>
+            </div>
             if props.back {
                 <p><button type="button" class="p1-button p1-button-quiet" onclick={back}
                            data-testid="back-to-chart">{ s.back_to_chart }</button></p>

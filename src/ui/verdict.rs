@@ -34,11 +34,16 @@ pub fn Verdict() -> Html {
         html! {
             <li class={classes!("p1-verdict-line", met_class(r))}>
                 <span class="p1-verdict-dot" aria-hidden="true"></span>
-                <span><span class="p1-verdict-text" data-testid={testid}>{
-                    text::verdict(loc, &f, e, r)
-                }</span>{ " " }<span class="p1-tag" data-testid={format!("{testid}-tag")}>{
-                    text::verdict_tag(loc, &f, e, r)
-                }</span></span>
+                // The tag comes first so that, on a phone, it can float beside the first
+                // line; on wider widgets it is shown after the text.
+                <span class="p1-verdict-body">
+                    <span class="p1-tag" data-testid={format!("{testid}-tag")}>{
+                        text::verdict_tag(loc, &f, e, r)
+                    }</span>
+                    <span class="p1-verdict-text" data-testid={testid}>{
+                        text::verdict(loc, &f, e, r)
+                    }</span>
+                </span>
             </li>
         }
     };

@@ -32,22 +32,22 @@ pub const STRINGS: Strings = Strings {
     so_far: "By the end of {month} China had bought {actual} of goods covered by the deal, \
              {share} of the {year} target.",
     needed: "To meet the {year} target, China would need {pace} from {month}",
-    needed_vs_best: ", {ratio}× its best month so far ({best}, {bestmonth}).",
+    needed_vs_best: ", {ratio}× its best month so far ({best}).",
     needed_no_best: ". No single month's figure on this basis has been published to \
                      compare it with.",
     already_met: "The {year} target is already met.",
+    best_month: "{money}, {month}",
     live_verdict: "{v2020}. {v2021}. {vboth}.",
     caveat_line: "Goods only; excludes civil aircraft. See How we calculated this.",
 
     controls_heading: "Set the pace",
     basis_legend: "Whose figures",
     basis_us: "US exports",
-    basis_us_note: "What the US Census Bureau recorded shipping to China, leaving out civil \
-                    aircraft, as the Peterson Institute for International Economics (PIIE) \
-                    first counted it.",
+    basis_us_note: "What the US recorded shipping to China, without civil aircraft, as the \
+                    Peterson Institute for International Economics (PIIE) first counted it.",
     basis_cn: "Chinese imports",
-    basis_cn_note: "What China's customs recorded buying. Valued with shipping and \
-                    insurance, so figures run higher.",
+    basis_cn_note: "What China's customs recorded buying, with shipping and insurance \
+                    included, so the figures run higher.",
     total_only_note: "China's customs figures come as running totals for the year, not by \
                       kind of goods, so on this basis you set one pace for all of them.",
     asof_label: "Data known as of",
@@ -68,7 +68,7 @@ pub const STRINGS: Strings = Strings {
     cat_services: "Services",
     cat_total: "All covered goods",
 
-    chart_title: "Purchases of the goods the deal covers, year to date",
+    chart_title: "Purchases of the deal's goods, year to date",
     chart_axis_note: "US$ billion, added up from January each year",
     legend_actual: "Actual",
     legend_projection: "Your projection",
@@ -104,12 +104,11 @@ pub const STRINGS: Strings = Strings {
     reconcile_heading: "Why the figures differ",
     reconcile: "China promised {committed} of American goods and services over 2020–21: \
                 twice its 2017 purchases, plus the extra $200 billion. This widget follows \
-                only the goods the deal covers, in US export figures without civil aircraft. \
-                Their two-year target was {target}, and China bought {actual} of them by the \
-                end of {last}: {share}. PIIE's final count adds services and civil aircraft, \
-                and the whole two years: {bought} of the {committed}, or {piie} ({revised} \
-                after later revisions to the US figures). Bloomberg's {bloomberg} counts goods \
-                only, from US Census data.",
+                only the goods the deal covers, in US export figures without civil aircraft: \
+                by the end of {last} China had bought {actual} of their {target} two-year \
+                target, {share}. PIIE's final count, with services, civil aircraft and all of \
+                2021, is {bought} of the {committed}: {piie} ({revised} after revisions). \
+                Bloomberg's {bloomberg} counts goods only, from US Census data.",
     reconcile_missing: "Figures from {month} on are not in the data yet.",
     scope_goods_services: "Goods and services",
     scope_goods: "Goods",

@@ -97,6 +97,8 @@ strings! {
     /// One item of the compact verdict beside the sliders: "2020: 46%"
     verdict_compact,
     tag_actual, tag_projected, so_far, needed, needed_vs_best, needed_no_best, already_met,
+    /// "$6.4bn, May 2020"
+    best_month,
     /// What the live region announces: the three verdicts.
     live_verdict,
     caveat_line,

@@ -63,9 +63,16 @@ test('phone and desktop: with any slider centred, the chart and a 2020 verdict a
   }
 });
 
+/** Renders every card, as a reader scrolling through does (off-screen cards otherwise
+ *  keep a placeholder height until they come near the viewport). */
+const renderAll = (scope) => scope.evaluate(() => {
+  for (const e of document.querySelectorAll('.p1-event')) e.style.contentVisibility = 'visible';
+});
+
 test('the default page at 375 px is a few screens, and so is an embed\'s auto-height', async () => {
   const page = await w.newPage(PHONE);
   await open(page, w.server.url);
+  await renderAll(page);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height <= 6500, `page height at 375 px: ${height}`);
   console.log(`# page height at 375 px: ${height} px`);
@@ -74,6 +81,7 @@ test('the default page at 375 px is a few screens, and so is an embed\'s auto-he
   await article.goto(w.server.origin + '/article.html');
   const frame = await (await article.waitForSelector('iframe')).contentFrame();
   await frame.waitForSelector('.p1[data-ready]');
+  await renderAll(frame);
   await article.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 1000);
   await article.waitForTimeout(500);
   const iframeHeight = await article.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
@@ -85,6 +93,8 @@ test('the default page at 375 px is a few screens, and so is an embed\'s auto-he
 test('a skip link takes keyboard users past the timeline', async () => {
   const page = await w.newPage(DESKTOP);
   await open(page, w.server.url);
+  const hidden = await page.locator('[data-testid="skip-timeline"]').boundingBox();
+  assert.ok(hidden.width <= 1 && hidden.height <= 1, `hidden until focused: ${JSON.stringify(hidden)}`);
   await page.focus('[data-testid="skip-timeline"]');
   assert.ok((await inView(page, '[data-testid="skip-timeline"]')).share > 0, 'visible when focused');
   await page.keyboard.press('Enter');
