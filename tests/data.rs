@@ -107,7 +107,12 @@ fn cn_basis_has_checkpoints_and_targets() {
 fn every_source_link_is_https_and_every_figure_cites_one() {
     let ds = built_in();
     for s in &ds.sources {
-        assert!(s.url.starts_with("https://"), "{}", s.url);
+        assert!(s.cite.url.starts_with("https://"), "{}", s.cite.url);
+        assert!(
+            !s.cite.outlet.is_empty() && !s.cite.title.is_empty(),
+            "{}",
+            s.id
+        );
     }
     let figures = ds
         .monthly
@@ -162,6 +167,19 @@ fn broken_copy_lists_every_problem_with_its_location() {
         "waugh-2099",
     );
     has("source,piie-2022-02,", Some("url"), "https://");
+    // The source policy: a mirror without a reason, a tracking parameter, no outlet, no date.
+    has(
+        "source,bloomberg-2020-10-26,",
+        Some("url"),
+        "en.wikipedia.org",
+    );
+    has("source,scmp-piie-2021-06,", Some("url"), "utm_source");
+    has("source,axios-piie-2020-08,", Some("outlet"), "outlet");
+    has(
+        "source,gtreview-piie-2022-02,",
+        Some("published"),
+        "YYYY-MM-DD",
+    );
     has("monthly,,us,2020-06,energy,", Some("unit"), "usd_m");
     has("ytd,,cn,2020-13,", Some("period"), "YYYY-MM");
     has("ytd,,cn,2022-06,", Some("period"), "outside");
@@ -178,6 +196,7 @@ fn broken_copy_lists_every_problem_with_its_location() {
         shown.join("\n")
     );
     has("montly,", Some("record"), "unknown record type");
+    assert_eq!(problems.len(), 20, "{}", shown.join("\n"));
     // Every problem names the file, and all of them are reported, not just the first.
     assert!(problems.len() >= 12, "{}", shown.join("\n"));
     assert!(shown.iter().all(|s| s.starts_with("purchases-broken.csv")));
@@ -196,4 +215,40 @@ fn hostile_and_malformed_files_never_panic() {
     ] {
         assert!(data::parse("f.csv", text).is_err());
     }
+}
+
+#[test]
+fn sources_follow_the_policy() {
+    use phase_one::core::sources::Tier;
+    let ds = built_in();
+    // At most eight purchase sources rest on a copy, each with its reason.
+    let copies: Vec<_> = ds.sources.iter().filter(|s| s.cite.is_copy()).collect();
+    assert!(copies.len() <= 8, "{} copies", copies.len());
+    assert!(copies.iter().all(|s| s.cite.copy_reason.is_some()));
+    // The story's starting point is cited: Bloomberg, 27 Jul 2020, on the June checkpoint.
+    let bloomberg = ds
+        .sources
+        .iter()
+        .position(|s| s.id == "bloomberg-2020-07-27")
+        .unwrap();
+    let june = &ds.ytd[&(Basis::Cn, m("2020-06"), Category::Total)];
+    assert!(june.sources.contains(&bloomberg));
+    // $13.6bn short of 2017 comes from PIIE's first version (57%), not the revised post.
+    let below = ds.outcome("below-2017").unwrap();
+    let cited: Vec<&str> = below
+        .figure
+        .sources
+        .iter()
+        .map(|i| ds.sources[*i].id.as_str())
+        .collect();
+    assert_eq!(cited, ["piie-2022-02-original"]);
+    assert_eq!(
+        ds.sources[below.figure.sources[0]].cite.tier,
+        Tier::Research
+    );
+    // The 2021 agriculture total and the goods-only share are there, with sources.
+    assert_eq!(ds.outcome("agriculture-2021").unwrap().figure.value, 33.8);
+    assert_eq!(ds.outcome("share-goods-only").unwrap().figure.value, 60.0);
+    // December 2021 stays missing.
+    assert!(!ds.monthly.keys().any(|k| k.1 == m("2021-12")));
 }

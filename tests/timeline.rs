@@ -16,7 +16,10 @@ fn built_in() -> timeline::Timeline {
     })
 }
 
-const HEADER: &str = "id,date,precision,title,annotation,apps,actor,instrument,sources,verified\n";
+const HEADER: &str = "id,date,precision,title,annotation,apps,actor,instrument,verified,\
+                      source_url,source_outlet,source_title,source_date,source_tier\n";
+/// A well-formed source, for rows whose source is not what a test is about.
+const SRC: &str = "https://example.com/a,Example News,A report,2020-08-06,outlet";
 
 #[test]
 fn built_in_timeline_validates_and_is_sorted() {
@@ -36,16 +39,44 @@ fn built_in_timeline_validates_and_is_sorted() {
     let unverified: Vec<_> = t.events.iter().filter(|e| !e.verified).collect();
     assert_eq!(unverified.len(), 1);
     assert!(unverified[0].annotation.contains("Unverified"));
-    // Month-precision events.
+    // Month-precision events: only the Army and Navy bans (the WSJ report of March 2023
+    // is dated to the day, 15 Mar).
     assert_eq!(
         t.events
             .iter()
             .filter(|e| e.precision == Precision::Month)
             .count(),
-        2
+        1
     );
+    let wsj = t
+        .find("2023-03-biden-administration-reportedly-demands")
+        .unwrap();
+    assert_eq!(wsj.date, (2023, 3, 15));
+    // Every executive order cites the Federal Register or govinfo, first.
+    for e in t
+        .events
+        .iter()
+        .filter(|e| e.instrument.starts_with("Executive Order"))
+    {
+        let host = phase_one::core::sources::host(&e.sources[0].url);
+        assert!(
+            host == "federalregister.gov" || host == "govinfo.gov",
+            "{}: {host}",
+            e.id
+        );
+    }
+    // At most twelve citations rest on a copy, each with its reason.
+    let copies: Vec<_> = t
+        .events
+        .iter()
+        .flat_map(|e| e.sources.iter())
+        .filter(|c| c.is_copy())
+        .collect();
+    assert!(copies.len() <= 12, "{} copies", copies.len());
+    assert!(copies.iter().all(|c| c.copy_reason.is_some()));
     for e in &t.events {
-        assert!(e.sources.iter().all(|s| s.starts_with("https://")));
+        assert!(e.sources.iter().all(|s| s.url.starts_with("https://")));
+        assert!(!e.sources.is_empty() && e.sources.len() <= 2);
         assert!(e.annotation.split(". ").count() <= 3, "{}: too long", e.id);
     }
 }
@@ -95,7 +126,8 @@ fn filters_and_counts() {
 #[test]
 fn hostile_text_is_kept_as_text() {
     let text = format!(
-        "{HEADER}x-1,2020-08-06,day,\"<script>alert(1)</script>\",\"<img src=x onerror=alert(1)>\",tiktok,court,,https://example.com/a,yes\n"
+        "{HEADER}x-1,2020-08-06,day,\"<script>alert(1)</script>\",\
+         \"<img src=x onerror=alert(1)>\",tiktok,court,,yes,{SRC}\n"
     );
     let t = timeline::parse("t.csv", &text).unwrap();
     assert_eq!(t.events[0].annotation, "<img src=x onerror=alert(1)>");
@@ -106,10 +138,11 @@ fn hostile_text_is_kept_as_text() {
 fn every_problem_is_reported_with_its_location() {
     let text = format!(
         "{HEADER}\
-         ok-1,2020-08-06,day,T,A,tiktok,court,,https://example.com/a,yes\n\
-         ok-1,2020-08-07,day,T,A,tiktok,court,,https://example.com/a,yes\n\
-         Bad Id,2020-02-30,day,T,A,myspace,pentagon,,javascript:alert(1),maybe\n\
-         x-3,2020-08,day,,A,tiktok,court,,,yes\n"
+         ok-1,2020-08-06,day,T,A,tiktok,court,,yes,{SRC}\n\
+         ok-1,2020-08-07,day,T,A,tiktok,court,,yes,{SRC}\n\
+         Bad Id,2020-02-30,day,T,A,myspace,pentagon,,maybe,javascript:alert(1),X,T,2020-08-06,outlet\n\
+         x-3,2020-08,day,,A,tiktok,court,,yes,,,,,\n\
+         x-4,2020-08-09,day,T,A,tiktok,court,,yes,https://en.wikipedia.org/wiki/TikTok?utm_source=x,,T,someday,tabloid\n"
     );
     let problems = timeline::parse("t.csv", &text).unwrap_err();
     let has = |line: usize, field: &str| {
@@ -125,24 +158,31 @@ fn every_problem_is_reported_with_its_location() {
     has(4, "date"); // 30 Feb
     has(4, "apps");
     has(4, "actor");
-    has(4, "sources"); // not https
+    has(4, "source_url"); // not https
     has(4, "verified");
     has(5, "date"); // month-only date with day precision
     has(5, "title");
-    has(5, "sources"); // none
-    assert_eq!(problems.len(), 10, "{problems:#?}");
-}
-
-#[test]
-fn hosts_for_link_text() {
-    assert_eq!(
-        timeline::host("https://www.reuters.com/article/x"),
-        "reuters.com"
+    has(5, "source_url"); // none
+    // The source policy: a tracking parameter and a mirror without a reason (both in the
+    // link), no outlet, no date, no known tier.
+    has(6, "source_url");
+    has(6, "source_outlet");
+    has(6, "source_date");
+    has(6, "source_tier");
+    let on_url: Vec<_> = problems
+        .iter()
+        .filter(|p| p.line == 6 && p.field.as_deref() == Some("source_url"))
+        .map(|p| p.to_string())
+        .collect();
+    assert!(
+        on_url.iter().any(|p| p.contains("utm_source")),
+        "{on_url:?}"
     );
-    assert_eq!(
-        timeline::host("https://law.justia.com/cases"),
-        "law.justia.com"
+    assert!(
+        on_url.iter().any(|p| p.contains("wikipedia.org")),
+        "{on_url:?}"
     );
+    assert_eq!(problems.len(), 15, "{problems:#?}");
 }
 
 #[test]
@@ -168,7 +208,7 @@ fn the_timeline_opens_on_the_key_moments() {
     // A file without key moments lists everything.
     let plain = timeline::parse(
         "t.csv",
-        &format!("{HEADER}x-1,2020-08-06,day,T,A,tiktok,court,,https://example.com/a,yes\n"),
+        &format!("{HEADER}x-1,2020-08-06,day,T,A,tiktok,court,,yes,{SRC}\n"),
     )
     .unwrap();
     assert_eq!(timeline::filtered(&plain, &Filters::default()).len(), 1);

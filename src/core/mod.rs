@@ -12,6 +12,7 @@ pub mod locale;
 pub mod model;
 pub mod month;
 pub mod problem;
+pub mod sources;
 pub mod state;
 pub mod text;
 pub mod timeline;

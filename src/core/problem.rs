@@ -56,6 +56,13 @@ crate::codes! {
         NoEventSource = "no_event_source",
         BadVerified = "bad_verified",
         BadKey = "bad_key",
+        // The source policy (both files)
+        NoOutlet = "no_outlet",
+        NoSourceTitle = "no_source_title",
+        BadSourceDate = "bad_source_date",
+        BadTier = "bad_tier",
+        TrackingParam = "tracking_param",
+        CopyHost = "copy_host",
         NoEvents = "no_events",
     }
 }

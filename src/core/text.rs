@@ -6,6 +6,7 @@ use super::format::{Format, MonthStyle};
 use super::locale::{Locale, fill};
 use super::model::{Evaluation, YearResult};
 use super::month::{DEAL_END, Month, YEARS};
+use super::sources::Citation;
 use super::timeline::{Precision, TimelineEvent};
 
 pub fn money(loc: &Locale, f: &dyn Format, v: f64) -> String {
@@ -111,47 +112,67 @@ pub fn live_verdict(loc: &Locale, f: &dyn Format, e: &Evaluation) -> String {
     )
 }
 
-/// The needed-pace sentence for one span, or `None` when the span is over.
-pub fn needed(loc: &Locale, f: &dyn Format, e: &Evaluation, r: &YearResult) -> Option<String> {
+/// The pace still needed, from the cut-off: a line per span still open, and the best
+/// month so far to compare it with. `None` when every span is over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NeededPace {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub best: String,
+}
+
+pub fn needed_pace(loc: &Locale, f: &dyn Format, e: &Evaluation) -> Option<NeededPace> {
     let s = loc.strings;
-    let needed = r.needed?;
-    let year = loc.period(r.span);
-    if needed <= 0.0 {
-        return Some(fill(s.already_met, &[("year", &year)]));
+    let best = e.best_month.filter(|(_, b)| *b > 0.0);
+    let lines: Vec<String> = [&e.years[0], &e.years[1], &e.both]
+        .iter()
+        .filter_map(|r| {
+            let needed = r.needed?;
+            let year = loc.period(r.span);
+            if needed <= 0.0 {
+                return Some(fill(s.already_met, &[("year", &year)]));
+            }
+            // Purchases count from the month after the cut-off, or from January of a later
+            // year.
+            let from = match r.span {
+                Period::Year(y) => e.scenario.asof.next().max(Month::january(y)),
+                Period::TwoYears => e.scenario.asof.next(),
+            };
+            let mut line = fill(
+                s.needed_line,
+                &[
+                    ("year", &year),
+                    ("pace", &money_rate(loc, f, needed)),
+                    ("month", &f.month(from, MonthStyle::Long)),
+                ],
+            );
+            if let Some((_, b)) = best {
+                line.push_str(&fill(
+                    s.needed_ratio,
+                    &[("ratio", &f.number(needed / b, 1))],
+                ));
+            }
+            Some(line)
+        })
+        .collect();
+    if lines.is_empty() {
+        return None;
     }
-    // Purchases count from the month after the cut-off, or from January of a later year.
-    let from = match r.span {
-        Period::Year(y) => e.scenario.asof.next().max(Month::january(y)),
-        Period::TwoYears => e.scenario.asof.next(),
-    };
-    let head = fill(
-        s.needed,
-        &[
-            ("year", &year),
-            ("pace", &money_rate(loc, f, needed)),
-            ("month", &f.month(from, MonthStyle::Long)),
-        ],
-    );
-    let tail = match e.best_month {
-        Some((m, best)) if best > 0.0 => fill(
-            s.needed_vs_best,
+    let best = match best {
+        Some((m, b)) => fill(
+            s.best_month,
             &[
-                ("ratio", &f.number(needed / best, 1)),
-                (
-                    "best",
-                    &fill(
-                        loc.strings.best_month,
-                        &[
-                            ("money", &money(loc, f, best)),
-                            ("month", &f.month(m, MonthStyle::Short)),
-                        ],
-                    ),
-                ),
+                ("money", &money(loc, f, b)),
+                ("month", &f.month(m, MonthStyle::Long)),
             ],
         ),
-        _ => s.needed_no_best.to_string(),
+        None => s.needed_no_best.to_string(),
     };
-    Some(head + &tail)
+    Some(NeededPace {
+        heading: s.needed_heading.to_string(),
+        lines,
+        best,
+    })
 }
 
 /// The cut-off year's progress, as template arguments.
@@ -204,6 +225,49 @@ pub fn dek(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
 /// A timeline event's date as the reader's locale writes it.
 pub fn event_date(f: &dyn Format, e: &TimelineEvent) -> String {
     f.date(e.date, e.precision)
+}
+
+/// How a source is shown to readers: "Federal Register, 11 Aug 2020".
+pub fn citation_label(loc: &Locale, f: &dyn Format, c: &Citation) -> String {
+    fill(
+        loc.strings.source_label,
+        &[
+            ("outlet", &c.outlet),
+            ("date", &f.date(c.date, c.precision)),
+        ],
+    )
+}
+
+/// A source in full, for the method's list: outlet, title and date.
+pub fn citation_full(loc: &Locale, f: &dyn Format, c: &Citation) -> String {
+    fill(
+        loc.strings.source_full,
+        &[
+            ("outlet", &c.outlet),
+            ("title", &c.title),
+            ("date", &f.date(c.date, c.precision)),
+        ],
+    )
+}
+
+/// The method's warning about figures that rest only on a copy of their source.
+pub fn copy_only_note(loc: &Locale, ds: &Dataset) -> Option<String> {
+    let figures = ds.copy_only();
+    if figures.is_empty() {
+        return None;
+    }
+    let mut outlets: Vec<&str> = figures
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|s| s.cite.outlet.as_str()))
+        .collect();
+    outlets.dedup();
+    Some(fill(
+        loc.strings.copy_only,
+        &[
+            ("n", &figures.len().to_string()),
+            ("sources", &outlets.join("; ")),
+        ],
+    ))
 }
 
 /// A chart marker's accessible name: date and title.
@@ -301,6 +365,12 @@ pub fn method(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Vec<String> {
             ("total", &headline_total(loc, f, ds)),
         ],
     );
+    let us2020 = super::model::ytd(ds, Basis::Us, Category::Total, Month::december(2020));
+    let revised = ds.outcome("us-2020-revised").map(|o| o.figure.value);
+    let derived = fill(
+        s.method_derived,
+        &[("us2020", &bn(us2020)), ("us2020rev", &bn(revised))],
+    );
     vec![
         intro,
         bases,
@@ -308,7 +378,7 @@ pub fn method(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Vec<String> {
         s.method_path_seasonal.to_string(),
         services,
         s.method_aircraft.to_string(),
-        s.method_derived.to_string(),
+        derived,
         s.method_missing.to_string(),
     ]
 }
@@ -417,11 +487,17 @@ mod tests {
             verdict(&EN, &Plain, &e, &e.years[0]),
             "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"
         );
+        let n = needed_pace(&EN, &Plain, &e).unwrap();
+        assert_eq!(n.heading, "To meet each target, China would need:");
         assert_eq!(
-            needed(&EN, &Plain, &e, &e.years[0]).unwrap(),
-            "To meet the 2020 target, China would need $18.3bn a month from July 2020, \
-             2.8× its best month so far ($6.4bn, May 2020)."
+            n.lines,
+            [
+                "2020: $18.3bn a month from July 2020 (2.8× its best month)",
+                "2021: $14.7bn a month from January 2021 (2.3× its best month)",
+                "2020–21: $15.9bn a month from July 2020 (2.5× its best month)",
+            ]
         );
+        assert_eq!(n.best, "Its best month so far: $6.4bn, in May 2020.");
         assert_eq!(
             so_far(&EN, &Plain, &e),
             "By the end of June 2020 China had bought $32.9bn of goods covered by the deal, \
@@ -479,12 +555,15 @@ mod tests {
         let e = eval("2020-06", Basis::Cn);
         assert!(verdict(&EN, &Plain, &e, &e.years[0]).starts_with("2020: $"));
         assert!(
-            needed(&EN, &Plain, &e, &e.years[0])
-                .unwrap()
+            needed_pace(&EN, &Plain, &e).unwrap().lines[0]
                 .contains("$22.1bn a month from July 2020")
         );
         let e = eval("2021-11", Basis::Us);
-        assert_eq!(needed(&EN, &Plain, &e, &e.years[0]), None);
+        assert_eq!(
+            needed_pace(&EN, &Plain, &e),
+            None,
+            "the deal is over: nothing is needed"
+        );
         assert_eq!(
             verdict(&EN, &Plain, &e, &e.years[0]),
             "2020: $89.3bn of $142.7bn — missed by $53.4bn (63% of target)"

@@ -47,10 +47,11 @@ pub fn Outcomes(props: &DataProps) -> Html {
                             <strong class="p1-fig">{ figure(o.unit, o.figure.value) }</strong>
                             { " " }{ o.figure.note.clone() }{ " " }
                             for src in o.figure.sources.iter().filter_map(|i| ds.source(*i)) {
-                                <a class="p1-cite" href={src.url.clone()} target="_blank"
-                                   rel="noopener noreferrer" title={src.label.clone()}>
-                                    { crate::core::timeline::host(&src.url).to_string() }
-                                </a>
+                                <a class="p1-cite" href={src.cite.url.clone()} target="_blank"
+                                   rel="noopener noreferrer" title={src.cite.title.clone()}
+                                   data-testid="outcome-source">
+                                    { text::citation_label(loc, &f, &src.cite) }
+                                </a>{ " " }
                             }
                         </span>
                     </li>
@@ -73,11 +74,21 @@ pub fn Method(props: &DataProps) -> Html {
                 <p>{ p }</p>
             }
             <h3 class="p1-h3">{ s.method_sources }</h3>
+            if let Some(note) = text::copy_only_note(loc, ds) {
+                <p class="p1-note" data-testid="copy-only">{ note }</p>
+            }
             <ol class="p1-sources">
                 for src in ds.sources.iter() {
-                    <li><a href={src.url.clone()} target="_blank" rel="noopener noreferrer">
-                        { src.label.clone() }
-                    </a></li>
+                    <li data-testid="method-source">
+                        <a href={src.cite.url.clone()} target="_blank" rel="noopener noreferrer">
+                            { text::citation_full(loc, &f, &src.cite) }
+                        </a>
+                        if let Some(reason) = &src.cite.copy_reason {
+                            <span class="p1-copy">
+                                { " " }{ fill(s.copy_label, &[("reason", reason)]) }
+                            </span>
+                        }
+                    </li>
                 }
             </ol>
             <p><a href={format!("{}data/purchases.csv", env.asset_base)} download="">

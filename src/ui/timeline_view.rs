@@ -215,11 +215,9 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 } else {
                     <div class="p1-timeline-side">{ filters }</div>
                 }
-                <div class="p1-feed" data-testid="timeline" aria-label={s.list_label}
+                <div class="p1-feed" data-testid="timeline"
+                     aria-label={if mode == Events::Key { s.events_key } else { s.list_label }}
                      role="region" onkeydown={on_key}>
-                    if mode == Events::Key {
-                        <h3 class="p1-key-heading">{ s.events_key }</h3>
-                    }
                     if total == 0 {
                         <p class="p1-note">{ s.no_events }</p>
                     }
@@ -349,14 +347,14 @@ pub fn EventCard(props: &EventProps) -> Html {
             // The source, and "More" beside it: the rest of a long annotation, the document
             // and the event's own link.
             <div class="p1-event-row">
+                // The primary source on the card; a news report about it behind "More".
                 <p class="p1-event-foot">
                     <span class="p1-label">{ s.sources_label }</span>{ " " }
-                    for url in e.sources.iter() {
-                        <a href={url.clone()} rel="noopener noreferrer"
-                           target={new_tab.then_some("_blank")}>
-                            { timeline::host(url).to_string() }
+                    for c in e.sources.iter().take(1) {
+                        <a href={c.url.clone()} rel="noopener noreferrer" title={c.title.clone()}
+                           target={new_tab.then_some("_blank")} data-testid="event-source">
+                            { text::citation_label(loc, &f, c) }
                         </a>
-                        { " " }
                     }
                 </p>
                 <details class="p1-more">
@@ -366,6 +364,16 @@ pub fn EventCard(props: &EventProps) -> Html {
                     </summary>
                     if let Some(rest) = rest {
                         <p class="p1-annotation">{ rest }</p>
+                    }
+                    for c in e.sources.iter().skip(1) {
+                        <p class="p1-instrument">
+                            <span class="p1-label">{ s.report_label }</span>{ " " }
+                            <a href={c.url.clone()} rel="noopener noreferrer"
+                               title={c.title.clone()} target={new_tab.then_some("_blank")}
+                               data-testid="event-source">
+                                { text::citation_label(loc, &f, c) }
+                            </a>
+                        </p>
                     }
                     if !e.instrument.is_empty() {
                         <p class="p1-instrument">

@@ -96,17 +96,21 @@ pub fn Outlook() -> Html {
     let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
-    let needed: Vec<String> = [&e.years[0], &e.years[1], &e.both]
-        .iter()
-        .filter_map(|r| text::needed(loc, &f, e, r))
-        .chain(text::missing_note(loc, &f, e))
-        .collect();
+    let needed = text::needed_pace(loc, &f, e);
+    let missing = text::missing_note(loc, &f, e);
     html! {
         <div class="p1-outlook">
             <p class="p1-sofar">{ text::so_far(loc, &f, e) }</p>
-            if !needed.is_empty() {
+            if needed.is_some() || missing.is_some() {
                 <div class="p1-needed" data-testid="needed-pace">
-                    for n in needed { <p>{ n }</p> }
+                    if let Some(n) = needed {
+                        <p>{ n.heading }</p>
+                        <ul class="p1-needed-lines">
+                            for l in n.lines { <li>{ l }</li> }
+                        </ul>
+                        <p class="p1-note">{ n.best }</p>
+                    }
+                    if let Some(m) = missing { <p>{ m }</p> }
                 </div>
             }
             <p class="p1-caveat">{ s.caveat_line }</p>

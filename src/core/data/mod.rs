@@ -10,7 +10,6 @@ mod parse;
 mod types;
 
 pub use checks::SUM_TOLERANCE;
-pub use parse::is_https_url;
 pub use types::*;
 
 use crate::core::problem::Problem;
@@ -20,9 +19,24 @@ pub const FILE_NAME: &str = "purchases.csv";
 /// The built-in data, embedded at compile time.
 pub const BUILT_IN: &str = include_str!("../../../static/data/purchases.csv");
 
-pub const COLUMNS: [&str; 12] = [
-    "record", "id", "basis", "period", "category", "value", "unit", "status", "formula", "source",
-    "url", "note",
+pub const COLUMNS: [&str; 17] = [
+    "record",
+    "id",
+    "basis",
+    "period",
+    "category",
+    "value",
+    "unit",
+    "status",
+    "formula",
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "tier",
+    "copy_reason",
+    "note",
 ];
 
 /// Parses and validates purchase data. Returns the dataset only when there are no

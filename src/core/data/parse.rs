@@ -10,6 +10,7 @@ use super::types::{
 use crate::core::csv::{Row, Table};
 use crate::core::month::{DEAL_END, DEAL_START, Month, YEARS, parse_date};
 use crate::core::problem::{Msg, Problem};
+use crate::core::sources;
 
 /// No monthly, annual or two-year figure in this deal comes near US$1 trillion.
 const MAX_USD_BN: f64 = 1000.0;
@@ -94,11 +95,7 @@ impl<'a> Reader<'a> {
     }
 
     fn source(&mut self, row: &'a Row) {
-        let (id, url, label) = (
-            self.get(row, "id"),
-            self.get(row, "url"),
-            self.get(row, "note"),
-        );
+        let id = self.get(row, "id");
         if id.is_empty() {
             let p = self.at(row, "id", Msg::SourceNoId);
             return self.push(p);
@@ -107,21 +104,29 @@ impl<'a> Reader<'a> {
             let p = self.at(row, "id", Msg::SourceIdTwice).value(id);
             return self.push(p);
         }
-        if !is_https_url(url) {
-            let p = self.at(row, "url", Msg::NotHttps).value(url);
-            self.push(p);
-        }
-        if label.is_empty() {
-            let p = self.at(row, "note", Msg::SourceNoCitation);
-            self.push(p);
-        }
+        let fields = |name: &'static str| (name, self.get(row, name));
+        let cite = sources::citation(
+            self.file,
+            row.line,
+            sources::Fields {
+                url: fields("url"),
+                outlet: fields("outlet"),
+                title: fields("title"),
+                date: fields("published"),
+                tier: fields("tier"),
+                copy_reason: fields("copy_reason"),
+            },
+            &mut self.problems,
+        );
+        // Registered even when it has problems, so rows citing it aren't reported too.
         self.source_ids
             .insert(id.to_string(), self.ds.sources.len());
-        self.ds.sources.push(Source {
-            id: id.to_string(),
-            label: label.to_string(),
-            url: url.to_string(),
-        });
+        if let Some(cite) = cite {
+            self.ds.sources.push(Source {
+                id: id.to_string(),
+                cite,
+            });
+        }
     }
 
     /// The ids a row cites in its `source` column.
@@ -463,17 +468,4 @@ impl<'a> Reader<'a> {
             });
         }
     }
-}
-
-/// A well-formed `https:` URL with a host. Anything else is never rendered as a link.
-pub fn is_https_url(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://") else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty()
-        && host.contains('.')
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }

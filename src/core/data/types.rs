@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::core::month::Month;
+use crate::core::sources::Citation;
 
 crate::codes! {
     /// Which official data set purchases are measured in (Art. 6.2.6 says both count).
@@ -85,13 +86,11 @@ pub enum Status {
     Derived(String),
 }
 
-/// A cited source.
+/// A cited source: an id the figure rows cite, and the citation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: String,
-    pub label: String,
-    /// Always `https:`; validation rejects anything else.
-    pub url: String,
+    pub cite: Citation,
 }
 
 /// One sourced number.
@@ -183,6 +182,29 @@ impl Dataset {
 
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
+    }
+
+    /// Figures whose every source is a copy (the policy's copy hosts): their lines, and
+    /// the copies. The method section lists them.
+    pub fn copy_only(&self) -> Vec<(usize, Vec<&Source>)> {
+        let figures = self
+            .commitments
+            .values()
+            .chain(self.baselines.values())
+            .chain(self.targets.values())
+            .chain(self.monthly.values())
+            .chain(self.ytd.values())
+            .chain(self.outcomes.iter().map(|o| &o.figure));
+        let mut out: Vec<(usize, Vec<&Source>)> = figures
+            .filter_map(|f| {
+                let cited: Vec<&Source> =
+                    f.sources.iter().filter_map(|i| self.source(*i)).collect();
+                (!cited.is_empty() && cited.iter().all(|s| s.cite.is_copy()))
+                    .then_some((f.line, cited))
+            })
+            .collect();
+        out.sort_by_key(|(line, _)| *line);
+        out
     }
 
     pub fn outcome(&self, id: &str) -> Option<&Outcome> {

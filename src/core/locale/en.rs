@@ -31,12 +31,13 @@ pub const STRINGS: Strings = Strings {
     tag_projected: "projected",
     so_far: "By the end of {month} China had bought {actual} of goods covered by the deal, \
              {share} of the {year} target.",
-    needed: "To meet the {year} target, China would need {pace} from {month}",
-    needed_vs_best: ", {ratio}× its best month so far ({best}).",
-    needed_no_best: ". No single month's figure on this basis has been published to \
-                     compare it with.",
-    already_met: "The {year} target is already met.",
-    best_month: "{money}, {month}",
+    needed_heading: "To meet each target, China would need:",
+    needed_line: "{year}: {pace} from {month}",
+    needed_ratio: " ({ratio}× its best month)",
+    needed_no_best: "No single month's figure on this basis has been published to compare \
+                     it with.",
+    already_met: "{year}: the target is already met",
+    best_month: "Its best month so far: {money}, in {month}.",
     live_verdict: "{v2020}. {v2021}. {vboth}.",
     caveat_line: "Goods only; excludes civil aircraft. See How we calculated this.",
 
@@ -54,9 +55,9 @@ pub const STRINGS: Strings = Strings {
     asof_note_cn: "On this basis you can choose only the months for which a running total was \
                    published.",
     presets_legend: "Try a pace",
-    preset_so_far: "Pace so far this year",
+    preset_so_far: "Pace so far",
     preset_2017: "2017 pace",
-    preset_needed: "Pace needed to meet the targets",
+    preset_needed: "Pace needed",
     preset_actual: "What actually happened",
     reset: "Reset",
     rates_over: "The figures end here, so there is no pace left to set. To try one, choose an \
@@ -127,9 +128,10 @@ pub const STRINGS: Strings = Strings {
                    out civil aircraft and follow the original tracker of the Peterson \
                    Institute for International Economics (PIIE): a 2017 baseline of \
                    {usbase}, so targets of {us20} for 2020 and {us21} for 2021. Chinese \
-                   imports (China customs) are valued with shipping and insurance; PIIE's \
-                   targets on that basis are {cn20} for 2020 (as revised in October 2020) \
-                   and {cn21} for 2021.",
+                   imports (China customs) are valued with shipping and insurance. PIIE's \
+                   2020 target on that basis is {cn20} (as revised in October 2020); the \
+                   2021 target, {cn21}, is our own: the 2017 baseline that PIIE's 2020 \
+                   target implies, plus the 2021 increments.",
     method_path_seasonal: "The target path on the chart spreads each year's target across \
                            the months in the pattern of 2017 purchases, as PIIE does, \
                            because farm purchases are seasonal. PIIE cautions that \
@@ -143,14 +145,23 @@ pub const STRINGS: Strings = Strings {
                       baseline and targets.",
     method_derived: "Some figures are derived rather than read in a source: US monthly \
                      figures from March to November 2021 are differences between successive \
-                     year-to-date releases, and targets on the Chinese-import basis are \
-                     computed from PIIE's figures. They are marked as derived in the data \
-                     table and the data file.",
+                     year-to-date releases, taken at full precision, and the 2021 target on \
+                     the Chinese-import basis is computed from PIIE's 2020 target. They are \
+                     marked as derived in the data table and the data file. The 2020 US \
+                     months are the Census Bureau's releases as Michael Waugh compiled them \
+                     by February 2021, December as revised then; they add up to {us2020}. The \
+                     Census Bureau's annual revision of June 2021 put 2020 at {us2020rev}, \
+                     which this widget notes but does not use, because it gives no months.",
     method_missing: "December 2021 on the US-export basis, and most single months on the \
                      Chinese-import basis, have not been found in a published source; they \
                      are shown as missing, never filled in.",
     method_sources: "Sources",
     method_download: "Download the data (CSV)",
+    source_label: "{outlet}, {date}",
+    source_full: "{outlet}: {title}, {date}",
+    copy_label: "A copy of the original: {reason}",
+    copy_only: "{n} figures rest only on copies of their sources ({sources}); the reason for \
+                each copy is in the list below and the data file.",
     derived_label: "derived",
 
     timeline_heading: "TikTok and WeChat: the app bans, step by step",
@@ -176,6 +187,7 @@ pub const STRINGS: Strings = Strings {
     link_copied: "Link copied",
     unverified: "Unverified",
     sources_label: "Source:",
+    report_label: "Report:",
     instrument_label: "Document:",
     list_label: "Timeline events",
     all_actors: "All",
@@ -276,4 +288,13 @@ pub const STRINGS: Strings = Strings {
     p_bad_verified: "verified must be yes or no, found {value}",
     p_bad_key: "key must be yes, no or empty, found {value}",
     p_no_events: "the file has no events",
+    p_no_outlet: "a source needs an outlet: who published it (\u{201c}Federal Register\u{201d}, \
+                  \u{201c}Reuters\u{201d})",
+    p_no_source_title: "a source needs a title: the document's title, or what the report is",
+    p_bad_source_date: "a source needs its date as YYYY-MM-DD, or YYYY-MM when only the month \
+                        is known, found {value}",
+    p_bad_tier: "tier must be one of {allowed}, found {value}",
+    p_tracking_param: "the link carries a tracking parameter, {value}; remove it",
+    p_copy_host: "{value} is on the list of mirrors and re-post sites (copy-hosts.txt): cite \
+                  the original, or say why this copy in the {column} column",
 };

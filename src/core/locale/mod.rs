@@ -96,7 +96,8 @@ strings! {
     missing_one, missing_many,
     /// One item of the compact verdict beside the sliders: "2020: 46%"
     verdict_compact,
-    tag_actual, tag_projected, so_far, needed, needed_vs_best, needed_no_best, already_met,
+    tag_actual, tag_projected, so_far, needed_heading, needed_line, needed_ratio,
+    needed_no_best, already_met,
     /// "$6.4bn, May 2020"
     best_month,
     /// What the live region announces: the three verdicts.
@@ -127,6 +128,14 @@ strings! {
     scope_services, method_heading, method_intro, method_bases, method_path_seasonal,
     method_prorating, method_services, method_aircraft, method_derived, method_missing,
     method_sources, method_download,
+    /// A source as readers see it: "Federal Register, 11 Aug 2020"
+    source_label,
+    /// A source in the method's list: outlet, title, date
+    source_full,
+    /// "A copy of the original: {reason}"
+    copy_label,
+    /// The warning about figures resting only on copies.
+    copy_only,
     /// Marks a derived figure or series.
     derived_label,
 
@@ -135,7 +144,7 @@ strings! {
     events_key, show_all, show_key, skip_timeline, back_to_chart,
     /// A chart marker that stands for several events close together.
     marker_group,
-    link_copied, unverified, sources_label, instrument_label, list_label, all_actors,
+    link_copied, unverified, sources_label, report_label, instrument_label, list_label, all_actors,
     app_tiktok, app_wechat,
     actor_white_house, actor_commerce, actor_treasury_cfius, actor_congress, actor_court,
     actor_company, actor_china_government,
@@ -164,7 +173,8 @@ strings! {
     p_no_figures, p_missing_target, p_missing_baseline, p_partial_month, p_partial_pattern,
     p_sum_mismatch, p_two_year_sum, p_target_mismatch, p_bad_slug, p_slug_twice,
     p_bad_precision, p_bad_event_date, p_bad_title, p_bad_annotation, p_bad_apps,
-    p_bad_actor, p_no_event_source, p_bad_verified, p_bad_key, p_no_events,
+    p_bad_actor, p_no_event_source, p_bad_verified, p_bad_key, p_no_events, p_no_outlet,
+    p_no_source_title, p_bad_source_date, p_bad_tier, p_tracking_param, p_copy_host,
 }
 
 impl Locale {
@@ -243,6 +253,12 @@ impl Locale {
             Msg::NoEventSource => s.p_no_event_source,
             Msg::BadVerified => s.p_bad_verified,
             Msg::BadKey => s.p_bad_key,
+            Msg::NoOutlet => s.p_no_outlet,
+            Msg::NoSourceTitle => s.p_no_source_title,
+            Msg::BadSourceDate => s.p_bad_source_date,
+            Msg::BadTier => s.p_bad_tier,
+            Msg::TrackingParam => s.p_tracking_param,
+            Msg::CopyHost => s.p_copy_host,
             Msg::NoEvents => s.p_no_events,
         }
     }

@@ -8,6 +8,7 @@ pub use filter::{Events, Filters, PeriodFilter, filtered};
 pub use parse::{COLUMNS, parse};
 
 use crate::core::month::Month;
+use crate::core::sources::Citation;
 use crate::core::vocab::Set;
 
 pub const FILE_NAME: &str = "timeline.csv";
@@ -54,8 +55,8 @@ pub struct TimelineEvent {
     pub apps: Set<App>,
     pub actor: Actor,
     pub instrument: String,
-    /// `https:` links only.
-    pub sources: Vec<String>,
+    /// The primary source first, then a readable news report if there is one.
+    pub sources: Vec<Citation>,
     pub verified: bool,
     /// One of the few key moments the timeline opens on (the `key` column).
     pub key: bool,
@@ -87,11 +88,4 @@ impl Timeline {
     pub fn key_count(&self) -> usize {
         self.events.iter().filter(|e| e.key).count()
     }
-}
-
-/// The host name of a link, for link text ("www.reuters.com" → "reuters.com").
-pub fn host(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host)
 }

@@ -4,12 +4,14 @@ use std::collections::HashMap;
 
 use super::{Actor, App, Precision, Timeline, TimelineEvent};
 use crate::core::csv::{Row, Table};
-use crate::core::data::is_https_url;
 use crate::core::month::{Month, parse_date};
 use crate::core::problem::{Msg, Problem};
+use crate::core::sources;
 use crate::core::vocab::Set;
 
-pub const COLUMNS: [&str; 10] = [
+/// The columns every timeline file has. `key`, the `report_*` columns and `copy_reason`
+/// are optional.
+pub const COLUMNS: [&str; 14] = [
     "id",
     "date",
     "precision",
@@ -18,8 +20,12 @@ pub const COLUMNS: [&str; 10] = [
     "apps",
     "actor",
     "instrument",
-    "sources",
     "verified",
+    "source_url",
+    "source_outlet",
+    "source_title",
+    "source_date",
+    "source_tier",
 ];
 const MAX_TITLE: usize = 140;
 const MAX_ANNOTATION: usize = 700;
@@ -192,20 +198,30 @@ impl<'a> RowReader<'a, '_> {
         }
     }
 
-    fn sources(&mut self) -> Vec<String> {
-        let text = self.get("sources");
-        if text.trim().is_empty() {
-            self.report("sources", Msg::NoEventSource, &[]);
-            return Vec::new();
-        }
+    /// The primary source, and the news report when the row gives one.
+    fn sources(&mut self) -> Vec<sources::Citation> {
         let mut out = Vec::new();
-        for url in text.split([';', ' ', '\n', '\t']).filter(|s| !s.is_empty()) {
-            if is_https_url(url) {
-                out.push(url.to_string());
-            } else {
-                let p = Problem::new(self.file, self.row.line, Some("sources"), Msg::NotHttps);
-                self.problems.push(p.value(url));
+        for (prefix, required) in [("source", true), ("report", false)] {
+            let col = |name: &str| format!("{prefix}_{name}");
+            let cols = ["url", "outlet", "title", "date", "tier"].map(col);
+            if !required && cols.iter().all(|c| self.get(c).is_empty()) {
+                continue;
             }
+            if required && self.get(&cols[0]).trim().is_empty() {
+                self.report(&cols[0], Msg::NoEventSource, &[]);
+                continue;
+            }
+            let field = |i: usize| (cols[i].as_str(), self.get(&cols[i]));
+            let fields = sources::Fields {
+                url: field(0),
+                outlet: field(1),
+                title: field(2),
+                date: field(3),
+                tier: field(4),
+                copy_reason: ("copy_reason", self.get("copy_reason")),
+            };
+            let (file, line) = (self.file, self.row.line);
+            out.extend(sources::citation(file, line, fields, self.problems));
         }
         out
     }

@@ -17,7 +17,7 @@ const OVERRIDE = PURCHASES.replace('target,,cn,2020,total,173.1,', 'target,,cn,2
   .replace('baseline,,cn,2017,total,109.2,', 'baseline,,cn,2017,total,116.1,')
   .replace('target,,cn,2021,total,207.4,', 'target,,cn,2021,total,214.3,');
 const BROKEN = PURCHASES.replace('monthly,,us,2020-03,energy,0.356,', 'monthly,,us,2020-03,energy,lots,')
-  .replace(',waugh-2020-12,,\n', ',nobody,,\n');
+  .replace(',waugh-2020-12,,,,,,,\n', ',nobody,,,,,,,\n');
 
 const w = useWidget({
     base: BASE,
