@@ -4,11 +4,19 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
-/// Mounts the widget into every `[data-phase-one-widget]` element on the page.
+/// Mounts the widget into every `[data-phase-one-widget]` element on the page, and into
+/// those added later.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn start(stylesheet_url: String) {
-    phase_one::ui::mount::mount_all(&stylesheet_url);
+    phase_one::ui::mount::start(&stylesheet_url);
+}
+
+/// `PhaseOneWidget.mount(el)`: mounts one element (see README, "Script embed").
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn mount(el: web_sys::Element) {
+    phase_one::ui::mount::mount(&el);
 }
 
 fn main() {}

@@ -115,15 +115,42 @@ mod native {
         Ok(())
     }
 
-    /// The loader module. Kept tiny: everything else happens in Rust (`start`).
+    /// The loader module (`src/bin/loader.js`, with the hashed file names and its few
+    /// words filled in). Everything else happens in Rust (`start`).
     fn loader(glue: &str, wasm: &str, css: &str) -> String {
-        format!(
-            "// Phase One widget loader. Generated at build time; do not edit.\n\
-             import init, {{ start }} from './{glue}';\n\
-             const here = import.meta.url;\n\
-             await init({{ module_or_path: new URL('./{wasm}', here) }});\n\
-             start(new URL('./{css}', here).href);\n"
-        )
+        let s = phase_one::core::locale::EN.strings;
+        let own: Vec<String> = phase_one::core::url_state::OWN_NAMES
+            .iter()
+            .map(|n| js_string(n))
+            .collect();
+        let strings = format!(
+            "{{ failed: {}, scenario: {}, link: {} }}",
+            js_string(s.load_failed),
+            js_string(s.load_failed_scenario),
+            js_string(s.load_failed_link)
+        );
+        include_str!("loader.js")
+            .replace("__GLUE__", glue)
+            .replace("__WASM__", wasm)
+            .replace("__CSS__", css)
+            .replace("__STRINGS__", &strings)
+            .replace("__OWN__", &format!("[{}]", own.join(", ")))
+    }
+
+    /// A JavaScript string literal.
+    fn js_string(text: &str) -> String {
+        let mut out = String::from("'");
+        for c in text.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\'' => out.push_str("\\'"),
+                '\n' => out.push_str("\\n"),
+                '<' => out.push_str("\\u003c"),
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        out
     }
 
     fn list(dir: &Path) -> Result<Vec<String>, String> {

@@ -45,80 +45,202 @@ impl Table {
     }
 }
 
-/// Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF line ends, an
-/// optional UTF-8 byte-order mark). Blank lines are skipped. Rows whose field count
-/// differs from the header's are reported, and kept.
-pub fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Table {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv_core::Reader::new();
-    let mut input = text.as_bytes();
-    let mut line = 1usize; // the line the reader has reached
-    let mut records: Vec<Row> = Vec::new();
-    let mut out = vec![0u8; 1024];
-    let mut ends = vec![0usize; 64];
-    let (mut out_len, mut ends_len) = (0usize, 0usize);
-    let mut record_line = 0usize;
-    loop {
-        if out_len == 0 && ends_len == 0 {
-            // At a record boundary: skip blank lines so the record's own line is known.
-            let blank = input
-                .iter()
-                .take_while(|&&b| b == b'\n' || b == b'\r')
-                .count();
-            line += input[..blank].iter().filter(|&&b| b == b'\n').count();
-            input = &input[blank..];
-            record_line = line;
-        }
-        // An empty `input` tells csv-core that the text has ended.
-        let (result, nin, nout, nend) =
-            reader.read_record(input, &mut out[out_len..], &mut ends[ends_len..]);
-        line += input[..nin].iter().filter(|&&b| b == b'\n').count();
-        input = &input[nin..];
-        out_len += nout;
-        ends_len += nend;
-        match result {
-            csv_core::ReadRecordResult::InputEmpty => {}
-            csv_core::ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
-            csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
-            csv_core::ReadRecordResult::Record => {
-                records.push(make_row(record_line, &out[..out_len], &ends[..ends_len]));
-                (out_len, ends_len) = (0, 0);
-            }
-            csv_core::ReadRecordResult::End => break,
+/// The largest data file the widget reads: bigger files are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// The widest header a data file may have (the real files have 17 and 21 columns).
+pub const MAX_COLUMNS: usize = 100;
+/// Validation stops after this many problems: the first ones are what an editor fixes.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// An incremental CSV reader (RFC 4180: quoted fields, doubled quotes, CRLF or LF line
+/// ends, an optional UTF-8 byte-order mark), so a caller can read a large file a slice at
+/// a time and yield between slices. Blank lines are skipped.
+pub struct Reader<'t> {
+    input: &'t [u8],
+    total: usize,
+    csv: csv_core::Reader,
+    /// The line the reader has reached, and the line the current record started on.
+    line: usize,
+    record_line: usize,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    out_len: usize,
+    ends_len: usize,
+    records: Vec<Row>,
+    done: bool,
+}
+
+impl<'t> Reader<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Reader {
+            input: text.as_bytes(),
+            total: text.len(),
+            csv: csv_core::Reader::new(),
+            line: 1,
+            record_line: 0,
+            out: vec![0u8; 1024],
+            ends: vec![0usize; 64],
+            out_len: 0,
+            ends_len: 0,
+            records: Vec::new(),
+            done: false,
         }
     }
 
-    let mut rows = records
-        .into_iter()
-        .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()));
-    let header: Vec<String> = rows
-        .next()
-        .map(|r| r.fields.into_iter().map(|f| f.trim().to_string()).collect())
-        .unwrap_or_default();
-    if header.is_empty() {
-        problems.push(Problem::new(file, 0, None, Msg::NoHeader));
+    /// The share of the text read so far, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            (self.total - self.input.len()) as f64 / self.total as f64
+        }
     }
-    let mut kept = Vec::new();
-    for row in rows {
-        if row.fields.len() != header.len() {
-            problems.push(
-                Problem::new(file, row.line, None, Msg::RaggedRow)
-                    .arg("found", row.fields.len().to_string())
-                    .arg("expected", header.len().to_string()),
+
+    /// Reads about `budget` more bytes. Returns true once the text has ended.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let stop = self.input.len().saturating_sub(budget.max(1));
+        while !self.done && (self.input.len() > stop || self.input.is_empty()) {
+            if self.out_len == 0 && self.ends_len == 0 {
+                // At a record boundary: skip blank lines so the record's own line is known.
+                let blank = self
+                    .input
+                    .iter()
+                    .take_while(|&&b| b == b'\n' || b == b'\r')
+                    .count();
+                self.line += self.input[..blank].iter().filter(|&&b| b == b'\n').count();
+                self.input = &self.input[blank..];
+                self.record_line = self.line;
+            }
+            // An empty slice tells csv-core that the text has ended; a budget's slice
+            // is never empty while text remains.
+            let take = self.input.len().min(budget.max(1));
+            let chunk = &self.input[..take];
+            let (result, nin, nout, nend) = self.csv.read_record(
+                chunk,
+                &mut self.out[self.out_len..],
+                &mut self.ends[self.ends_len..],
             );
+            self.line += chunk[..nin].iter().filter(|&&b| b == b'\n').count();
+            self.input = &self.input[nin..];
+            self.out_len += nout;
+            self.ends_len += nend;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    let n = self.out.len() * 2;
+                    self.out.resize(n, 0)
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    let n = self.ends.len() * 2;
+                    self.ends.resize(n, 0)
+                }
+                csv_core::ReadRecordResult::Record => {
+                    let row = make_row(
+                        self.record_line,
+                        &self.out[..self.out_len],
+                        &self.ends[..self.ends_len],
+                    );
+                    self.records.push(row);
+                    (self.out_len, self.ends_len) = (0, 0);
+                }
+                csv_core::ReadRecordResult::End => self.done = true,
+            }
         }
-        kept.push(row);
+        self.done
     }
-    for (i, name) in header.iter().enumerate() {
-        if header[..i].contains(name) {
-            problems.push(Problem::new(file, 1, Some(name), Msg::ColumnTwice).value(name));
+
+    /// The table read, with the problems of its shape: no header, a header too wide or
+    /// with a name twice, rows whose field count differs from the header's (reported and
+    /// left out, so one stray comma doesn't cascade into a problem per field).
+    pub fn finish(self, file: &str, problems: &mut Vec<Problem>) -> Table {
+        let mut rows = self
+            .records
+            .into_iter()
+            .filter(|r| r.fields.iter().any(|f| !f.trim().is_empty()));
+        let mut header: Vec<String> = rows
+            .next()
+            .map(|r| r.fields.into_iter().map(|f| f.trim().to_string()).collect())
+            .unwrap_or_default();
+        if header.is_empty() {
+            problems.push(Problem::new(file, 0, None, Msg::NoHeader));
+        }
+        if header.len() > MAX_COLUMNS {
+            problems.push(
+                Problem::new(file, 1, None, Msg::TooManyColumns)
+                    .arg("found", header.len().to_string())
+                    .arg("max", MAX_COLUMNS.to_string()),
+            );
+            header.clear();
+        }
+        let mut seen = std::collections::HashSet::new();
+        for name in &header {
+            if !seen.insert(name.as_str()) {
+                problems.push(Problem::new(file, 1, Some(name), Msg::ColumnTwice).value(name));
+            }
+        }
+        let mut kept = Vec::new();
+        let mut ragged = 0usize;
+        for row in rows {
+            if header.is_empty() {
+                break;
+            }
+            if row.fields.len() == header.len() {
+                kept.push(row);
+                continue;
+            }
+            ragged += 1;
+            if ragged <= MAX_PROBLEMS {
+                problems.push(
+                    Problem::new(file, row.line, None, Msg::RaggedRow)
+                        .arg("found", row.fields.len().to_string())
+                        .arg("expected", header.len().to_string()),
+                );
+            } else if ragged == MAX_PROBLEMS + 1 {
+                problems.push(Problem::new(file, row.line, None, Msg::TooManyProblems));
+            }
+        }
+        Table {
+            file: file.to_string(),
+            header,
+            rows: kept,
         }
     }
-    Table {
-        file: file.to_string(),
-        header,
-        rows: kept,
+}
+
+/// Parses CSV text in one go (see [`Reader`]).
+pub fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Table {
+    let mut reader = Reader::new(text);
+    while !reader.step(usize::MAX) {}
+    reader.finish(file, problems)
+}
+
+/// Whether a problem list has reached [`MAX_PROBLEMS`]; if so, says so once, at `line`.
+pub fn stop_at_limit(file: &str, line: usize, problems: &mut Vec<Problem>) -> bool {
+    if problems.len() < MAX_PROBLEMS {
+        return false;
     }
+    if problems
+        .last()
+        .is_none_or(|p| p.msg != Msg::TooManyProblems)
+    {
+        problems.push(Problem::new(file, line, None, Msg::TooManyProblems));
+    }
+    true
+}
+
+/// The problem for a file over [`MAX_FILE_BYTES`], if it is.
+pub fn too_large(file: &str, bytes: usize) -> Option<Problem> {
+    (bytes > MAX_FILE_BYTES).then(|| {
+        Problem::new(file, 0, None, Msg::FileTooLarge)
+            .arg("size", mb(bytes))
+            .arg("max", mb(MAX_FILE_BYTES))
+    })
+}
+
+/// Megabytes to one decimal, rounded up, so a file just over the cap never reads as equal.
+fn mb(bytes: usize) -> String {
+    super::decimal::decimal((bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0, 1)
 }
 
 fn make_row(line: usize, data: &[u8], ends: &[usize]) -> Row {
@@ -165,12 +287,60 @@ mod tests {
 
     #[test]
     fn reports_ragged_rows_and_empty_files() {
-        let (_, p) = table("a,b\n1,2,3\n");
+        let (t, p) = table("a,b\n1,2,3\n4,5\n");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, 2);
+        assert_eq!(t.rows.len(), 1, "the ragged row is left out");
         let (_, p) = table("");
         assert_eq!(p.len(), 1);
         let (_, p) = table("a,a\n1,2\n");
         assert_eq!(p.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    #[test]
+    fn reading_in_slices_gives_the_same_table() {
+        let text = "a,b\r\n1,\"x,\ny\"\n\n\n2,3\n\"q\"\"\",4";
+        let whole = parse("t.csv", text, &mut Vec::new());
+        for budget in 1..=text.len() {
+            let mut r = Reader::new(text);
+            let mut steps = 0;
+            while !r.step(budget) {
+                steps += 1;
+                assert!(steps <= text.len() + 2, "no progress at budget {budget}");
+            }
+            let t = r.finish("t.csv", &mut Vec::new());
+            assert_eq!(t.rows.len(), whole.rows.len(), "budget {budget}");
+            for (a, b) in t.rows.iter().zip(&whole.rows) {
+                assert_eq!((a.line, &a.fields), (b.line, &b.fields), "budget {budget}");
+            }
+        }
+    }
+
+    #[test]
+    fn wide_headers_and_floods_of_problems_are_cut_short() {
+        let mut p = Vec::new();
+        let wide = (0..=MAX_COLUMNS)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>();
+        let t = parse("t.csv", &wide.join(","), &mut p);
+        assert_eq!(p[0].msg, Msg::TooManyColumns);
+        assert!(t.column("c0").is_none());
+
+        let mut p = Vec::new();
+        parse("t.csv", &format!("a,b\n{}", "1\n".repeat(1000)), &mut p);
+        assert_eq!(p.len(), MAX_PROBLEMS + 1);
+        assert_eq!(p[MAX_PROBLEMS].msg, Msg::TooManyProblems);
+
+        assert!(too_large("t.csv", MAX_FILE_BYTES).is_none());
+        let big = too_large("t.csv", MAX_FILE_BYTES + 1).map(|p| p.args);
+        assert_eq!(
+            big,
+            Some(vec![("size", "2.1".to_string()), ("max", "2".to_string())])
+        );
     }
 }

@@ -14,6 +14,7 @@ pub mod month;
 pub mod problem;
 pub mod sources;
 pub mod state;
+pub mod steps;
 pub mod text;
 pub mod timeline;
 pub mod url_state;

@@ -9,6 +9,9 @@ crate::codes! {
         NoHeader = "no_header",
         RaggedRow = "ragged_row",
         ColumnTwice = "column_twice",
+        TooManyColumns = "too_many_columns",
+        TooManyProblems = "too_many_problems",
+        FileTooLarge = "file_too_large",
         NoColumn = "no_column",
         // purchases.csv
         SourceNoId = "source_no_id",
@@ -96,6 +99,13 @@ impl Problem {
     #[must_use]
     pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.args.push((name, value.into()));
+        self
+    }
+
+    /// The same problem, about the named file.
+    #[must_use]
+    pub fn with_file(mut self, file: &str) -> Self {
+        self.file = file.to_string();
         self
     }
 

@@ -23,6 +23,40 @@ pub enum Notice {
     Unreachable { file: String, reason: FetchError },
     /// The built-in data failed validation: there is nothing to show.
     BuiltInInvalid { problems: Vec<Problem> },
+    /// A link named a data file on another site; it was not fetched.
+    Refused { file: String, origin: String },
+}
+
+/// Which data file.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Purchases,
+    Timeline,
+}
+
+/// A newsroom's data file in use (or loading) in place of the built-in one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataFile {
+    /// The absolute address it is fetched from; links and embed codes carry it.
+    pub url: String,
+    /// Its short name, for the label that says the figures are the newsroom's.
+    pub name: String,
+    pub loaded: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Files {
+    pub purchases: Option<DataFile>,
+    pub timeline: Option<DataFile>,
+}
+
+impl Files {
+    fn slot(&mut self, kind: FileKind) -> &mut Option<DataFile> {
+        match kind {
+            FileKind::Purchases => &mut self.purchases,
+            FileKind::Timeline => &mut self.timeline,
+        }
+    }
 }
 
 /// Filters that list `selected`: a deep link to an event outside the key moments opens
@@ -75,6 +109,13 @@ pub struct State {
     /// The preset the rates come from, until the reader sets a rate: a new cut-off then
     /// recomputes it ("pace so far" follows "data known as of").
     pub preset: Option<Preset>,
+    /// Newsroom data files in use or loading.
+    pub files: Files,
+    /// A deep-linked event not (yet) in the timeline: a newsroom timeline still loading
+    /// may have it. Kept in the address until then.
+    pub wanted: Option<String>,
+    /// Counts deep links resolved after loading, so the shell scrolls to the event.
+    pub reveal: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +134,8 @@ pub enum Action {
     /// Selects an event from its chart marker.
     SelectFromChart(String),
     Highlight(Option<String>),
+    /// A newsroom file was accepted and is being fetched.
+    UseFile(FileKind, String),
     DataLoaded(Rc<Dataset>),
     TimelineLoaded(Rc<Timeline>),
     AddNotice(Notice),
@@ -108,6 +151,7 @@ impl State {
         params: Params,
         selected: Option<String>,
     ) -> State {
+        let wanted = selected.clone().filter(|id| timeline.find(id).is_none());
         let selected = selected.filter(|id| timeline.find(id).is_some());
         State {
             scenario: url_state::scenario(&data, &params),
@@ -122,6 +166,9 @@ impl State {
             data,
             timeline,
             touched: false,
+            files: Files::default(),
+            wanted,
+            reveal: 0,
         }
     }
 
@@ -190,7 +237,17 @@ impl State {
                 s.from_chart = s.selected.is_some();
             }
             Action::Highlight(id) => s.highlighted = id,
+            Action::UseFile(kind, url) => {
+                *s.files.slot(kind) = Some(DataFile {
+                    name: url_state::file_label(&url),
+                    url,
+                    loaded: false,
+                });
+            }
             Action::DataLoaded(data) => {
+                if let Some(f) = &mut s.files.purchases {
+                    f.loaded = true;
+                }
                 s.scenario = if self.touched {
                     match self.preset {
                         Some(p) => model::apply_preset(&data, &self.scenario, p),
@@ -202,7 +259,16 @@ impl State {
                 s.data = data;
             }
             Action::TimelineLoaded(t) => {
+                if let Some(f) = &mut s.files.timeline {
+                    f.loaded = true;
+                }
                 s.selected = s.selected.filter(|id| t.find(id).is_some());
+                if s.selected.is_none() {
+                    if let Some(id) = s.wanted.take().filter(|id| t.find(id).is_some()) {
+                        s.selected = Some(id);
+                        s.reveal += 1;
+                    }
+                }
                 s.filters = listing(&t, s.filters, s.selected.as_deref());
                 s.timeline = t;
             }
@@ -215,6 +281,8 @@ impl State {
                     selected,
                 );
                 next.notices = s.notices;
+                next.files = s.files;
+                next.reveal = s.reveal;
                 return next;
             }
         }
@@ -224,7 +292,28 @@ impl State {
 
     /// The query string describing this state (for the URL bar and shared links).
     pub fn query(&self) -> String {
-        url_state::to_query(&self.data, &self.scenario, &self.filters, &self.look)
+        fn url(f: &Option<DataFile>) -> Option<&str> {
+            f.as_ref().map(|f| f.url.as_str())
+        }
+        url_state::to_query(
+            &self.data,
+            &self.scenario,
+            &self.filters,
+            &self.look,
+            [url(&self.files.purchases), url(&self.files.timeline)],
+        )
+    }
+
+    /// The event an address should point at: the selected one, or a deep link still
+    /// waiting for a newsroom timeline.
+    pub fn linked_event(&self) -> Option<&str> {
+        self.selected.as_deref().or_else(|| {
+            self.files
+                .timeline
+                .as_ref()
+                .filter(|f| !f.loaded)
+                .and(self.wanted.as_deref())
+        })
     }
 }
 
@@ -341,5 +430,49 @@ mod tests {
             .reduce(Action::ApplyPreset(Preset::WhatHappened))
             .reduce(Action::SetAsof(month("2021-03")));
         assert_eq!(w.preset, Some(Preset::PaceSoFar));
+    }
+
+    #[test]
+    fn a_deep_link_waits_for_the_publisher_s_timeline() {
+        let ds = Rc::new(data::parse(data::FILE_NAME, data::BUILT_IN).unwrap());
+        let built_in = Rc::new(timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap());
+        let s = State::new(
+            ds,
+            built_in,
+            Params::default(),
+            Some("newsroom-only".into()),
+        );
+        assert_eq!(s.selected, None);
+        assert_eq!(s.linked_event(), None, "no publisher's timeline coming");
+        let url = "https://a.example/t.csv".to_string();
+        let s = s.reduce(Action::UseFile(FileKind::Timeline, url.clone()));
+        assert_eq!(
+            s.linked_event(),
+            Some("newsroom-only"),
+            "kept while it loads"
+        );
+        assert!(
+            s.query()
+                .ends_with("&timeline-data=https%3A%2F%2Fa.example%2Ft.csv")
+        );
+        let text = timeline::BUILT_IN.replacen(
+            "\n2019-05-trump-declares-icts-supply,",
+            "\nnewsroom-only,",
+            1,
+        );
+        let t = Rc::new(timeline::parse("t.csv", &text).unwrap());
+        let s = s.reduce(Action::TimelineLoaded(t));
+        assert_eq!(s.selected.as_deref(), Some("newsroom-only"));
+        assert_eq!(s.reveal, 1);
+        assert_eq!(
+            s.files
+                .timeline
+                .as_ref()
+                .map(|f| (f.name.as_str(), f.loaded)),
+            Some(("t.csv", true))
+        );
+        // Re-applying link parameters keeps the files in use.
+        let s = s.reduce(Action::ApplyParams(Rc::new(Params::default()), None));
+        assert!(s.files.timeline.is_some());
     }
 }

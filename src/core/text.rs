@@ -446,7 +446,7 @@ pub fn embed_snippets(asset_base: &str, query: &str, title: &str) -> (String, St
     let src = format!("{asset_base}index.html?{query}");
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"1600\" scrolling=\"no\" \
-         frameborder=\"0\" data-phase-one-frame></iframe>\n\
+         frameborder=\"0\" allow=\"clipboard-write\" data-phase-one-frame></iframe>\n\
          <script type=\"module\" src=\"{}resize.js\"></script>",
         escape_html(&src),
         escape_html(title),
@@ -456,9 +456,12 @@ pub fn embed_snippets(asset_base: &str, query: &str, title: &str) -> (String, St
         .filter(|(k, _)| k != "v")
         .map(|(k, v)| format!(" data-{}=\"{}\"", escape_html(&k), escape_html(&v)))
         .collect();
+    // The link inside the div is what a reader sees if the script can't run.
     let script = format!(
-        "<div data-phase-one-widget{attrs}></div>\n\
+        "<div data-phase-one-widget{attrs}><a href=\"{}\">{}</a></div>\n\
          <script type=\"module\" src=\"{}embed.js\"></script>",
+        escape_html(&src),
+        escape_html(title),
         escape_html(asset_base)
     );
     (iframe, script)

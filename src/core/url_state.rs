@@ -77,8 +77,10 @@ pub struct Params {
     pub actors: Option<Set<Actor>>,
     pub period: Option<PeriodFilter>,
     pub events: Option<Events>,
-    pub data_url: Option<String>,
-    pub timeline_data_url: Option<String>,
+    /// A newsroom's purchase data file (`data`).
+    pub data_url: Option<DataRef>,
+    /// A newsroom's timeline file (`timeline-data`).
+    pub timeline_data_url: Option<DataRef>,
     /// pym.js: the parent's id for this child frame.
     pub child_id: Option<String>,
     /// pym.js: the embedding article's URL.
@@ -112,8 +114,11 @@ pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Params {
             "actors" => set(&mut p.actors, Set::parse(v)),
             "period" => set(&mut p.period, PeriodFilter::from_code(v)),
             "events" => set(&mut p.events, Events::from_code(v)),
-            "data" => set(&mut p.data_url, safe_fetch_url(v)),
-            "timeline-data" => set(&mut p.timeline_data_url, safe_fetch_url(v)),
+            "data" => set(&mut p.data_url, data_address(v).map(DataRef::from_link)),
+            "timeline-data" => set(
+                &mut p.timeline_data_url,
+                data_address(v).map(DataRef::from_link),
+            ),
             "childId" => set(
                 &mut p.child_id,
                 Some(v.to_string()).filter(|s| {
@@ -143,6 +148,208 @@ pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Params {
     p
 }
 
+/// Where a data file comes from. A file named in a link is fetched only from the page's
+/// own origin (or one the host page allows); a host page's own `data-` attributes are
+/// trusted, since the page's author wrote them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataRef {
+    pub url: String,
+    pub trusted: bool,
+}
+
+impl DataRef {
+    pub fn from_link(url: String) -> Self {
+        DataRef {
+            url,
+            trusted: false,
+        }
+    }
+}
+
+/// Every parameter name this widget owns. Any other name in an address is someone
+/// else's (the article's, pym's, analytics') and is kept as it is.
+pub const OWN_NAMES: [&str; 16] = [
+    "v",
+    "basis",
+    "asof",
+    "mfg",
+    "ag",
+    "energy",
+    "total",
+    "apps",
+    "actors",
+    "period",
+    "events",
+    "view",
+    "theme",
+    "lang",
+    "data",
+    "timeline-data",
+];
+
+/// The prefix of a script embed's parameters in the article's own address
+/// (`p1.basis=cn`), so they never clash with the article's.
+pub const ARTICLE_PREFIX: &str = "p1.";
+
+impl Params {
+    /// These parameters with every one that `over` gives replaced by its value.
+    #[must_use]
+    pub fn overlay(self, over: Params) -> Params {
+        let mut rates = self.rates;
+        for (r, o) in rates.iter_mut().zip(over.rates) {
+            *r = o.or(*r);
+        }
+        let mut ignored = self.ignored;
+        ignored.extend(over.ignored);
+        Params {
+            version: over.version.or(self.version),
+            basis: over.basis.or(self.basis),
+            asof: over.asof.or(self.asof),
+            rates,
+            view: over.view.or(self.view),
+            theme: over.theme.or(self.theme),
+            lang: over.lang.or(self.lang),
+            apps: over.apps.or(self.apps),
+            actors: over.actors.or(self.actors),
+            period: over.period.or(self.period),
+            events: over.events.or(self.events),
+            data_url: over.data_url.or(self.data_url),
+            timeline_data_url: over.timeline_data_url.or(self.timeline_data_url),
+            child_id: over.child_id.or(self.child_id),
+            parent_url: over.parent_url.or(self.parent_url),
+            ignored,
+        }
+    }
+
+    /// The same parameters, with data files marked as the host page's own choice.
+    #[must_use]
+    pub fn trusting_data(mut self) -> Params {
+        for r in [&mut self.data_url, &mut self.timeline_data_url]
+            .into_iter()
+            .flatten()
+        {
+            r.trusted = true;
+        }
+        self
+    }
+}
+
+/// The widget's parameters in an article's query string: those named `p1.<name>`.
+pub fn parse_prefixed(query: &str, prefix: &str) -> Params {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    from_pairs(
+        form_urlencoded::parse(query.as_bytes())
+            .filter_map(|(k, v)| Some((k.strip_prefix(prefix)?.to_string(), v.into_owned()))),
+    )
+}
+
+/// An address's query with this widget's parameters replaced by `ours`, and every other
+/// parameter kept exactly as it was written, in its place. `prefix` is "" for the
+/// widget's own page, or [`ARTICLE_PREFIX`] in an article.
+pub fn merge_query(existing: &str, ours: &str, prefix: &str) -> String {
+    let existing = existing.strip_prefix('?').unwrap_or(existing);
+    let owned = |segment: &str| {
+        let name = segment.split('=').next().unwrap_or("");
+        let name: String = form_urlencoded::parse(name.as_bytes())
+            .next()
+            .map(|(k, _)| k.into_owned())
+            .unwrap_or_default();
+        name.strip_prefix(prefix)
+            .is_some_and(|n| OWN_NAMES.contains(&n))
+    };
+    let mut parts: Vec<String> = existing
+        .split('&')
+        .filter(|seg| !seg.is_empty() && !owned(seg))
+        .map(str::to_string)
+        .collect();
+    parts.extend(form_urlencoded::parse(ours.as_bytes()).map(|(k, v)| {
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair(&format!("{prefix}{k}"), &v)
+            .finish()
+    }));
+    parts.join("&")
+}
+
+/// The fragment an address should end with: the selected event's, or else whatever the
+/// address had that is not an event link (an article's `#comments`).
+pub fn merge_fragment(existing: &str, event: Option<&str>) -> String {
+    match event {
+        Some(id) => format!("#event-{id}"),
+        None if existing.len() > 1 && event_from_hash(existing).is_none() => existing.to_string(),
+        None => String::new(),
+    }
+}
+
+/// A short name for a data file, for notices and labels: the last part of its path (or
+/// its host), decoded, at most 40 characters (longer names keep their start and end).
+pub fn file_label(url: &str) -> String {
+    const MAX: usize = 40;
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let decoded: String = form_urlencoded::parse(format!("x={last}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let host = url.split_once("://").map_or("", |(_, rest)| {
+        rest.split(['/', '?', '#']).next().unwrap_or("")
+    });
+    let decoded = if decoded.trim().is_empty() {
+        host.to_string()
+    } else {
+        decoded
+    };
+    let name: Vec<char> = decoded
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if name.len() > MAX {
+        let head: String = name[..MAX / 2].iter().collect();
+        let tail: String = name[name.len() - (MAX / 2 - 1)..].iter().collect();
+        format!("{head}\u{2026}{tail}")
+    } else {
+        name.into_iter().collect()
+    }
+}
+
+/// An address's base, query (with its `?`) and fragment (with its `#`).
+pub fn split_address(url: &str) -> (String, String, String) {
+    let (rest, hash) = match url.split_once('#') {
+        Some((r, h)) => (r, format!("#{h}")),
+        None => (url, String::new()),
+    };
+    let (base, query) = match rest.split_once('?') {
+        Some((b, q)) => (b.to_string(), format!("?{q}")),
+        None => (rest.to_string(), String::new()),
+    };
+    (base, query, hash)
+}
+
+/// The address up to and including its last `/`, without query or fragment.
+pub fn directory(url: &str) -> String {
+    let (base, _, _) = split_address(url);
+    base.rsplit_once('/')
+        .map(|(dir, _)| format!("{dir}/"))
+        .unwrap_or_default()
+}
+
+/// The origins a host page allows data from, from its `data-phase-one-data-origins`
+/// attribute: space-separated `https://host[:port]` origins; anything else is dropped.
+pub fn parse_origins(attr: &str) -> Vec<String> {
+    attr.split_whitespace()
+        .filter_map(|o| {
+            let o = o.trim_end_matches('/').to_ascii_lowercase();
+            let rest = o
+                .strip_prefix("https://")
+                .or_else(|| o.strip_prefix("http://"))?;
+            let ok = !rest.is_empty()
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+            ok.then_some(o)
+        })
+        .collect()
+}
+
 fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
     match value {
         Some(v) => {
@@ -153,17 +360,11 @@ fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
     }
 }
 
-/// A URL the widget may fetch data from: `https:`/`http:` or a relative path. Other
-/// schemes (`javascript:`, `data:`, `file:`) are refused.
-fn safe_fetch_url(v: &str) -> Option<String> {
-    let scheme_end = v.find(':');
-    let slash = v.find('/').unwrap_or(usize::MAX);
-    let ok = match scheme_end {
-        Some(i) if i < slash => v.starts_with("https://") || v.starts_with("http://"),
-        _ => !v.is_empty() && !v.starts_with("//"),
-    };
-    (ok && v.len() <= 2000 && !v.chars().any(|c| c.is_whitespace() || c.is_control()))
-        .then(|| v.to_string())
+/// A data file's address as given: any non-empty text up to 2,000 characters. Whether
+/// the widget may fetch it (a web address on an allowed origin) is decided in the browser,
+/// with its URL parser, so that every refusal gets a notice.
+fn data_address(v: &str) -> Option<String> {
+    (!v.is_empty() && v.len() <= 2000 && !v.chars().any(char::is_control)).then(|| v.to_string())
 }
 
 /// The scenario a link asks for, resolved against the data: the basis if the data have
@@ -226,7 +427,13 @@ pub fn filters(p: &Params) -> Filters {
 
 /// The query string for a state, over-specified so a shared link keeps its meaning when
 /// defaults change: version, basis, cut-off and every rate that applies, always.
-pub fn to_query(ds: &Dataset, s: &Scenario, f: &Filters, look: &Look) -> String {
+pub fn to_query(
+    ds: &Dataset,
+    s: &Scenario,
+    f: &Filters,
+    look: &Look,
+    files: [Option<&str>; 2],
+) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     q.append_pair("v", &VERSION.to_string());
     q.append_pair("basis", s.basis.code());
@@ -253,6 +460,11 @@ pub fn to_query(ds: &Dataset, s: &Scenario, f: &Filters, look: &Look) -> String 
     if look.lang != Lang::default() {
         q.append_pair("lang", look.lang.code());
     }
+    for (name, url) in ["data", "timeline-data"].into_iter().zip(files) {
+        if let Some(url) = url {
+            q.append_pair(name, url);
+        }
+    }
     q.finish()
 }
 
@@ -268,4 +480,89 @@ pub fn event_from_hash(hash: &str) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
     .then(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_keeps_what_is_not_ours() {
+        let merged = merge_query(
+            "?utm_source=news&id=42&basis=cn&childId=g1&parentUrl=https%3A%2F%2Fa.example%2F",
+            "v=1&basis=us&mfg=3",
+            "",
+        );
+        assert_eq!(
+            merged,
+            "utm_source=news&id=42&childId=g1&parentUrl=https%3A%2F%2Fa.example%2F&v=1&basis=us&mfg=3"
+        );
+        // In an article: only `p1.` names are ours; the article's own `basis` stays.
+        let merged = merge_query("?id=42&basis=x&p1.basis=cn&p1.mfg=2", "v=1&basis=us", "p1.");
+        assert_eq!(merged, "id=42&basis=x&p1.v=1&p1.basis=us");
+        // Odd segments are kept as written.
+        assert_eq!(merge_query("?a&&b=%zz&=1", "v=1", ""), "a&b=%zz&=1&v=1");
+        assert_eq!(merge_fragment("#comments", None), "#comments");
+        assert_eq!(merge_fragment("#comments", Some("x")), "#event-x");
+        assert_eq!(merge_fragment("#event-old", None), "");
+        assert_eq!(merge_fragment("#", None), "");
+    }
+
+    #[test]
+    fn article_parameters_are_namespaced_and_overlay_the_host_s() {
+        let host = from_pairs([("basis".to_string(), "us".to_string())]).trusting_data();
+        let article = parse_prefixed("?basis=cn&p1.asof=2020-10&p1.data=/x.csv&p1.mfg=", "p1.");
+        assert_eq!(article.basis, None, "the article's own basis is not ours");
+        let p = host.overlay(article);
+        assert_eq!(p.basis, Some(Basis::Us));
+        assert_eq!(p.asof.map(|m| m.to_string()).as_deref(), Some("2020-10"));
+        assert_eq!(p.data_url, Some(DataRef::from_link("/x.csv".into())));
+        assert_eq!(p.ignored, ["mfg"]);
+        let trusted = from_pairs([("data".to_string(), "/y.csv".to_string())]).trusting_data();
+        assert!(trusted.data_url.is_some_and(|d| d.trusted));
+    }
+
+    #[test]
+    fn empty_filter_values_are_ignored() {
+        let p = parse_query("?apps=&actors=&events=&period=");
+        assert_eq!(filters(&p), Filters::default());
+        assert_eq!(p.ignored, ["apps", "actors", "events", "period"]);
+    }
+
+    #[test]
+    fn file_labels_are_short_and_plain() {
+        assert_eq!(
+            file_label("https://a.example/d/prices%202020.csv?x=1"),
+            "prices 2020.csv"
+        );
+        assert_eq!(file_label("https://a.example/"), "a.example");
+        let long = format!("https://a.example/{}.csv", "x".repeat(1900));
+        let label = file_label(&long);
+        assert_eq!(label.chars().count(), 40);
+        assert!(label.contains('\u{2026}') && label.ends_with(".csv"));
+        assert_eq!(file_label("https://a.example/a%0Ab.csv"), "a b.csv");
+    }
+
+    #[test]
+    fn addresses_and_origins() {
+        assert_eq!(
+            split_address("https://a.example/p/index.html?x=1#event-y"),
+            (
+                "https://a.example/p/index.html".to_string(),
+                "?x=1".to_string(),
+                "#event-y".to_string()
+            )
+        );
+        assert_eq!(
+            directory("https://a.example/p/index.html?x=/y/"),
+            "https://a.example/p/"
+        );
+        assert_eq!(directory("https://a.example/p/"), "https://a.example/p/");
+        assert_eq!(
+            parse_origins(
+                "https://Data.Example/ http://b.example:8080 javascript:x https:// ftp://c"
+            ),
+            ["https://data.example", "http://b.example:8080"]
+        );
+    }
 }

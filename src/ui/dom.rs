@@ -8,9 +8,11 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::{CopyStatus, Handle, Init, Mode};
-use crate::core::state::{Action, FetchError, Notice};
-use crate::core::url_state::Params;
-use crate::core::{data, timeline};
+use crate::core::problem::Problem;
+use crate::core::state::{Action, FetchError, FileKind, Notice};
+use crate::core::steps::Steps;
+use crate::core::url_state::{self, DataRef, Params};
+use crate::core::{csv, data, timeline};
 
 /// How long the state must be still before the address bar is updated.
 const URL_SETTLE_MS: u32 = 150;
@@ -33,11 +35,14 @@ pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str) {
                     init.selected.clone(),
                 ));
             }
-            if let Some(url) = init.params.data_url.clone() {
-                load(handle.clone(), url, Kind::Purchases);
-            }
-            if let Some(url) = init.params.timeline_data_url.clone() {
-                load(handle.clone(), url, Kind::Timeline);
+            let files = [
+                (init.params.data_url.clone(), FileKind::Purchases),
+                (init.params.timeline_data_url.clone(), FileKind::Timeline),
+            ];
+            for (r, kind) in files {
+                if let Some(r) = r {
+                    load(handle.clone(), &init.env.data_origins, r, kind);
+                }
             }
         });
     }
@@ -46,7 +51,7 @@ pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str) {
     // of times a second, which browsers throttle.
     {
         let query = query.to_string();
-        let selected = handle.0.selected.clone();
+        let selected = handle.0.linked_event().map(str::to_string);
         let mode = init.env.mode;
         let timer = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
         use_effect_with((query, selected), move |(query, selected)| {
@@ -59,11 +64,13 @@ pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str) {
             }
         });
     }
-    // Scroll a deep-linked event into view once the list exists.
+    // Scroll a deep-linked event into view once the list exists, and again when it
+    // arrives with a publisher's timeline.
     {
-        let selected = init.selected.clone();
-        use_effect_with((), move |_| {
-            if let Some(id) = selected {
+        let selected = handle.0.selected.clone();
+        let linked = init.selected.is_some();
+        use_effect_with(handle.0.reveal, move |reveal| {
+            if let Some(id) = selected.filter(|_| linked || *reveal > 0) {
                 gloo_timers::callback::Timeout::new(50, move || {
                     if let Some(el) = find_event_anywhere(&id) {
                         scroll_into_view(&el);
@@ -97,64 +104,105 @@ pub fn use_settled(value: String, ms: u32) -> String {
     (*settled).clone()
 }
 
+/// Writes the state into the page's own address: only the widget's parameters change;
+/// every other parameter (pym's `childId` and `parentUrl`, an analytics tag) and any
+/// fragment that isn't an event link stay as they were.
 fn replace_url(query: &str, selected: Option<&str>) {
     let Some(w) = window() else { return };
     let Ok(history) = w.history() else { return };
-    let hash = selected
-        .map(|id| format!("#event-{id}"))
-        .unwrap_or_default();
-    let url = format!("?{query}{hash}");
-    let current =
-        w.location().search().unwrap_or_default() + &w.location().hash().unwrap_or_default();
-    if current != url {
+    let location = w.location();
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!(
+        "?{}{}",
+        url_state::merge_query(&search, query, ""),
+        url_state::merge_fragment(&hash, selected)
+    );
+    if search + &hash != url {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
-#[derive(Copy, Clone)]
-enum Kind {
-    Purchases,
-    Timeline,
-}
+/// Slices of work between yields: small enough that the page keeps painting and taking
+/// input while a large file is read.
+const CSV_SLICE_BYTES: usize = 64 * 1024;
+const ROWS_PER_SLICE: usize = 250;
 
-/// Fetches and validates a newsroom data file. On any problem the widget keeps its
-/// built-in data and shows a notice naming the file and its first problems.
-fn load(handle: Handle, url: String, kind: Kind) {
+/// Checks a publisher's data file against the origin policy, then fetches, reads and
+/// validates it a slice at a time. On any problem the widget keeps its built-in data and
+/// shows a notice naming the file.
+fn load(handle: Handle, origins: &[String], r: DataRef, kind: FileKind) {
+    let page = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let parsed = web_sys::Url::new_with_base(&r.url, &page).ok();
+    let Some(url) = parsed.filter(|u| ["http:", "https:"].contains(&u.protocol().as_str())) else {
+        let file = url_state::file_label(&r.url);
+        handle.dispatch(Action::AddNotice(Notice::Refused {
+            file,
+            origin: String::new(),
+        }));
+        return;
+    };
+    let href = url.href();
+    let file = url_state::file_label(&href);
+    if !r.trusted && !origins.contains(&url.origin()) {
+        handle.dispatch(Action::AddNotice(Notice::Refused {
+            file,
+            origin: url.origin(),
+        }));
+        return;
+    }
+    handle.dispatch(Action::UseFile(kind, href.clone()));
     yew::platform::spawn_local(async move {
-        let file = url
-            .rsplit('/')
-            .next()
-            .unwrap_or(&url)
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let file = if file.is_empty() { url.clone() } else { file };
-        let text = match fetch_text(&url).await {
-            Ok(t) => t,
+        let text = match fetch_text(&href).await {
+            Ok(Ok(t)) => t,
+            Ok(Err(too_large)) => {
+                let problems = vec![too_large.with_file(&file)];
+                handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems }));
+                return;
+            }
             Err(reason) => {
                 handle.dispatch(Action::AddNotice(Notice::Unreachable { file, reason }));
                 return;
             }
         };
-        match kind {
-            Kind::Purchases => match data::parse(&file, &text) {
-                Ok(ds) => handle.dispatch(Action::DataLoaded(Rc::new(ds))),
-                Err(problems) => {
-                    handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems }))
-                }
-            },
-            Kind::Timeline => match timeline::parse(&file, &text) {
-                Ok(t) => handle.dispatch(Action::TimelineLoaded(Rc::new(t))),
-                Err(problems) => {
-                    handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems }))
-                }
-            },
+        let mut problems = Vec::new();
+        let mut reader = csv::Reader::new(&text);
+        while !reader.step(CSV_SLICE_BYTES) {
+            next_slice().await;
+        }
+        let table = reader.finish(&file, &mut problems);
+        let result = match kind {
+            FileKind::Purchases => run(data::Job::new(&file, &table, problems))
+                .await
+                .map(|ds| Action::DataLoaded(Rc::new(ds))),
+            FileKind::Timeline => run(timeline::Job::new(&file, &table, problems))
+                .await
+                .map(|t| Action::TimelineLoaded(Rc::new(t))),
+        };
+        match result {
+            Ok(action) => handle.dispatch(action),
+            Err(problems) => handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems })),
         }
     });
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchError> {
+async fn run<J: Steps>(mut job: J) -> J::Output {
+    while !job.step(ROWS_PER_SLICE) {
+        next_slice().await;
+    }
+    job.finish()
+}
+
+/// Gives the browser a turn: paint, input, other tasks.
+async fn next_slice() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// The file's text; or, for a file over the size cap, the problem (found from its
+/// `Content-Length` before it is read where the server sends one).
+async fn fetch_text(url: &str) -> Result<Result<String, Problem>, FetchError> {
     use wasm_bindgen_futures::JsFuture;
     let w = window().ok_or(FetchError::Network)?;
     let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
@@ -165,12 +213,28 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if let Some(p) = declared.and_then(|n| csv::too_large("", n)) {
+        if let Some(body) = response.body() {
+            let _ = body.cancel();
+        }
+        return Ok(Err(p));
+    }
     let text = response.text().map_err(|_| FetchError::Network)?;
-    JsFuture::from(text)
+    let text = JsFuture::from(text)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or(FetchError::NotText)
+        .ok_or(FetchError::NotText)?;
+    Ok(match csv::too_large("", text.len()) {
+        Some(p) => Err(p),
+        None => Ok(text),
+    })
 }
 
 /// Calls `set` with the element's width whenever it changes.
@@ -205,8 +269,9 @@ pub fn use_width(node: &NodeRef, set: UseStateSetter<f64>) {
     });
 }
 
-/// Copies text to the clipboard, then shows the outcome (copied, or failed) for a few
-/// seconds. Without the Clipboard API (plain-http pages) or without permission it fails.
+/// Copies text to the clipboard and shows the outcome: "Copied" for two seconds, or
+/// "Not copied" until the next try (the caller then offers the text selected in a field).
+/// Without the Clipboard API (plain-http pages) or without permission, it fails.
 pub fn copy_text(text: &str, status: UseStateSetter<CopyStatus>) {
     let Some(w) = window() else { return };
     let navigator = w.navigator();
@@ -218,14 +283,25 @@ pub fn copy_text(text: &str, status: UseStateSetter<CopyStatus>) {
             Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
             None => false,
         };
-        status.set(if copied {
-            CopyStatus::Copied
-        } else {
-            CopyStatus::Failed
-        });
-        gloo_timers::future::TimeoutFuture::new(if copied { 2000 } else { 6000 }).await;
+        if !copied {
+            status.set(CopyStatus::Failed);
+            return;
+        }
+        status.set(CopyStatus::Copied);
+        gloo_timers::future::TimeoutFuture::new(2000).await;
         status.set(CopyStatus::Idle);
     });
+}
+
+/// Focuses a text field or area and selects all its text, for copying by hand.
+pub fn select_field(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlInputElement>() {
+        let _ = el.focus();
+        el.select();
+    } else if let Some(el) = node.cast::<web_sys::HtmlTextAreaElement>() {
+        let _ = el.focus();
+        el.select();
+    }
 }
 
 /// The widget root (`.p1`) that contains the event's target.

@@ -19,6 +19,8 @@ pub fn use_settled(_value: String, _ms: u32) -> String {
 
 pub fn copy_text(_text: &str, _status: UseStateSetter<CopyStatus>) {}
 
+pub fn select_field(_node: &NodeRef) {}
+
 pub fn focus_event_near(_ev: &web_sys::KeyboardEvent, _id: &str) {}
 
 pub fn focus_marker_near(_ev: &web_sys::KeyboardEvent, _index: usize) {}

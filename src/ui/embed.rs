@@ -1,5 +1,9 @@
 //! Iframe embedding (wasm only): keeps the parent page told of the widget's height, in
 //! both the pym.js and the AMP (`embed-size`) formats, and answers pym's `width` messages.
+//!
+//! At most one answer per animation frame: a changed height, or the one reply a pym
+//! `width` message is owed. Messages are taken only from the parent window, with this
+//! frame's pym `childId`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -7,9 +11,17 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// Starts height messaging for this page. `child_id` is pym's id from the query string.
-/// Returns false when the page is not inside a frame.
-pub fn start(child_id: Option<String>) -> bool {
+/// What the next frame has to send.
+#[derive(Default)]
+struct Pending {
+    scheduled: Cell<bool>,
+    owed: Cell<bool>,
+    last: Cell<i32>,
+}
+
+/// Starts height messaging for this page. `child_id` and `parent_url` are pym's, from
+/// the query string. Returns false when the page is not inside a frame.
+pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -19,47 +31,76 @@ pub fn start(child_id: Option<String>) -> bool {
     let Some(html) = document.document_element() else {
         return false;
     };
-    let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
+    let parent = window.parent().ok().flatten().filter(|p| *p != window);
     let classes = html.class_list();
     let _ = classes.remove_2("embedded", "not-embedded");
-    let _ = classes.add_1(if framed { "embedded" } else { "not-embedded" });
-    if !framed {
+    let _ = classes.add_1(if parent.is_some() {
+        "embedded"
+    } else {
+        "not-embedded"
+    });
+    let Some(parent) = parent else {
         return false;
-    }
-    let last = Rc::new(Cell::new(0i32));
+    };
+    // pym's messages go only to the article's origin, when pym told us what it is.
+    let pym_target = parent_url
+        .and_then(|u| web_sys::Url::new(&u).ok())
+        .map(|u| u.origin())
+        .filter(|o| o.starts_with("http"))
+        .unwrap_or_else(|| "*".to_string());
+    let pending = Rc::new(Pending::default());
+
     let send = {
-        let window = window.clone();
         let html = html.clone();
-        let last = last.clone();
-        move |force: bool| {
+        let parent = parent.clone();
+        let pending = pending.clone();
+        let child_id = child_id.clone();
+        move || {
+            pending.scheduled.set(false);
+            let owed = pending.owed.replace(false);
             // documentElement, so the height shrinks as well as grows.
             let h = html.get_bounding_client_rect().height().ceil() as i32;
-            if h <= 0 || (!force && h == last.get()) {
+            let changed = h > 0 && h != pending.last.get();
+            if !changed && !owed {
                 return;
             }
-            last.set(h);
-            let Ok(Some(parent)) = window.parent() else {
-                return;
-            };
+            pending.last.set(h);
             if let Some(id) = &child_id {
                 let _ = parent.post_message(
                     &JsValue::from_str(&format!("pymxPYMx{id}xPYMxheightxPYMx{h}")),
-                    "*",
+                    &pym_target,
                 );
             }
-            let amp = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into());
-            let _ = js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into());
-            let _ = js_sys::Reflect::set(&amp, &"height".into(), &JsValue::from(h));
-            let _ = parent.post_message(&amp, "*");
+            if changed {
+                let amp = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into());
+                let _ = js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into());
+                let _ = js_sys::Reflect::set(&amp, &"height".into(), &JsValue::from(h));
+                let _ = parent.post_message(&amp, "*");
+            }
         }
     };
-    let send = Rc::new(send);
+    let frame = Closure::<dyn FnMut()>::new(send);
+    let frame_fn: js_sys::Function = frame.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    frame.forget();
+    let schedule = {
+        let window = window.clone();
+        let pending = pending.clone();
+        move |owe: bool| {
+            if owe {
+                pending.owed.set(true);
+            }
+            if !pending.scheduled.replace(true) {
+                let _ = window.request_animation_frame(&frame_fn);
+            }
+        }
+    };
+    let schedule = Rc::new(schedule);
 
     // Every change of content height: first render, data loaded, filters, sections opened.
     let on_resize = {
-        let send = send.clone();
-        Closure::<dyn FnMut()>::new(move || send(false))
+        let schedule = schedule.clone();
+        Closure::<dyn FnMut()>::new(move || schedule(false))
     };
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&html);
@@ -71,25 +112,35 @@ pub fn start(child_id: Option<String>) -> bool {
 
     // Fonts loading can change the height without a resize of the layout viewport.
     if let Ok(ready) = document.fonts().ready() {
-        let send = send.clone();
-        let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| send(false));
+        let schedule = schedule.clone();
+        let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| schedule(false));
         let _ = ready.then(&cb);
         cb.forget();
     }
 
-    // pym parents send their width on load and on resize; answer with the height.
-    let on_message = {
-        let send = send.clone();
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if let Some(msg) = ev.data().as_string() {
-                if msg.starts_with("pymxPYMx") && msg.contains("xPYMxwidthxPYMx") {
-                    send(true);
+    // pym parents send their width on load and on resize; each is owed one height.
+    if let Some(id) = child_id {
+        let prefix = format!("pymxPYMx{id}xPYMxwidthxPYMx");
+        let parent = parent.clone();
+        let schedule = schedule.clone();
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let from_parent = ev
+                    .source()
+                    .and_then(|s| s.dyn_into::<web_sys::Window>().ok())
+                    .is_some_and(|w| w == parent);
+                let ours = ev
+                    .data()
+                    .as_string()
+                    .is_some_and(|m| m.starts_with(&prefix));
+                if from_parent && ours {
+                    schedule(true);
                 }
-            }
-        })
-    };
-    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    on_message.forget();
-    send(false);
+            });
+        let _ =
+            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        on_message.forget();
+    }
+    schedule(false);
     true
 }

@@ -8,6 +8,7 @@ use super::{Ui, use_ui};
 use crate::core::data::{Dataset, Unit};
 use crate::core::format::Format;
 use crate::core::locale::fill;
+use crate::core::state::{DataFile, Files};
 use crate::core::text;
 
 #[derive(Properties, PartialEq)]
@@ -64,7 +65,7 @@ pub fn Outcomes(props: &DataProps) -> Html {
 
 /// The method, collapsed by default, with every source linked.
 #[component]
-pub fn Method(props: &DataProps) -> Html {
+pub fn Method(props: &MethodProps) -> Html {
     let ds = &props.data;
     let Ui { loc, s, f, env } = use_ui();
     html! {
@@ -91,9 +92,32 @@ pub fn Method(props: &DataProps) -> Html {
                     </li>
                 }
             </ol>
-            <p><a href={format!("{}data/purchases.csv", env.asset_base)} download="">
-                { s.method_download }
-            </a></p>
+            // The files on screen: the publisher's, once loaded, or the built-in ones.
+            <p class="p1-downloads">
+                <a href={download(&props.files.purchases, &env.asset_base, "purchases.csv")}
+                   download="" data-testid="download-purchases">
+                    { s.method_download }
+                </a>
+                { " " }
+                <a href={download(&props.files.timeline, &env.asset_base, "timeline.csv")}
+                   download="" data-testid="download-timeline">
+                    { s.method_download_timeline }
+                </a>
+            </p>
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MethodProps {
+    pub data: Rc<Dataset>,
+    pub files: Files,
+}
+
+/// The address of a data file as shown: the publisher's once it is in use.
+fn download(file: &Option<DataFile>, asset_base: &str, built_in: &str) -> String {
+    match file {
+        Some(f) if f.loaded => f.url.clone(),
+        _ => format!("{asset_base}data/{built_in}"),
     }
 }

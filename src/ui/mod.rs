@@ -96,6 +96,16 @@ pub struct Env {
     /// The URL a shared link should point at, without query or fragment: the page, or
     /// the embedding article (pym's `parentUrl`) inside an iframe.
     pub share_base: String,
+    /// That address's query and fragment when the widget started: a shared link keeps
+    /// every parameter that isn't the widget's, and the fragment.
+    pub share_query: String,
+    pub share_hash: String,
+    /// The prefix of the widget's parameters in that address: "" on its own page,
+    /// `p1.` in an article.
+    pub prefix: &'static str,
+    /// The origins a link may load data files from: the page's, the widget's own, and
+    /// any the host page allows (`data-phase-one-data-origins`).
+    pub data_origins: Vec<String>,
     /// Where the widget's own files live (for embed snippets), with a trailing slash.
     pub asset_base: String,
     /// A prefix that makes element ids unique per instance on a page.
@@ -159,9 +169,13 @@ pub fn use_ui() -> Ui {
     }
 }
 
-/// The link that shares a state: the page (or, in an iframe, the embedding article).
-pub fn share_url(env: &Env, query: &str) -> String {
-    format!("{}?{query}", env.share_base)
+/// The link that shares a state: the page (or the embedding article), with its own
+/// parameters and fragment kept and the widget's replaced; `event` links to an event.
+pub fn share_url(env: &Env, query: &str, event: Option<&str>) -> String {
+    use crate::core::url_state::{merge_fragment, merge_query};
+    let query = merge_query(&env.share_query, query, env.prefix);
+    let hash = merge_fragment(&env.share_hash, event);
+    format!("{}?{query}{hash}", env.share_base)
 }
 
 /// The value of the input or select an event came from.

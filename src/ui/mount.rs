@@ -1,100 +1,200 @@
 //! Finding mount points and mounting the app (browser only).
+//!
+//! Three ways the widget runs, each with its own source of options:
+//! - **its own page** (`index.html`, whose root div has `data-phase-one-standalone`):
+//!   the page's query;
+//! - **its own page in an iframe**: the page's query, then the `p1.` parameters of the
+//!   embedding article's address, which pym.js passes as `parentUrl`;
+//! - **a script embed** in someone else's page, in a Shadow DOM: the div's `data-`
+//!   attributes, then the `p1.` parameters of the article's address.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use super::{Env, Init, Mode, Widget, WidgetProps};
-use crate::core::url_state::{self, Params};
+use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 
+const SELECTOR: &str = "[data-phase-one-widget]";
 const MARK: &str = "data-phase-one-mounted";
+const STANDALONE: &str = "data-phase-one-standalone";
+const ORIGINS: &str = "data-phase-one-data-origins";
 
-/// Mounts one independent instance into each `[data-phase-one-widget]` element.
-/// The standalone page (`data-phase-one-standalone`) hydrates its prerendered HTML in
-/// place; script embeds render inside a Shadow DOM root with the widget's stylesheet
-/// linked there, so host CSS cannot reach in and ours cannot leak out.
-pub fn mount_all(stylesheet_url: &str) {
+thread_local! {
+    /// The widget's stylesheet, linked into every Shadow DOM root.
+    static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
+    /// How many script embeds this page has; their element ids get a distinct prefix.
+    static INSTANCES: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// Mounts every `[data-phase-one-widget]` element on the page, and, on pages other than
+/// the widget's own, every one added later (content management systems and endless
+/// article pages add them after load).
+pub fn start(stylesheet_url: &str) {
+    STYLESHEET.with(|s| *s.borrow_mut() = stylesheet_url.to_string());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    mount_pending(&document);
+    if !own_page(&document) {
+        observe(&document);
+    }
+}
+
+/// Mounts one element (`PhaseOneWidget.mount(el)`): for elements the page's own
+/// observer can't see, such as those inside another component's Shadow DOM. Mounting an
+/// element twice does nothing and says so in the console.
+pub fn mount(host: &Element) {
+    if host.has_attribute(MARK) {
+        web_sys::console::info_1(&"Phase One widget: this element is already mounted.".into());
+        return;
+    }
+    let _ = host.set_attribute(MARK, "");
     let Some(window) = web_sys::window() else {
         return;
     };
     let Some(document) = window.document() else {
         return;
     };
-    let Ok(nodes) = document.query_selector_all("[data-phase-one-widget]") else {
-        return;
-    };
-    let asset_base = stylesheet_url
-        .rsplit_once('/')
-        .map(|(base, _)| format!("{base}/"))
-        .unwrap_or_default();
+    let stylesheet = STYLESHEET.with(|s| s.borrow().clone());
+    let asset_base = url_state::directory(&stylesheet);
     let location = window.location();
     let href = location.href().unwrap_or_default();
-    let page = href.split(['?', '#']).next().unwrap_or("").to_string();
+    let search = location.search().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
+    let page_origin = location.origin().unwrap_or_default();
     let selected = url_state::event_from_hash(&hash);
-    let mut instance = 0;
-    for i in 0..nodes.length() {
-        let Some(host) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if host.has_attribute(MARK) {
-            continue;
-        }
-        let _ = host.set_attribute(MARK, "");
-        if host.has_attribute("data-phase-one-standalone") {
-            let params = url_state::parse_query(&location.search().unwrap_or_default());
-            let framed = super::embed::start(params.child_id.clone());
-            let share_base = match (&params.parent_url, framed) {
-                (Some(parent), true) => parent
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or(parent)
-                    .to_string(),
-                _ => page.clone(),
-            };
-            let env = Env {
-                mode: if framed {
-                    Mode::Iframe
-                } else {
-                    Mode::Standalone
-                },
-                share_base,
-                asset_base: asset_base.clone(),
-                id_prefix: String::new(),
-            };
-            let hydrate = host.first_element_child().is_some();
-            let init = Rc::new(Init {
-                params,
-                selected: selected.clone(),
-                env,
-                hydrate,
-                built_in: None,
-            });
-            let renderer = yew::Renderer::<Widget>::with_root_and_props(host, WidgetProps { init });
-            if hydrate {
-                renderer.hydrate();
-            } else {
-                renderer.render();
+    let mut data_origins = vec![page_origin, origin_of(&asset_base)];
+    data_origins.extend(url_state::parse_origins(
+        &host.get_attribute(ORIGINS).unwrap_or_default(),
+    ));
+
+    let standalone = host.has_attribute(STANDALONE);
+    if standalone && url_state::directory(&href) == asset_base {
+        let own = url_state::parse_query(&search);
+        let framed = super::embed::start(own.child_id.clone(), own.parent_url.clone());
+        // In pym's iframe, shared links point at the article, and the article's `p1.`
+        // parameters (a reader's shared link) win over the iframe's own.
+        let article = own.parent_url.clone().filter(|_| framed);
+        let (params, share) = match &article {
+            Some(parent) => {
+                let (base, query, frag) = url_state::split_address(parent);
+                let params = own.overlay(url_state::parse_prefixed(&query, ARTICLE_PREFIX));
+                (params, (base, query, frag, ARTICLE_PREFIX))
             }
-        } else if let Some(root) = shadow_root(&document, &host, stylesheet_url) {
-            instance += 1;
-            let env = Env {
-                mode: Mode::Script,
-                share_base: page.clone(),
-                asset_base: asset_base.clone(),
-                id_prefix: format!("p1-{instance}-"),
-            };
-            let init = Rc::new(Init {
-                params: attributes(&host),
-                selected: selected.clone(),
-                env,
-                hydrate: false,
-                built_in: None,
-            });
-            yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { init }).render();
+            None => (own, (url_state::split_address(&href).0, search, hash, "")),
+        };
+        let env = Env {
+            mode: if framed {
+                Mode::Iframe
+            } else {
+                Mode::Standalone
+            },
+            share_base: share.0,
+            share_query: share.1,
+            share_hash: share.2,
+            prefix: share.3,
+            asset_base,
+            id_prefix: String::new(),
+            data_origins,
+        };
+        let hydrate = host.first_element_child().is_some();
+        let init = Rc::new(Init {
+            params,
+            selected,
+            env,
+            hydrate,
+            built_in: None,
+        });
+        let renderer =
+            yew::Renderer::<Widget>::with_root_and_props(host.clone(), WidgetProps { init });
+        if hydrate {
+            renderer.hydrate();
+        } else {
+            renderer.render();
+        }
+        return;
+    }
+    if standalone {
+        web_sys::console::warn_1(
+            &"Phase One widget: data-phase-one-standalone only applies on the widget's own \
+              page; this element is rendered as a script embed."
+                .into(),
+        );
+    }
+    let Some(root) = shadow_root(&document, host, &stylesheet) else {
+        web_sys::console::warn_1(
+            &"Phase One widget: this element already has a shadow root, so the widget \
+              cannot render in it. Use an empty <div data-phase-one-widget>."
+                .into(),
+        );
+        return;
+    };
+    let instance = INSTANCES.with(|n| {
+        *n.borrow_mut() += 1;
+        *n.borrow()
+    });
+    let params = attributes(host)
+        .trusting_data()
+        .overlay(url_state::parse_prefixed(&search, ARTICLE_PREFIX));
+    let env = Env {
+        mode: Mode::Script,
+        share_base: url_state::split_address(&href).0,
+        share_query: search,
+        share_hash: hash,
+        prefix: ARTICLE_PREFIX,
+        asset_base,
+        id_prefix: format!("p1-{instance}-"),
+        data_origins,
+    };
+    let init = Rc::new(Init {
+        params,
+        selected,
+        env,
+        hydrate: false,
+        built_in: None,
+    });
+    yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { init }).render();
+}
+
+fn mount_pending(document: &web_sys::Document) {
+    let Ok(nodes) = document.query_selector_all(&format!("{SELECTOR}:not([{MARK}])")) else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        if let Some(host) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            mount(&host);
         }
     }
+}
+
+/// Whether this document is the widget's own page (its standalone root is there).
+fn own_page(document: &web_sys::Document) -> bool {
+    document
+        .query_selector(&format!("[{STANDALONE}][{MARK}]"))
+        .ok()
+        .flatten()
+        .is_some_and(|el| el.shadow_root().is_none())
+}
+
+/// Watches the page for widget elements added after load. One selector query per batch
+/// of changes, and only for unmounted elements.
+fn observe(document: &web_sys::Document) {
+    let doc = document.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || mount_pending(&doc));
+    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    if let Some(root) = document.document_element() {
+        let _ = observer.observe_with_options(&root, &options);
+    }
+    callback.forget();
 }
 
 /// The embed's options from its `data-` attributes (same names as the URL parameters).
@@ -126,4 +226,10 @@ fn shadow_root(document: &web_sys::Document, host: &Element, css: &str) -> Optio
     root.set_attribute("class", "p1-host").ok()?;
     shadow.append_child(&root).ok()?;
     Some(root)
+}
+
+fn origin_of(url: &str) -> String {
+    web_sys::Url::new(url)
+        .map(|u| u.origin())
+        .unwrap_or_default()
 }

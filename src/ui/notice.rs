@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::use_locale;
 use crate::core::locale::{Locale, fill};
 use crate::core::problem::Problem;
-use crate::core::state::{FetchError, Notice};
+use crate::core::state::{DataFile, FetchError, Files, Notice};
 
 /// How many problems a notice lists before "…and N more".
 pub const SHOWN_PROBLEMS: usize = 5;
@@ -40,6 +40,15 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                 let head = fill(s.built_in_failed, &[("count", &count)]);
                                 problem_list(loc, head, problems)
                             }
+                            Notice::Refused { file, origin } if origin.is_empty() => html! {
+                                <p>{ fill(s.notice_refused_attr, &[("file", file)]) }</p>
+                            },
+                            Notice::Refused { file, origin } => html! {
+                                <p>{ fill(s.notice_refused, &[
+                                    ("file", file),
+                                    ("origin", origin),
+                                ]) }</p>
+                            },
                             Notice::Unreachable { file, reason } => html! {
                                 <p>{ fill(s.notice_network, &[
                                     ("file", file),
@@ -77,5 +86,40 @@ fn fetch_reason(loc: &Locale, reason: FetchError) -> String {
         FetchError::Network => s.fetch_network.to_string(),
         FetchError::Status(code) => fill(s.fetch_status, &[("status", &code.to_string())]),
         FetchError::NotText => s.fetch_not_text.to_string(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataFilesProps {
+    pub files: Files,
+}
+
+/// Says, where the figures and events start, when they come from a publisher's file and
+/// not the widget's own data, and names the file.
+#[component]
+pub fn DataFiles(props: &DataFilesProps) -> Html {
+    let s = use_locale().strings;
+    let line = |f: &Option<DataFile>, loaded: &'static str| {
+        f.as_ref().map(|f| {
+            let template = if f.loaded { loaded } else { s.file_loading };
+            fill(template, &[("file", &f.name)])
+        })
+    };
+    let lines: Vec<String> = [
+        line(&props.files.purchases, s.file_purchases),
+        line(&props.files.timeline, s.file_timeline),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="p1-files" data-testid="data-files">
+            for l in lines {
+                <p>{ l }</p>
+            }
+        </div>
     }
 }

@@ -33,7 +33,7 @@ pub fn Share(props: &ShareProps) -> Html {
     if *open {
         *shown_query.borrow_mut() = props.query.clone();
     }
-    let url = share_url(&env, &props.query);
+    let url = share_url(&env, &props.query, None);
     let copy_link = {
         let setter = status.setter();
         let url = url.clone();
@@ -50,9 +50,12 @@ pub fn Share(props: &ShareProps) -> Html {
     html! {
         <div class="p1-share" role="group" aria-label={s.share_heading}>
             <button type="button" class="p1-button" onclick={copy_link} data-testid="copy-link"
-                    data-url={url}>
+                    data-url={url.clone()}>
                 { copy_label(s, *status, s.copy_link) }
             </button>
+            if *status == CopyStatus::Failed {
+                <ManualCopy text={url} />
+            }
             <details class="p1-embed" data-testid="embed-panel" ontoggle={on_toggle}>
                 <summary onclick={on_summary}>{ s.embed_this }</summary>
                 <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
@@ -73,6 +76,16 @@ struct SnippetProps {
 fn Snippet(props: &SnippetProps) -> Html {
     let Ui { s, env, .. } = use_ui();
     let status = use_state(CopyStatus::default);
+    let area = use_node_ref();
+    // Copying refused: the code is selected, for copying by hand.
+    {
+        let area = area.clone();
+        use_effect_with(*status, move |status| {
+            if *status == CopyStatus::Failed {
+                super::dom::select_field(&area);
+            }
+        });
+    }
     let id = env.id(props.testid);
     let copy = {
         let setter = status.setter();
@@ -82,12 +95,43 @@ fn Snippet(props: &SnippetProps) -> Html {
     html! {
         <div class="p1-snippet">
             <label for={id.clone()}>{ props.label }</label>
-            <textarea id={id} readonly=true rows="4" spellcheck="false"
+            <textarea id={id} readonly=true rows="4" spellcheck="false" ref={area}
                       data-testid={props.testid} value={props.code.clone()} />
             <button type="button" class="p1-button p1-button-quiet" onclick={copy}
                     data-testid={format!("{}-copy", props.testid)}>
                 { copy_label(s, *status, s.copy_code) }
             </button>
+            if *status == CopyStatus::Failed {
+                <p class="p1-manual-note" role="status">{ s.copy_manual_code }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ManualCopyProps {
+    pub text: String,
+}
+
+/// When the browser refuses to copy: the text in a field, selected, and a line saying
+/// how to copy it by hand.
+#[component]
+pub fn ManualCopy(props: &ManualCopyProps) -> Html {
+    let Ui { s, env, .. } = use_ui();
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with(props.text.clone(), move |_| {
+            super::dom::select_field(&field)
+        });
+    }
+    let id = env.id("manual-copy");
+    html! {
+        <div class="p1-manual" data-testid="manual-copy">
+            <p class="p1-manual-note" role="status">{ s.copy_manual }</p>
+            <label class="p1-sr" for={id.clone()}>{ s.copy_manual_label }</label>
+            <input id={id} type="text" readonly=true ref={field} value={props.text.clone()}
+                   spellcheck="false" />
         </div>
     }
 }

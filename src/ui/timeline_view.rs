@@ -286,15 +286,18 @@ pub fn EventCard(props: &EventProps) -> Html {
             }
         })
     };
+    let manual = use_state(String::new);
     let copy_link = {
         let setter = copied.setter();
+        let manual = manual.setter();
         let env = env.clone();
         let id = e.id.clone();
         Callback::from(move |ev: MouseEvent| {
             ev.stop_propagation();
             // Built on click, from the latest state, so cards need not re-render on every
             // change of the scenario.
-            let url = format!("{}#event-{}", share_url(&env, &latest.0.borrow()), id);
+            let url = share_url(&env, &latest.0.borrow(), Some(&id));
+            manual.set(url.clone());
             super::dom::copy_text(&url, setter.clone());
         })
     };
@@ -385,6 +388,9 @@ pub fn EventCard(props: &EventProps) -> Html {
                         <button type="button" class="p1-linkbutton" onclick={copy_link}
                                 data-testid="event-link">{ link_text }</button>
                     </p>
+                    if *copied == CopyStatus::Failed {
+                        <super::share::ManualCopy text={(*manual).clone()} />
+                    }
                 </details>
             </div>
             if props.back {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::chart::{Chart, ChartNotes};
 use super::controls::{Rates, Scenario};
 use super::method::{Method, Outcomes};
-use super::notice::Notices;
+use super::notice::{DataFiles, Notices};
 use super::share::Share;
 use super::timeline_view::TimelineView;
 use super::verdict::{Outlook, Verdict};
@@ -111,8 +111,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Rc<Env>> context={env.clone()}>
             <div class="p1" data-theme={look.theme.code()} data-view={look.view.code()}
                  lang={loc.lang.code()} data-ready={ready.then_some("true")}>
+                // Until the client takes over (or when it can't), every control is disabled;
+                // after a moment without it, a line says why (CSS shows it late, so a
+                // normal load never flashes it).
+                <fieldset class="p1-live" disabled={!*ready}>
+                <p class="p1-noscript" data-testid="no-script">{ loc.strings.no_script }</p>
                 <Notices notices={state.notices.clone()} />
                 <Head data={state.data.clone()} heading_id={heading_id.clone()} />
+                <DataFiles files={state.files.clone()} />
                 if look.view.shows_simulator() {
                     // One grid: on a phone a single column in which the sliders sit
                     // directly under the chart, with the compact verdict right under them;
@@ -134,12 +140,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
                                   from_chart={state.from_chart} />
                 }
                 if look.view.shows_simulator() {
-                    <Method data={state.data.clone()} />
+                    <Method data={state.data.clone()} files={state.files.clone()} />
                 }
                 <footer class="p1-foot">
                     <Share query={query} />
                     <p class="p1-credit">{ loc.strings.credit }</p>
                 </footer>
+                </fieldset>
             </div>
         </ContextProvider<Rc<Env>>>
         </ContextProvider<Latest>>

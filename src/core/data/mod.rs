@@ -12,7 +12,9 @@ mod types;
 pub use checks::SUM_TOLERANCE;
 pub use types::*;
 
+use crate::core::csv::{self, Table};
 use crate::core::problem::Problem;
+use crate::core::steps::Steps;
 
 /// The file name used in messages about the built-in data.
 pub const FILE_NAME: &str = "purchases.csv";
@@ -40,21 +42,60 @@ pub const COLUMNS: [&str; 17] = [
 ];
 
 /// Parses and validates purchase data. Returns the dataset only when there are no
-/// problems; otherwise every problem found, in file order.
+/// problems; otherwise every problem found (up to [`csv::MAX_PROBLEMS`]), in file order.
 pub fn parse(file: &str, text: &str) -> Result<Dataset, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let table = crate::core::csv::parse(file, text, &mut problems);
-    if !table.require_columns(&COLUMNS, &mut problems) {
-        return Err(problems);
+    if let Some(p) = csv::too_large(file, text.len()) {
+        return Err(vec![p]);
     }
-    let mut reader = parse::Reader::new(file, &table);
-    reader.read_all();
-    problems.append(&mut reader.problems);
-    checks::run(file, &reader.ds, &mut problems);
-    problems.sort_by_key(|p| p.line);
-    if problems.is_empty() {
-        Ok(reader.ds)
-    } else {
-        Err(problems)
+    let mut problems = Vec::new();
+    let table = csv::parse(file, text, &mut problems);
+    let mut job = Job::new(file, &table, problems);
+    while !job.step(usize::MAX) {}
+    job.finish()
+}
+
+/// Validating a read table a few rows at a time (see [`crate::core::steps`]).
+pub struct Job<'a> {
+    file: &'a str,
+    reader: Option<parse::Reader<'a>>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Job<'a> {
+    /// `problems` are those found reading the table (its shape).
+    pub fn new(file: &'a str, table: &'a Table, mut problems: Vec<Problem>) -> Self {
+        let reader = table
+            .require_columns(&COLUMNS, &mut problems)
+            .then(|| parse::Reader::new(file, table));
+        Job {
+            file,
+            reader,
+            problems,
+        }
+    }
+}
+
+impl crate::core::steps::Steps for Job<'_> {
+    type Output = Result<Dataset, Vec<Problem>>;
+
+    fn step(&mut self, budget: usize) -> bool {
+        self.reader.as_mut().is_none_or(|r| r.step(budget))
+    }
+
+    fn finish(self) -> Self::Output {
+        let mut problems = self.problems;
+        let Some(mut reader) = self.reader else {
+            return Err(problems);
+        };
+        problems.append(&mut reader.problems);
+        if problems.len() < csv::MAX_PROBLEMS {
+            checks::run(self.file, &reader.ds, &mut problems);
+        }
+        problems.sort_by_key(|p| p.line);
+        if problems.is_empty() {
+            Ok(reader.ds)
+        } else {
+            Err(problems)
+        }
     }
 }

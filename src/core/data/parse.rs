@@ -30,6 +30,9 @@ pub(super) struct Reader<'a> {
     source_ids: HashMap<String, usize>,
     /// Ids of milestones and outcomes, per record type.
     ids: HashSet<(Record, String)>,
+    /// Where reading has got to: the pass (0: sources, 1: everything else) and the row.
+    pass: u8,
+    next: usize,
 }
 
 /// The parts every figure row shares.
@@ -48,6 +51,8 @@ impl<'a> Reader<'a> {
             ds: Dataset::default(),
             source_ids: HashMap::new(),
             ids: HashSet::new(),
+            pass: 0,
+            next: 0,
         }
     }
 
@@ -63,33 +68,53 @@ impl<'a> Reader<'a> {
         self.problems.push(p);
     }
 
-    /// Reads every row: sources first, so rows may cite sources defined anywhere.
-    pub fn read_all(&mut self) {
+    /// Reads up to `budget` more rows: all the sources first, so rows may cite sources
+    /// defined anywhere, then the other rows. Returns true when every row is read, or
+    /// when reading stopped at [`MAX_PROBLEMS`](crate::core::csv::MAX_PROBLEMS).
+    pub fn step(&mut self, budget: usize) -> bool {
         let rows = &self.table.rows;
-        for row in rows {
-            if self.get(row, "record") == Record::Source.code() {
-                self.source(row);
+        let mut left = budget.max(1);
+        while self.pass < 2 && left > 0 {
+            let Some(row) = rows.get(self.next) else {
+                self.pass += 1;
+                self.next = 0;
+                continue;
+            };
+            if crate::core::csv::stop_at_limit(self.file, row.line, &mut self.problems) {
+                self.pass = 2;
+                break;
+            }
+            self.next += 1;
+            left -= 1;
+            if self.pass == 0 {
+                if self.get(row, "record") == Record::Source.code() {
+                    self.source(row);
+                }
+            } else {
+                self.row(row);
             }
         }
-        for row in rows {
-            match Record::from_code(self.get(row, "record")) {
-                Some(Record::Source) => {}
-                Some(Record::Event) => self.milestone(row),
-                Some(Record::Commitment) => self.commitment(row),
-                Some(Record::Baseline) => self.baseline(row),
-                Some(Record::Target) => self.target(row),
-                Some(r @ (Record::Monthly | Record::Ytd)) => self.month_figure(row, r),
-                Some(Record::Outcome) => self.outcome(row),
-                None => {
-                    let value = self.get(row, "record");
-                    let msg = if value.is_empty() {
-                        Msg::NoRecord
-                    } else {
-                        Msg::UnknownRecord
-                    };
-                    let p = self.at(row, "record", msg).value(value);
-                    self.push(p.arg("allowed", record_list()));
-                }
+        self.pass >= 2
+    }
+
+    fn row(&mut self, row: &'a Row) {
+        match Record::from_code(self.get(row, "record")) {
+            Some(Record::Source) => {}
+            Some(Record::Event) => self.milestone(row),
+            Some(Record::Commitment) => self.commitment(row),
+            Some(Record::Baseline) => self.baseline(row),
+            Some(Record::Target) => self.target(row),
+            Some(r @ (Record::Monthly | Record::Ytd)) => self.month_figure(row, r),
+            Some(Record::Outcome) => self.outcome(row),
+            None => {
+                let value = self.get(row, "record");
+                let msg = if value.is_empty() {
+                    Msg::NoRecord
+                } else {
+                    Msg::UnknownRecord
+                };
+                let p = self.at(row, "record", msg).value(value);
+                self.push(p.arg("allowed", record_list()));
             }
         }
     }

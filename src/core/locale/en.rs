@@ -156,7 +156,8 @@ pub const STRINGS: Strings = Strings {
                      Chinese-import basis, have not been found in a published source; they \
                      are shown as missing, never filled in.",
     method_sources: "Sources",
-    method_download: "Download the data (CSV)",
+    method_download: "Download the purchase data (CSV)",
+    method_download_timeline: "Download the timeline (CSV)",
     source_label: "{outlet}, {date}",
     source_full: "{outlet}: {title}, {date}",
     copy_label: "A copy of the original: {reason}",
@@ -208,14 +209,35 @@ pub const STRINGS: Strings = Strings {
     embed_script: "Script tag (renders in the page, in a Shadow DOM)",
     copy_code: "Copy code",
     copied: "Copied",
-    copy_failed: "Could not copy: select the text and copy it",
+    copy_failed: "Not copied",
+    copy_manual: "This browser did not allow copying. The link is selected below: press \
+                  Ctrl+C (⌘C on a Mac) to copy it.",
+    copy_manual_code: "This browser did not allow copying. The code is selected: press \
+                       Ctrl+C (⌘C on a Mac) to copy it.",
+    copy_manual_label: "Link",
     iframe_title: "Is China buying what it promised? Phase One purchases and the \
                    TikTok/WeChat timeline",
 
-    notice_failed: "The newsroom data file {file} could not be used, so the widget shows \
-                    its built-in data. {count} problem(s):",
-    notice_network: "The newsroom data file {file} could not be loaded ({reason}), so the \
-                     widget shows its built-in data.",
+    notice_failed: "The publisher's data file {file} could not be used, so the widget \
+                    shows its built-in data. {count} problem(s):",
+    notice_network: "The publisher's data file {file} could not be loaded ({reason}), so \
+                     the widget shows its built-in data.",
+    notice_refused: "This link asks for a data file from another site ({origin}, {file}). \
+                     The widget reads data files only from this site, so it shows its \
+                     built-in data.",
+    notice_refused_attr: "The data file {file} is not a web address this page can read, so \
+                          the widget shows its built-in data.",
+    file_purchases: "Purchase figures from the publisher's file {file}, in place of the \
+                     widget's built-in data.",
+    file_timeline: "Events from the publisher's file {file}, in place of the widget's \
+                    built-in timeline.",
+    file_loading: "Loading the publisher's file {file}…",
+    load_failed: "The interactive widget could not start in this browser.",
+    load_failed_scenario: "The view this link asks for ({params}) could not be shown.",
+    load_failed_link: "Open it on its own page",
+    no_script: "The sliders, filters and sharing need JavaScript, which is off or blocked \
+                here. The figures show the pace so far and the timeline lists every event; \
+                a shared link's own scenario cannot be shown.",
     notice_more: "…and {n} more.",
     built_in_failed: "The widget's own data could not be read, so there is nothing to show. \
                       {count} problem(s):",
@@ -232,6 +254,10 @@ pub const STRINGS: Strings = Strings {
     p_ragged_row: "the row has {found} fields but the header has {expected}; check for a \
                    stray comma or an unclosed quote",
     p_column_twice: "the column {value} appears twice in the header",
+    p_too_many_columns: "the header has {found} columns; a data file has at most {max}",
+    p_too_many_problems: "checking stopped here, after 200 problems; fix these and check \
+                          again",
+    p_file_too_large: "the file is {size} MB; the widget reads files of at most {max} MB",
     p_no_column: "the header has no such column",
     p_source_no_id: "a source needs an id that rows can cite",
     p_source_id_twice: "the source id {value} is defined twice",

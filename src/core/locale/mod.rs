@@ -127,7 +127,7 @@ strings! {
     scope_goods_services, scope_goods, scope_manufactured, scope_agriculture, scope_energy,
     scope_services, method_heading, method_intro, method_bases, method_path_seasonal,
     method_prorating, method_services, method_aircraft, method_derived, method_missing,
-    method_sources, method_download,
+    method_sources, method_download, method_download_timeline,
     /// A source as readers see it: "Federal Register, 11 Aug 2020"
     source_label,
     /// A source in the method's list: outlet, title, date
@@ -150,9 +150,11 @@ strings! {
     actor_company, actor_china_government,
 
     share_heading, copy_link, embed_this, embed_iframe, embed_script, copy_code, copied,
-    copy_failed, iframe_title,
+    copy_failed, copy_manual, copy_manual_code, copy_manual_label, iframe_title,
 
-    notice_failed, notice_network, notice_more,
+    notice_failed, notice_network, notice_refused, notice_refused_attr, file_purchases,
+    file_timeline, file_loading, no_script, load_failed, load_failed_scenario, load_failed_link,
+    notice_more,
     /// The built-in data could not be read: the widget has nothing to show.
     built_in_failed,
     fetch_network, fetch_status, fetch_not_text,
@@ -164,7 +166,8 @@ strings! {
     problem_field,
     /// Between where and what: ": "
     problem_colon,
-    p_no_header, p_ragged_row, p_column_twice, p_no_column, p_source_no_id,
+    p_no_header, p_ragged_row, p_column_twice, p_too_many_columns, p_too_many_problems,
+    p_file_too_large, p_no_column, p_source_no_id,
     p_source_id_twice, p_not_https, p_source_no_citation, p_no_formula, p_bad_status,
     p_bad_date, p_no_id, p_id_twice, p_bad_unit, p_bad_number, p_out_of_range,
     p_bad_category, p_bad_basis, p_bad_commitment_period, p_bad_baseline_year,
@@ -208,6 +211,9 @@ impl Locale {
             Msg::NoHeader => s.p_no_header,
             Msg::RaggedRow => s.p_ragged_row,
             Msg::ColumnTwice => s.p_column_twice,
+            Msg::TooManyColumns => s.p_too_many_columns,
+            Msg::TooManyProblems => s.p_too_many_problems,
+            Msg::FileTooLarge => s.p_file_too_large,
             Msg::NoColumn => s.p_no_column,
             Msg::SourceNoId => s.p_source_no_id,
             Msg::SourceIdTwice => s.p_source_id_twice,

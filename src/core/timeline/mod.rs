@@ -5,7 +5,7 @@ mod filter;
 mod parse;
 
 pub use filter::{Events, Filters, PeriodFilter, filtered};
-pub use parse::{COLUMNS, parse};
+pub use parse::{COLUMNS, Job, parse};
 
 use crate::core::month::Month;
 use crate::core::sources::Citation;

@@ -3,10 +3,11 @@
 use std::collections::HashMap;
 
 use super::{Actor, App, Precision, Timeline, TimelineEvent};
-use crate::core::csv::{Row, Table};
+use crate::core::csv::{self, Row, Table};
 use crate::core::month::{Month, parse_date};
 use crate::core::problem::{Msg, Problem};
 use crate::core::sources;
+use crate::core::steps::Steps;
 use crate::core::vocab::Set;
 
 /// The columns every timeline file has. `key`, the `report_*` columns and `copy_reason`
@@ -33,34 +34,88 @@ const MAX_ID: usize = 80;
 /// The years a date may fall in: anything else is a typo.
 const YEARS: std::ops::RangeInclusive<i32> = 2015..=2035;
 
-/// Parses and validates timeline data, returning every problem found.
+/// Parses and validates timeline data, returning every problem found (up to
+/// [`csv::MAX_PROBLEMS`]).
 pub fn parse(file: &str, text: &str) -> Result<Timeline, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let table = crate::core::csv::parse(file, text, &mut problems);
-    if !table.require_columns(&COLUMNS, &mut problems) {
-        return Err(problems);
+    if let Some(p) = csv::too_large(file, text.len()) {
+        return Err(vec![p]);
     }
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut events = Vec::new();
-    for row in &table.rows {
-        let mut r = RowReader {
+    let mut problems = Vec::new();
+    let table = csv::parse(file, text, &mut problems);
+    let mut job = Job::new(file, &table, problems);
+    while !job.step(usize::MAX) {}
+    job.finish()
+}
+
+/// Validating a read table a few rows at a time (see [`crate::core::steps`]).
+pub struct Job<'a> {
+    file: &'a str,
+    table: &'a Table,
+    ok_columns: bool,
+    next: usize,
+    ids: HashMap<&'a str, usize>,
+    events: Vec<TimelineEvent>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Job<'a> {
+    /// `problems` are those found reading the table (its shape).
+    pub fn new(file: &'a str, table: &'a Table, mut problems: Vec<Problem>) -> Self {
+        let ok_columns = table.require_columns(&COLUMNS, &mut problems);
+        Job {
             file,
-            table: &table,
-            row,
-            problems: &mut problems,
-        };
-        if let Some(e) = r.event(&mut ids) {
-            events.push(e);
+            table,
+            ok_columns,
+            next: 0,
+            ids: HashMap::new(),
+            events: Vec::new(),
+            problems,
         }
     }
-    if events.is_empty() && problems.is_empty() {
-        problems.push(Problem::new(file, 0, None, Msg::NoEvents));
+}
+
+impl Steps for Job<'_> {
+    type Output = Result<Timeline, Vec<Problem>>;
+
+    fn step(&mut self, budget: usize) -> bool {
+        if !self.ok_columns {
+            return true;
+        }
+        let end = self.next.saturating_add(budget.max(1));
+        while self.next < end {
+            let Some(row) = self.table.rows.get(self.next) else {
+                return true;
+            };
+            if csv::stop_at_limit(self.file, row.line, &mut self.problems) {
+                self.next = self.table.rows.len();
+                return true;
+            }
+            self.next += 1;
+            let mut r = RowReader {
+                file: self.file,
+                table: self.table,
+                row,
+                problems: &mut self.problems,
+            };
+            if let Some(e) = r.event(&mut self.ids) {
+                self.events.push(e);
+            }
+        }
+        self.next >= self.table.rows.len()
     }
-    if !problems.is_empty() {
-        return Err(problems);
+
+    fn finish(self) -> Self::Output {
+        let mut problems = self.problems;
+        let mut events = self.events;
+        if self.ok_columns && events.is_empty() && problems.is_empty() {
+            problems.push(Problem::new(self.file, 0, None, Msg::NoEvents));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        events.sort_by_key(|e| e.date);
+        Ok(Timeline { events })
     }
-    events.sort_by_key(|e| e.date);
-    Ok(Timeline { events })
 }
 
 struct RowReader<'a, 'p> {

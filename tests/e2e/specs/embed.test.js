@@ -169,7 +169,8 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
   const script = await p.inputValue('[data-testid="embed-script"]');
   assert.match(iframe, /<iframe src="[^"]*index\.html\?v=1&amp;basis=cn&amp;asof=2020-10&amp;total=12\.5&amp;period=deal&amp;events=key"/);
   assert.match(iframe, / title="[^"]+"/);
-  assert.match(script, /<div data-phase-one-widget data-basis="cn" data-asof="2020-10" data-total="12\.5" data-period="deal" data-events="key"><\/div>/);
+  assert.match(script, /<div data-phase-one-widget data-basis="cn" data-asof="2020-10" data-total="12\.5" data-period="deal" data-events="key"><a href="[^"]*index\.html\?v=1&amp;basis=cn[^"]*">[^<]+<\/a><\/div>/);
+  assert.match(iframe, / allow="clipboard-write"/);
   await p.click('[data-testid="embed-script-copy"]');
   await p.waitForFunction(() => document.querySelector('[data-testid="embed-script-copy"]').innerText === 'Copied');
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), script);

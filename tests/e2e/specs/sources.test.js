@@ -46,7 +46,7 @@ test('a figure shows its source as outlet and date, and the method lists every s
 test('the data download carries the same citations: outlet, title, date, tier', async () => {
   const page = await w.newPage();
   await open(page, w.server.url);
-  const href = await page.locator('.p1-method a[download]').getAttribute('href');
+  const href = await page.getByTestId('download-purchases').getAttribute('href');
   const csv = await (await page.request.get(new URL(href, w.server.url).href)).text();
   const header = csv.split('\n')[0].split(',');
   for (const col of ['outlet', 'title', 'published', 'tier', 'copy_reason']) assert.ok(header.includes(col), col);
