@@ -124,8 +124,19 @@ async fn a_refused_copy_says_so() {
     // The refusal arrives as a rejected promise: let it settle, then render.
     gloo_timers::future::TimeoutFuture::new(50).await;
     yew::scheduler::flush().await;
+    assert_eq!(button.text_content().unwrap().trim(), "Not copied");
+    // The link is offered in a field, selected, with a line saying how to copy it.
+    let field: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=\"manual-copy\"] input")
+        .unwrap()
+        .expect("a field with the link")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(field.value(), button.get_attribute("data-url").unwrap());
+    assert_eq!(field.selection_start().unwrap(), Some(0));
     assert_eq!(
-        button.text_content().unwrap().trim(),
-        "Could not copy: select the text and copy it"
+        field.selection_end().unwrap(),
+        Some(field.value().chars().count() as u32)
     );
+    assert!(text(&root, "manual-copy").contains("press Ctrl+C"));
 }
