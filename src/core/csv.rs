@@ -215,6 +215,15 @@ pub fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Table {
     reader.finish(file, problems)
 }
 
+/// The problem for a table with more rows than its kind of file may have, if it has.
+pub fn too_many_rows(table: &Table, max: usize) -> Option<Problem> {
+    (table.rows.len() > max).then(|| {
+        Problem::new(&table.file, 0, None, Msg::TooManyRows)
+            .arg("found", table.rows.len().to_string())
+            .arg("max", max.to_string())
+    })
+}
+
 /// Whether a problem list has reached [`MAX_PROBLEMS`]; if so, says so once, at `line`.
 pub fn stop_at_limit(file: &str, line: usize, problems: &mut Vec<Problem>) -> bool {
     if problems.len() < MAX_PROBLEMS {
@@ -335,6 +344,11 @@ mod limits {
         parse("t.csv", &format!("a,b\n{}", "1\n".repeat(1000)), &mut p);
         assert_eq!(p.len(), MAX_PROBLEMS + 1);
         assert_eq!(p[MAX_PROBLEMS].msg, Msg::TooManyProblems);
+
+        let mut p = Vec::new();
+        let t = parse("t.csv", &format!("a\n{}", "1\n".repeat(11)), &mut p);
+        assert!(too_many_rows(&t, 10).is_some_and(|p| p.msg == Msg::TooManyRows));
+        assert!(too_many_rows(&t, 11).is_none());
 
         assert!(too_large("t.csv", MAX_FILE_BYTES).is_none());
         let big = too_large("t.csv", MAX_FILE_BYTES + 1).map(|p| p.args);

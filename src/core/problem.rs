@@ -12,6 +12,7 @@ crate::codes! {
         TooManyColumns = "too_many_columns",
         TooManyProblems = "too_many_problems",
         FileTooLarge = "file_too_large",
+        TooManyRows = "too_many_rows",
         NoColumn = "no_column",
         // purchases.csv
         SourceNoId = "source_no_id",

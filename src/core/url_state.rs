@@ -495,7 +495,8 @@ mod tests {
         );
         assert_eq!(
             merged,
-            "utm_source=news&id=42&childId=g1&parentUrl=https%3A%2F%2Fa.example%2F&v=1&basis=us&mfg=3"
+            "utm_source=news&id=42&childId=g1&parentUrl=https%3A%2F%2Fa.example%2F\
+             &v=1&basis=us&mfg=3"
         );
         // In an article: only `p1.` names are ours; the article's own `basis` stays.
         let merged = merge_query("?id=42&basis=x&p1.basis=cn&p1.mfg=2", "v=1&basis=us", "p1.");

@@ -21,6 +21,10 @@ pub const FILE_NAME: &str = "purchases.csv";
 /// The built-in data, embedded at compile time.
 pub const BUILT_IN: &str = include_str!("../../../static/data/purchases.csv");
 
+/// The most rows a purchases file may have (the built-in one has under 200): every row
+/// is a figure or a source the method section lists.
+pub const MAX_ROWS: usize = 2000;
+
 pub const COLUMNS: [&str; 17] = [
     "record",
     "id",
@@ -64,8 +68,10 @@ pub struct Job<'a> {
 impl<'a> Job<'a> {
     /// `problems` are those found reading the table (its shape).
     pub fn new(file: &'a str, table: &'a Table, mut problems: Vec<Problem>) -> Self {
-        let reader = table
-            .require_columns(&COLUMNS, &mut problems)
+        let too_many = csv::too_many_rows(table, MAX_ROWS);
+        let fits = too_many.is_none();
+        problems.extend(too_many);
+        let reader = (table.require_columns(&COLUMNS, &mut problems) && fits)
             .then(|| parse::Reader::new(file, table));
         Job {
             file,

@@ -257,6 +257,7 @@ pub const STRINGS: Strings = Strings {
     p_too_many_columns: "the header has {found} columns; a data file has at most {max}",
     p_too_many_problems: "checking stopped here, after 200 problems; fix these and check \
                           again",
+    p_too_many_rows: "the file has {found} rows; this kind of file has at most {max}",
     p_file_too_large: "the file is {size} MB; the widget reads files of at most {max} MB",
     p_no_column: "the header has no such column",
     p_source_no_id: "a source needs an id that rows can cite",

@@ -167,7 +167,7 @@ strings! {
     /// Between where and what: ": "
     problem_colon,
     p_no_header, p_ragged_row, p_column_twice, p_too_many_columns, p_too_many_problems,
-    p_file_too_large, p_no_column, p_source_no_id,
+    p_file_too_large, p_too_many_rows, p_no_column, p_source_no_id,
     p_source_id_twice, p_not_https, p_source_no_citation, p_no_formula, p_bad_status,
     p_bad_date, p_no_id, p_id_twice, p_bad_unit, p_bad_number, p_out_of_range,
     p_bad_category, p_bad_basis, p_bad_commitment_period, p_bad_baseline_year,
@@ -214,6 +214,7 @@ impl Locale {
             Msg::TooManyColumns => s.p_too_many_columns,
             Msg::TooManyProblems => s.p_too_many_problems,
             Msg::FileTooLarge => s.p_file_too_large,
+            Msg::TooManyRows => s.p_too_many_rows,
             Msg::NoColumn => s.p_no_column,
             Msg::SourceNoId => s.p_source_no_id,
             Msg::SourceIdTwice => s.p_source_id_twice,

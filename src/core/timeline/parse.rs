@@ -28,6 +28,8 @@ pub const COLUMNS: [&str; 14] = [
     "source_date",
     "source_tier",
 ];
+/// The most events a timeline file may have (the built-in one has 74): each is a card.
+pub const MAX_EVENTS: usize = 500;
 const MAX_TITLE: usize = 140;
 const MAX_ANNOTATION: usize = 700;
 const MAX_ID: usize = 80;
@@ -61,7 +63,10 @@ pub struct Job<'a> {
 impl<'a> Job<'a> {
     /// `problems` are those found reading the table (its shape).
     pub fn new(file: &'a str, table: &'a Table, mut problems: Vec<Problem>) -> Self {
-        let ok_columns = table.require_columns(&COLUMNS, &mut problems);
+        let too_many = csv::too_many_rows(table, MAX_EVENTS);
+        let fits = too_many.is_none();
+        problems.extend(too_many);
+        let ok_columns = table.require_columns(&COLUMNS, &mut problems) && fits;
         Job {
             file,
             table,
