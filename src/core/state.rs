@@ -41,7 +41,17 @@ pub struct DataFile {
     pub url: String,
     /// Its short name, for the label that says the figures are the newsroom's.
     pub name: String,
-    pub loaded: bool,
+    pub status: FileStatus,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    Loading,
+    /// In use: its figures or events are on screen.
+    Loaded,
+    /// Could not be used (a notice says why): the built-in data stay on screen, and the
+    /// address keeps the file, so a reload tries again.
+    Failed,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -136,6 +146,8 @@ pub enum Action {
     Highlight(Option<String>),
     /// A newsroom file was accepted and is being fetched.
     UseFile(FileKind, String),
+    /// A newsroom file could not be used: the notice says why.
+    FileFailed(FileKind, Notice),
     DataLoaded(Rc<Dataset>),
     TimelineLoaded(Rc<Timeline>),
     AddNotice(Notice),
@@ -241,12 +253,18 @@ impl State {
                 *s.files.slot(kind) = Some(DataFile {
                     name: url_state::file_label(&url),
                     url,
-                    loaded: false,
+                    status: FileStatus::Loading,
                 });
+            }
+            Action::FileFailed(kind, notice) => {
+                if let Some(f) = s.files.slot(kind) {
+                    f.status = FileStatus::Failed;
+                }
+                s.notices.push(notice);
             }
             Action::DataLoaded(data) => {
                 if let Some(f) = &mut s.files.purchases {
-                    f.loaded = true;
+                    f.status = FileStatus::Loaded;
                 }
                 s.scenario = if self.touched {
                     match self.preset {
@@ -260,7 +278,7 @@ impl State {
             }
             Action::TimelineLoaded(t) => {
                 if let Some(f) = &mut s.files.timeline {
-                    f.loaded = true;
+                    f.status = FileStatus::Loaded;
                 }
                 s.selected = s.selected.filter(|id| t.find(id).is_some());
                 if s.selected.is_none() {
@@ -311,7 +329,7 @@ impl State {
             self.files
                 .timeline
                 .as_ref()
-                .filter(|f| !f.loaded)
+                .filter(|f| f.status == FileStatus::Loading)
                 .and(self.wanted.as_deref())
         })
     }
@@ -468,8 +486,8 @@ mod tests {
             s.files
                 .timeline
                 .as_ref()
-                .map(|f| (f.name.as_str(), f.loaded)),
-            Some(("t.csv", true))
+                .map(|f| (f.name.as_str(), f.status)),
+            Some(("t.csv", FileStatus::Loaded))
         );
         // Re-applying link parameters keeps the files in use.
         let s = s.reduce(Action::ApplyParams(Rc::new(Params::default()), None));

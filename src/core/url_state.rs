@@ -391,8 +391,11 @@ pub fn scenario(ds: &Dataset, p: &Params) -> Scenario {
         model::Preset::PaceSoFar,
     );
     let mut rates = base.rates;
+    // Only the rates that apply on this basis: a link's `total` on the US-export basis
+    // (or `mfg` on the Chinese-import one) means nothing and is not kept.
+    let applies = model::rate_categories(ds, basis);
     for (i, (_, c)) in RATE_PARAMS.iter().enumerate() {
-        if let Some(v) = p.rates[i] {
+        if let Some(v) = p.rates[i].filter(|_| applies.contains(c)) {
             rates.set(*c, v);
         }
     }

@@ -159,11 +159,14 @@ fn load(handle: Handle, origins: &[String], r: DataRef, kind: FileKind) {
             Ok(Ok(t)) => t,
             Ok(Err(too_large)) => {
                 let problems = vec![too_large.with_file(&file)];
-                handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems }));
+                handle.dispatch(Action::FileFailed(kind, Notice::Invalid { file, problems }));
                 return;
             }
             Err(reason) => {
-                handle.dispatch(Action::AddNotice(Notice::Unreachable { file, reason }));
+                handle.dispatch(Action::FileFailed(
+                    kind,
+                    Notice::Unreachable { file, reason },
+                ));
                 return;
             }
         };
@@ -183,7 +186,9 @@ fn load(handle: Handle, origins: &[String], r: DataRef, kind: FileKind) {
         };
         match result {
             Ok(action) => handle.dispatch(action),
-            Err(problems) => handle.dispatch(Action::AddNotice(Notice::Invalid { file, problems })),
+            Err(problems) => {
+                handle.dispatch(Action::FileFailed(kind, Notice::Invalid { file, problems }))
+            }
         }
     });
 }

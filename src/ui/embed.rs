@@ -125,10 +125,11 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
         let schedule = schedule.clone();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                // Compared as values: the parent's window is not an instance of this
+                // frame's `Window`, so a type check would always fail.
                 let from_parent = ev
                     .source()
-                    .and_then(|s| s.dyn_into::<web_sys::Window>().ok())
-                    .is_some_and(|w| w == parent);
+                    .is_some_and(|s| JsValue::from(s) == JsValue::from(parent.clone()));
                 let ours = ev
                     .data()
                     .as_string()

@@ -8,7 +8,7 @@ use super::{Ui, use_ui};
 use crate::core::data::{Dataset, Unit};
 use crate::core::format::Format;
 use crate::core::locale::fill;
-use crate::core::state::{DataFile, Files};
+use crate::core::state::{DataFile, FileStatus, Files};
 use crate::core::text;
 
 #[derive(Properties, PartialEq)]
@@ -117,7 +117,7 @@ pub struct MethodProps {
 /// The address of a data file as shown: the publisher's once it is in use.
 fn download(file: &Option<DataFile>, asset_base: &str, built_in: &str) -> String {
     match file {
-        Some(f) if f.loaded => f.url.clone(),
+        Some(f) if f.status == FileStatus::Loaded => f.url.clone(),
         _ => format!("{asset_base}data/{built_in}"),
     }
 }

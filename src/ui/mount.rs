@@ -73,7 +73,7 @@ pub fn mount(host: &Element) {
     ));
 
     let standalone = host.has_attribute(STANDALONE);
-    if standalone && url_state::directory(&href) == asset_base {
+    if standalone && own_page(&document) {
         let own = url_state::parse_query(&search);
         let framed = super::embed::start(own.child_id.clone(), own.parent_url.clone());
         // In pym's iframe, shared links point at the article, and the article's `p1.`
@@ -171,13 +171,14 @@ fn mount_pending(document: &web_sys::Document) {
     }
 }
 
-/// Whether this document is the widget's own page (its standalone root is there).
+/// Whether this document is the widget's own page (`index.html` marks itself with a
+/// `<meta name="phase-one-widget">`): only there does `data-phase-one-standalone` count.
 fn own_page(document: &web_sys::Document) -> bool {
     document
-        .query_selector(&format!("[{STANDALONE}][{MARK}]"))
+        .query_selector("meta[name=\"phase-one-widget\"]")
         .ok()
         .flatten()
-        .is_some_and(|el| el.shadow_root().is_none())
+        .is_some()
 }
 
 /// Watches the page for widget elements added after load. One selector query per batch

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::use_locale;
 use crate::core::locale::{Locale, fill};
 use crate::core::problem::Problem;
-use crate::core::state::{DataFile, FetchError, Files, Notice};
+use crate::core::state::{DataFile, FetchError, FileStatus, Files, Notice};
 
 /// How many problems a notice lists before "…and N more".
 pub const SHOWN_PROBLEMS: usize = 5;
@@ -100,10 +100,13 @@ pub struct DataFilesProps {
 pub fn DataFiles(props: &DataFilesProps) -> Html {
     let s = use_locale().strings;
     let line = |f: &Option<DataFile>, loaded: &'static str| {
-        f.as_ref().map(|f| {
-            let template = if f.loaded { loaded } else { s.file_loading };
-            fill(template, &[("file", &f.name)])
-        })
+        let f = f.as_ref()?;
+        let template = match f.status {
+            FileStatus::Loading => s.file_loading,
+            FileStatus::Loaded => loaded,
+            FileStatus::Failed => return None,
+        };
+        Some(fill(template, &[("file", &f.name)]))
     };
     let lines: Vec<String> = [
         line(&props.files.purchases, s.file_purchases),

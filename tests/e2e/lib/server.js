@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../../dist');
+// PHASE_ONE_DIST serves another build (e.g. an older one, to see a test fail before a fix).
+export const DIST = path.resolve(process.env.PHASE_ONE_DIST ?? path.resolve(here, '../../../dist'));
 export const E2E_ROOT = path.resolve(here, '..');
 
 const TYPES = {
@@ -29,6 +30,8 @@ const TYPES = {
  * @param {Record<string,{body:string|Buffer,type?:string,headers?:Record<string,string>}>} [opts.pages]
  *        extra routes (exact path) served from memory
  * @param {Record<string,string>} [opts.files] extra routes (exact path) served from disk
+ * @param {(req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean} [opts.handle]
+ *        custom routes: return true when the request was answered
  */
 export async function startServer(opts = {}) {
   const base = opts.base ?? '/';
@@ -39,6 +42,7 @@ export async function startServer(opts = {}) {
     const url = new URL(req.url, 'http://127.0.0.1');
     log.push(url.pathname);
     try {
+      if (opts.handle?.(req, res, url)) return;
       if (pages[url.pathname]) {
         const p = pages[url.pathname];
         res.writeHead(200, { 'content-type': p.type ?? 'text/html; charset=utf-8', ...(p.headers ?? {}) });
