@@ -236,8 +236,8 @@ pub const STRINGS: Strings = Strings {
     load_failed_scenario: "The view this link asks for ({params}) could not be shown.",
     load_failed_link: "Open it on its own page",
     no_script: "The sliders, filters and sharing need JavaScript, which is off or blocked \
-                here. The figures show the pace so far and the timeline lists every event; \
-                a shared link's own scenario cannot be shown.",
+                here. The figures show the pace so far, and every event is in the timeline \
+                below; a shared link's own view can't be shown.",
     notice_more: "…and {n} more.",
     built_in_failed: "The widget's own data could not be read, so there is nothing to show. \
                       {count} problem(s):",
