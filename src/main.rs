@@ -4,8 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
-/// Mounts the widget into every `[data-phase-one-widget]` element on the page, and into
-/// those added later.
+/// Records the stylesheet's address; the loader then mounts each element with [`mount`].
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn start(stylesheet_url: String) {

@@ -1,16 +1,38 @@
 // Phase One widget loader. Generated at build time from src/bin/loader.js; do not edit.
+//
+// On the widget's own page (the one with <meta name="phase-one-widget">) it loads the wasm
+// at once and mounts the page's root. On any other page it loads nothing until a widget
+// element comes within about a screen of the viewport, then mounts each element as it
+// nears; elements added later are watched too. PhaseOneWidget.mount(el) mounts one
+// element now (loading the wasm if need be).
+//
 // If the wasm can't load or start (a host page's Content-Security-Policy without
 // 'wasm-unsafe-eval', a network error, an old browser), the prerendered or placeholder
 // content stays, with one line saying so: on another site's page, a link to the widget's
 // own page; on that page, the view a link asked for.
 const here = import.meta.url;
-try {
-  const glue = await import('./__GLUE__');
-  await glue.default({ module_or_path: new URL('./__WASM__', here) });
-  glue.start(new URL('./__CSS__', here).href);
-  globalThis.PhaseOneWidget = Object.freeze({ mount: (el) => glue.mount(el) });
-  document.dispatchEvent(new Event('phase-one-ready'));
-} catch (error) {
+const SELECTOR = '[data-phase-one-widget]:not([data-phase-one-mounted])';
+const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
+
+let loading = null;
+function load() {
+  loading ??= (async () => {
+    const glue = await import('./__GLUE__');
+    await glue.default({ module_or_path: new URL('./__WASM__', here) });
+    glue.start(new URL('./__CSS__', here).href);
+    document.dispatchEvent(new Event('phase-one-ready'));
+    return glue;
+  })();
+  return loading;
+}
+
+function mount(el) {
+  return load().then((glue) => glue.mount(el), failed);
+}
+
+globalThis.PhaseOneWidget = Object.freeze({ mount });
+
+function failed(error) {
   console.error('Phase One widget could not start:', error);
   const text = __STRINGS__;
   const own = __OWN__;
@@ -18,11 +40,9 @@ try {
     .filter(([k]) => own.includes(k))
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  const hosts = document.querySelectorAll(
-    '[data-phase-one-widget]:not([data-phase-one-mounted])',
-  );
-  for (const host of hosts) {
-    const standalone = host.hasAttribute('data-phase-one-standalone');
+  for (const host of document.querySelectorAll(SELECTOR)) {
+    if (host.querySelector(':scope > .p1-failed')) continue;
+    const standalone = ownPage && host.hasAttribute('data-phase-one-standalone');
     const p = document.createElement('p');
     p.className = 'p1-failed';
     p.setAttribute('role', 'status');
@@ -36,4 +56,27 @@ try {
     }
     host.prepend(p);
   }
+}
+
+if (ownPage || typeof IntersectionObserver === 'undefined') {
+  for (const host of document.querySelectorAll(SELECTOR)) mount(host);
+} else {
+  // One screen ahead: the widget is ready by the time the reader reaches it, and renders
+  // while still below the viewport, so nothing the reader sees moves.
+  const near = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        near.unobserve(entry.target);
+        mount(entry.target);
+      }
+    },
+    { rootMargin: '100% 0px' },
+  );
+  const watch = () => {
+    for (const host of document.querySelectorAll(SELECTOR)) near.observe(host);
+  };
+  watch();
+  // Elements added later (content management systems, endless article pages).
+  new MutationObserver(watch).observe(document.documentElement, { childList: true, subtree: true });
 }

@@ -1,4 +1,4 @@
-//! Finding mount points and mounting the app (browser only).
+//! Mounting the app into an element (browser only); the loader decides when.
 //!
 //! Three ways the widget runs, each with its own source of options:
 //! - **its own page** (`index.html`, whose root div has `data-phase-one-standalone`):
@@ -11,14 +11,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use super::{Env, Init, Mode, Widget, WidgetProps};
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 
-const SELECTOR: &str = "[data-phase-one-widget]";
 const MARK: &str = "data-phase-one-mounted";
 const STANDALONE: &str = "data-phase-one-standalone";
 const ORIGINS: &str = "data-phase-one-data-origins";
@@ -30,22 +27,14 @@ thread_local! {
     static INSTANCES: RefCell<u32> = const { RefCell::new(0) };
 }
 
-/// Mounts every `[data-phase-one-widget]` element on the page, and, on pages other than
-/// the widget's own, every one added later (content management systems and endless
-/// article pages add them after load).
+/// Records where the widget's stylesheet is. The loader (`src/bin/loader.js`) then mounts
+/// each element: at once on the widget's own page, elsewhere as it nears the viewport.
 pub fn start(stylesheet_url: &str) {
     STYLESHEET.with(|s| *s.borrow_mut() = stylesheet_url.to_string());
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    mount_pending(&document);
-    if !own_page(&document) {
-        observe(&document);
-    }
 }
 
-/// Mounts one element (`PhaseOneWidget.mount(el)`): for elements the page's own
-/// observer can't see, such as those inside another component's Shadow DOM. Mounting an
+/// Mounts one element (the loader's, or `PhaseOneWidget.mount(el)` for elements the
+/// loader can't see, such as those inside another component's Shadow DOM). Mounting an
 /// element twice does nothing and says so in the console.
 pub fn mount(host: &Element) {
     if host.has_attribute(MARK) {
@@ -160,17 +149,6 @@ pub fn mount(host: &Element) {
     yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { init }).render();
 }
 
-fn mount_pending(document: &web_sys::Document) {
-    let Ok(nodes) = document.query_selector_all(&format!("{SELECTOR}:not([{MARK}])")) else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        if let Some(host) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            mount(&host);
-        }
-    }
-}
-
 /// Whether this document is the widget's own page (`index.html` marks itself with a
 /// `<meta name="phase-one-widget">`): only there does `data-phase-one-standalone` count.
 fn own_page(document: &web_sys::Document) -> bool {
@@ -179,23 +157,6 @@ fn own_page(document: &web_sys::Document) -> bool {
         .ok()
         .flatten()
         .is_some()
-}
-
-/// Watches the page for widget elements added after load. One selector query per batch
-/// of changes, and only for unmounted elements.
-fn observe(document: &web_sys::Document) {
-    let doc = document.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || mount_pending(&doc));
-    let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
-        return;
-    };
-    let options = web_sys::MutationObserverInit::new();
-    options.set_child_list(true);
-    options.set_subtree(true);
-    if let Some(root) = document.document_element() {
-        let _ = observer.observe_with_options(&root, &options);
-    }
-    callback.forget();
 }
 
 /// The embed's options from its `data-` attributes (same names as the URL parameters).

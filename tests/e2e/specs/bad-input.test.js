@@ -514,6 +514,8 @@ const cases = [
   ['script embed', 'a widget div added after load mounts', async () => {
     const p = await newPage();
     await p.goto(`${A()}/article-late.html`);
+    await p.waitForSelector('#late', { state: 'attached' });
+    await p.evaluate(() => document.querySelector('#late').scrollIntoView());
     await p.waitForFunction(() => document.querySelector('#late')?.shadowRoot?.querySelector('.p1[data-ready]'), null, { timeout: 15000 });
   }],
   ['script embed', 'PhaseOneWidget.mount(el) reaches into another component; twice is harmless', async () => {
@@ -531,8 +533,7 @@ const cases = [
   ['script embed', 'a div that already has a shadow root: a console warning', async () => {
     const p = await newPage();
     await p.goto(`${A()}/article-has-shadow.html`);
-    await p.waitForFunction(() => window.PhaseOneWidget);
-    await p.waitForTimeout(200);
+    for (let i = 0; i < 50 && !p.logs.some((l) => /already has a shadow root/.test(l)); i++) await p.waitForTimeout(100);
     assert.ok(p.logs.some((l) => /already has a shadow root/.test(l)), p.logs.join('\n'));
   }],
   ['script embed', 'data-phase-one-standalone on another page has no effect', async () => {
@@ -549,7 +550,12 @@ const cases = [
   ['script embed', '50 instances on one page all start', async () => {
     const p = await newPage();
     await p.goto(`${A()}/article-many.html`);
-    await p.waitForFunction(() => [...document.querySelectorAll('[data-phase-one-widget]')].every((d) => d.shadowRoot?.querySelector('.p1[data-ready]')), null, { timeout: 30000 });
+    // Each starts as the reader nears it: scroll through the page.
+    await p.waitForFunction(async () => {
+      window.scrollBy(0, innerHeight);
+      await new Promise((r) => setTimeout(r, 50));
+      return [...document.querySelectorAll('[data-phase-one-widget]')].every((d) => d.shadowRoot?.querySelector('.p1[data-ready]'));
+    }, null, { timeout: 60000, polling: 100 });
   }],
 
   // The widget's own page when the client can't run.

@@ -40,6 +40,9 @@ const w = useWidget({
         <div data-phase-one-widget data-view="both" data-basis="cn" data-asof="2020-10" id="b"></div>
         <script type="module" src="${BASE}embed.js"></script>`,
         `<style>* { font: 40px serif !important; color: red !important; } div { display: inline } .p1 { display: none }</style>`),
+      '/long.html': page(`${'<p>Article text.</p>'.repeat(5).replace(/<p>/g, '<p style="height:700px">')}
+        <div data-phase-one-widget data-view="simulator" id="far"><a href="${BASE}index.html">The widget</a></div>
+        <p>After the widget.</p><script type="module" src="${BASE}embed.js"></script>`),
       '/data/purchases-newsroom.csv': { body: OVERRIDE, type: 'text/csv', headers: { 'access-control-allow-origin': '*' } },
       '/data/purchases-broken.csv': { body: BROKEN, type: 'text/csv' },
     },
@@ -171,6 +174,7 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
   assert.match(iframe, / title="[^"]+"/);
   assert.match(script, /<div data-phase-one-widget data-basis="cn" data-asof="2020-10" data-total="12\.5" data-period="deal" data-events="key"><a href="[^"]*index\.html\?v=1&amp;basis=cn[^"]*">[^<]+<\/a><\/div>/);
   assert.match(iframe, / allow="clipboard-write"/);
+  assert.match(iframe, / loading="lazy"/);
   await p.click('[data-testid="embed-script-copy"]');
   await p.waitForFunction(() => document.querySelector('[data-testid="embed-script-copy"]').innerText === 'Copied');
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), script);
@@ -260,4 +264,26 @@ test('theme=dark|light|auto follows the option, and auto follows the reader', as
   await open(d, w.server.url, '?theme=light');
   assert.equal(await bg(d), 'rgb(255, 255, 255)');
   await d.ctx.close();
+});
+
+test('a script embed five screens down loads nothing until the reader nears it, then works', async () => {
+  const p = await ctx({ viewport: { width: 800, height: 700 } });
+  const from = w.server.log.length;
+  await p.goto(w.server.origin + '/long.html');
+  await p.waitForTimeout(1000);
+  const before = w.server.log.slice(from);
+  assert.ok(before.some((u) => u.endsWith('/embed.js')), before.join(' '));
+  assert.ok(!before.some((u) => /\.(wasm|css)$|phase-one-widget-[^/]*\.js$/.test(u)), before.join(' '));
+  assert.equal(await p.locator('#far[data-phase-one-mounted]').count(), 0);
+  // The reader scrolls down: within a screen of the widget, it loads and renders.
+  await p.evaluate(() => window.scrollTo(0, 2200));
+  await p.waitForFunction(() => document.querySelector('#far')?.shadowRoot?.querySelector('.p1[data-ready]'), null, { timeout: 15000 });
+  assert.ok(w.server.log.slice(from).some((u) => u.endsWith('.wasm')));
+  await p.locator('#far').scrollIntoViewIfNeeded();
+  const before2020 = await p.locator('[data-testid="verdict-2020"]').innerText();
+  await p.focus('[data-testid="rate-manufactured"]');
+  await p.keyboard.press('End');
+  await p.waitForFunction((b) => document.querySelector('#far').shadowRoot.querySelector('[data-testid="verdict-2020"]').innerText !== b, before2020);
+  assert.match(await p.locator('[data-testid="verdict-2020"]').innerText(), /target met/);
+  await p.ctx.close();
 });
