@@ -39,22 +39,46 @@ mod native {
         }
     }
 
-    /// The default view, rendered to hydratable HTML.
+    /// The default view, rendered to hydratable HTML. Two passes: the first renders every
+    /// event as a component; the second puts the hidden events' HTML from the first in as
+    /// raw islands, which the client adopts without hydrating them node by node.
     async fn prerender() -> String {
+        use std::collections::HashMap;
         use std::rc::Rc;
 
-        use phase_one::ui::{Env, Init, Widget, WidgetProps};
-        yew::ServerRenderer::<Widget>::with_props(|| WidgetProps {
-            init: Rc::new(Init {
-                env: Env {
-                    asset_base: "./".into(),
-                    ..Env::default()
-                },
-                ..Init::default()
-            }),
-        })
-        .render()
-        .await
+        use phase_one::core::timeline;
+        use phase_one::ui::{Env, Extras, Init, Widget, WidgetProps};
+        let render = |extras: Extras| {
+            yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
+                init: Rc::new(Init {
+                    env: Env {
+                        asset_base: "./".into(),
+                        ..Env::default()
+                    },
+                    extras,
+                    ..Init::default()
+                }),
+            })
+            .render()
+        };
+        let whole = render(Extras::Live).await;
+        let Ok(events) = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN) else {
+            return whole;
+        };
+        let cards: HashMap<String, String> = events
+            .events
+            .iter()
+            .filter(|e| !e.key)
+            .filter_map(|e| Some((e.id.clone(), card_html(&whole, &e.id)?.to_string())))
+            .collect();
+        render(Extras::Prerender(Rc::new(cards))).await
+    }
+
+    /// One event card's HTML in a rendered page (cards are `<article>`s, never nested).
+    fn card_html<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+        let start = html.find(&format!("<article id=\"event-{id}\""))?;
+        let len = html[start..].find("</article>")? + "</article>".len();
+        Some(&html[start..start + len])
     }
 
     /// Drops component type names from Yew's hydration markers (`<!--<[path::Name]>-->` →

@@ -446,7 +446,8 @@ pub fn embed_snippets(asset_base: &str, query: &str, title: &str) -> (String, St
     let src = format!("{asset_base}index.html?{query}");
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"1600\" scrolling=\"no\" \
-         frameborder=\"0\" loading=\"lazy\" allow=\"clipboard-write\" data-phase-one-frame></iframe>\n\
+         frameborder=\"0\" loading=\"lazy\" allow=\"clipboard-write\" \
+         data-phase-one-frame></iframe>\n\
          <script type=\"module\" src=\"{}resize.js\"></script>",
         escape_html(&src),
         escape_html(title),

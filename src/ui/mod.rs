@@ -64,6 +64,22 @@ pub struct Init {
     pub hydrate: bool,
     /// The built-in data files' text, in place of the ones compiled in (tests).
     pub built_in: Option<(&'static str, &'static str)>,
+    /// How the timeline's hidden events (those beyond the key moments) are rendered.
+    pub extras: Extras,
+}
+
+/// The timeline's hidden events are an island: prerendered for readers without
+/// JavaScript, adopted as they are when the page hydrates (no per-node work), and made
+/// live only when the reader's view needs them (every event shown, a filter, a selection).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Extras {
+    /// Rendered as components (script embeds, tests).
+    #[default]
+    Live,
+    /// Prerendering: each hidden event's HTML, by event id, inserted as it is.
+    Prerender(Rc<std::collections::HashMap<String, String>>),
+    /// Hydrating the prerendered page: keep each hidden event's HTML until needed.
+    Adopt,
 }
 
 /// The latest query string, read when a link is built (on click), so the timeline need

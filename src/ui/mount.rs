@@ -97,6 +97,11 @@ pub fn mount(host: &Element) {
             env,
             hydrate,
             built_in: None,
+            extras: if hydrate {
+                super::Extras::Adopt
+            } else {
+                super::Extras::Live
+            },
         });
         let renderer =
             yew::Renderer::<Widget>::with_root_and_props(host.clone(), WidgetProps { init });
@@ -145,6 +150,7 @@ pub fn mount(host: &Element) {
         env,
         hydrate: false,
         built_in: None,
+        extras: super::Extras::Live,
     });
     yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { init }).render();
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CopyStatus, Ui, share_url, use_dispatch, use_latest, use_ui};
+use super::{CopyStatus, Extras, Ui, share_url, use_dispatch, use_latest, use_ui};
 use crate::core::locale::fill;
 use crate::core::state::Action;
 use crate::core::text;
@@ -24,6 +24,8 @@ pub struct TimelineProps {
     pub highlighted: Option<String>,
     /// The selection came from a chart marker.
     pub from_chart: bool,
+    #[prop_or_default]
+    pub extras: Extras,
 }
 
 /// One filter option: a checkbox or radio with its label and the count it would show.
@@ -55,6 +57,26 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let t = &props.timeline;
     let fl = &props.filters;
     let mode = fl.mode(t);
+    // The hidden events stay as prerendered until the view first differs from the one
+    // the page was prerendered with; from then on they are components.
+    let first_view = use_memo((), {
+        let v = (
+            props.filters,
+            props.selected.clone(),
+            Rc::as_ptr(t) as usize,
+        );
+        move |_| v
+    });
+    let went_live = use_mut_ref(|| false);
+    let now = (
+        props.filters,
+        props.selected.clone(),
+        Rc::as_ptr(t) as usize,
+    );
+    if *first_view != now {
+        *went_live.borrow_mut() = true;
+    }
+    let live = matches!(props.extras, Extras::Live) || *went_live.borrow();
     // The listed events: the key moments, or every event that passes the filters.
     let listed = timeline::filtered(t, fl);
     // In the key-moments view every other event is in the page too, hidden until the
@@ -234,12 +256,25 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                                             pos += 1;
                                         }
                                         let selected = props.selected.as_ref() == Some(&e.id);
+                                        if is_extra && !live {
+                                            let raw = match &props.extras {
+                                                Extras::Prerender(cards) => cards
+                                                    .get(&e.id)
+                                                    .cloned()
+                                                    .unwrap_or_default(),
+                                                _ => String::new(),
+                                            };
+                                            html! { <key={e.id.clone()}>
+                                                { Html::from_html_unchecked(raw.into()) }
+                                            </> }
+                                        } else {
                                         html! { <EventCard key={e.id.clone()} event={e.clone()}
                                             pos={(!is_extra).then_some(pos)} size={total}
                                             selected={selected} extra={is_extra}
                                             highlighted={props.highlighted.as_ref() == Some(&e.id)}
                                             back={selected && props.from_chart}
                                             tab_stop={ids.get(current) == Some(&e.id)} /> }
+                                        }
                                     }}
                                 }
                             </div>

@@ -137,7 +137,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <TimelineView timeline={state.timeline.clone()} filters={state.filters}
                                   selected={state.selected.clone()}
                                   highlighted={state.highlighted.clone()}
-                                  from_chart={state.from_chart} />
+                                  from_chart={state.from_chart}
+                                  extras={init.extras.clone()} />
                 }
                 if look.view.shows_simulator() {
                     <Method data={state.data.clone()} files={state.files.clone()} />

@@ -69,3 +69,27 @@ test('a link to another scenario swaps the prerendered default for it', async ()
   assert.equal(await page.inputValue('[data-testid="asof"]'), '2020-10');
   await context.close();
 });
+
+test('the simulator answers first: the hidden events stay as prerendered until the reader needs them', async () => {
+  const page = await w.newPage();
+  await page.goto(w.server.url);
+  // Keep a handle on one hidden (beyond the key moments) event's prerendered element.
+  await page.evaluate(() => { window.__extra = document.querySelector('.p1-event.is-extra'); });
+  await page.waitForSelector('.p1[data-ready]');
+  // The first slider input is answered correctly, while the hidden events are still the
+  // prerendered nodes, not yet hydrated.
+  await page.focus('[data-testid="rate-manufactured"]');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => /target met/.test(document.querySelector('[data-testid="verdict-2020"]').innerText));
+  assert.ok(await page.evaluate(() => document.contains(window.__extra)), 'still the prerendered element');
+  // Showing every event makes them live: components replace the prerendered HTML, and
+  // they respond.
+  await page.click('[data-testid="show-all"]');
+  await page.waitForFunction(() => !document.contains(window.__extra));
+  assert.equal(await page.locator('[data-testid="timeline-event"]:visible').count(), 74);
+  const id = await page.evaluate(() => window.__extra.dataset.eventId);
+  await page.click(`[data-event-id="${id}"] .p1-event-title`);
+  assert.equal(await page.locator(`[data-event-id="${id}"]`).getAttribute('aria-current'), 'true');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
