@@ -80,28 +80,102 @@ pub fn fixed(v: f64, places: u32) -> String {
 }
 
 /// Parses a plain decimal number ("4", "4.25", "-1", ".5"); no exponents, signs other
-/// than a leading minus, spaces or separators. Returns `None` for anything else.
+/// than a leading minus, spaces or separators. Returns `None` for anything else. With
+/// integer arithmetic and one division, so the wasm build needs no float-parsing
+/// machinery: for up to 15 significant digits the result is the correctly rounded double,
+/// exactly what `str::parse::<f64>` gives; digits beyond the 18th are ignored.
 pub fn parse_decimal(s: &str) -> Option<f64> {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let mut dots = 0;
-    let mut digits = 0;
-    for b in body.bytes() {
-        match b {
-            b'0'..=b'9' => digits += 1,
-            b'.' => dots += 1,
-            _ => return None,
-        }
-    }
-    if digits == 0 || dots > 1 || body.len() > 24 {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    if body.is_empty() || body.len() > 24 {
         return None;
     }
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut used = 0u32;
+    let mut shift: i32 = 0;
+    for (i, part) in [int, frac].into_iter().enumerate() {
+        for b in part.bytes() {
+            let d = match b {
+                b'0'..=b'9' => u64::from(b - b'0'),
+                _ => return None,
+            };
+            if mantissa == 0 && d == 0 && i == 0 {
+                continue;
+            }
+            if used < 18 {
+                mantissa = mantissa * 10 + d;
+                used += 1;
+                if i == 1 {
+                    shift -= 1;
+                }
+            } else if i == 0 {
+                shift += 1;
+            }
+        }
+    }
+    let scale = *POW10.get(shift.unsigned_abs() as usize)?;
+    let v = if shift >= 0 {
+        mantissa as f64 * scale
+    } else {
+        mantissa as f64 / scale
+    };
+    Some(if negative { -v } else { v })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn parses_as_std_does(
+            int in 0u64..1_000_000_000,
+            frac in 0u32..1_000_000,
+            places in 0usize..7,
+            neg: bool,
+        ) {
+            let frac = format!("{frac:06}");
+            let text = format!("{}{int}.{}", if neg { "-" } else { "" }, &frac[..places]);
+            let std: f64 = text.parse().unwrap();
+            prop_assert_eq!(parse_decimal(&text), Some(std), "{}", text);
+        }
+    }
+
+    #[test]
+    fn parses_plain_decimals_only() {
+        for (text, want) in [
+            ("4", Some(4.0)),
+            ("4.25", Some(4.25)),
+            ("-1", Some(-1.0)),
+            (".5", Some(0.5)),
+            ("5.", Some(5.0)),
+            ("0.356", Some(0.356)),
+            ("007", Some(7.0)),
+            ("", None),
+            (".", None),
+            ("-", None),
+            ("1e5", None),
+            ("1.2.3", None),
+            ("+1", None),
+            (" 1", None),
+            ("1,000", None),
+            ("NaN", None),
+            ("inf", None),
+        ] {
+            assert_eq!(parse_decimal(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn formats() {
