@@ -22,6 +22,8 @@ const arg = (name, dflt) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const RUNS = arg('runs', 5);
+const DEBUG = process.argv.includes('--debug');
+const log = (...a) => DEBUG && console.error(...a);
 const INPUTS = arg('inputs', 300);
 
 // ---------- data for the peers, converted from the widget's own data files ----------
@@ -51,7 +53,7 @@ const tlJson = JSON.stringify({
     return {
       unique_id: e.id,
       start_date: d ? { year: y, month: m, day: d } : { year: y, month: m },
-      text: { headline: e.title, text: `<p>${e.annotation}</p><p>${e.sources.split(/[ ;]+/).map((u) => `<a href="${u}">${new URL(u).hostname}</a>`).join(' ')}</p>` },
+      text: { headline: e.title, text: `<p>${e.annotation}</p><p>${[[e.source_url, e.source_outlet], [e.report_url, e.report_outlet]].filter(([u]) => u).map(([u, o]) => `<a href="${u}">${o}</a>`).join(' ')}</p>` },
       group: ACTOR[e.actor],
     };
   }),
@@ -127,6 +129,15 @@ function send(req, res, body, type) {
   res.writeHead(200, headers);
   res.end(body);
 }
+// A host article with the widget five screens down, as a script embed and as the iframe
+// the widget's "Embed this" panel offers.
+const filler = '<p class="filler">Article text.</p>'.repeat(5);
+const articleHead = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Article</title><link rel="icon" href="data:,"><style>.filler{height:900px;margin:0}</style></head><body><h1>An article</h1>';
+const articlePages = {
+  '/article-script.html': `${articleHead}${filler}<div data-phase-one-widget data-view="simulator" id="w"><a href="/ours/index.html">The widget</a></div><p>More text.</p><script type="module" src="/ours/embed.js"></script></body></html>`,
+  '/article-iframe.html': `${articleHead}${filler}<iframe id="w" src="/ours/index.html?view=simulator" title="Phase One widget" width="100%" height="1600" scrolling="no" frameborder="0" loading="lazy" allow="clipboard-write" data-phase-one-frame></iframe><p>More text.</p><script type="module" src="/ours/resize.js"></script></body></html>`,
+};
+
 const routes = [
   ['/ours/', DIST],
   ['/tl/', path.join(NM, '@knight-lab/timelinejs/dist')],
@@ -135,6 +146,7 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   if (url.pathname === '/plot.html') return send(req, res, Buffer.from(plotPage), TYPES['.html']);
   if (url.pathname === '/timelinejs.html') return send(req, res, Buffer.from(tlPage), TYPES['.html']);
+  if (articlePages[url.pathname]) return send(req, res, Buffer.from(articlePages[url.pathname]), TYPES['.html']);
   if (url.pathname === '/events.json') return send(req, res, Buffer.from(tlJson), TYPES['.json']);
   if (url.pathname === '/vendor/d3.min.js') return send(req, res, fs.readFileSync(path.join(NM, 'd3/dist/d3.min.js')), TYPES['.js']);
   if (url.pathname === '/vendor/plot.umd.min.js') return send(req, res, fs.readFileSync(path.join(NM, '@observablehq/plot/dist/plot.umd.min.js')), TYPES['.js']);
@@ -166,6 +178,11 @@ const browser = await chromium.launch({
 
 const PROBES = `
   window.__bench = {};
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
   const mark = (k) => { if (!(k in window.__bench)) window.__bench[k] = performance.now(); };
   new MutationObserver(() => {
     // Ours: once the client has taken over, feed one slider input and time its effect.
@@ -196,10 +213,13 @@ async function load(url, profile) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.downloadThroughput, uploadThroughput: profile.uploadThroughput });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   }
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  // Every response's URL and encoded size, from the first request on.
+  const responses = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => responses.set(e.requestId, { url: e.request.url, bytes: 0 }));
+  cdp.on('Network.loadingFinished', (e) => { const r = responses.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
   await page.goto(url, { waitUntil: 'load' });
-  return { context, page, cdp, bytes: () => bytes };
+  const bytes = (filter = () => true) => [...responses.values()].filter((r) => filter(r.url)).reduce((a, r) => a + r.bytes, 0);
+  return { context, page, cdp, bytes };
 }
 
 async function settle(page, key, timeout = 60000) {
@@ -248,14 +268,49 @@ async function inputLatency(page, kind) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
+/** The longest main-thread task that started before the widget was interactive. */
+const longestBefore = (page, t) => page.evaluate((t) => Math.max(0, ...window.__longtasks.filter(([s]) => s < t).map(([, d]) => d)), t);
+
+/** A host article with the widget five screens down: bytes fetched from the widget's
+ *  files before the reader scrolls, and the time from the reader reaching the widget to
+ *  its first input being handled. */
+async function article(url, profile) {
+  log('article', url, !!profile);
+  const l = await load(url, profile);
+  await l.page.waitForTimeout(2500);
+  const before = l.bytes((u) => u.includes('/ours/'));
+  const iframe = url.includes('iframe');
+  const t0 = Date.now();
+  await l.page.evaluate(() => document.getElementById('w').scrollIntoView());
+  const scope = iframe ? await (await l.page.waitForSelector('#w')).contentFrame() : l.page;
+  await scope.waitForSelector(iframe ? '.p1[data-ready]' : '#w >> .p1[data-ready]', { timeout: 60000 });
+  await scope.evaluate(async (iframe) => {
+    const base = iframe ? document : document.getElementById('w').shadowRoot;
+    const verdict = base.querySelector('[data-testid="verdict-2020"]');
+    const slider = base.querySelector('[data-testid="rate-manufactured"]');
+    const before = verdict.textContent;
+    // A value other than the current one (the page's own probe may have set 12 already).
+    slider.value = slider.value === '7' ? '8' : '7';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    while (verdict.textContent === before) await new Promise((r) => setTimeout(r, 5));
+  }, iframe);
+  const reach = Date.now() - t0;
+  log('reach', reach);
+  await l.context.close();
+  return { before, reach };
+}
+
 const results = {};
 for (const [name, profile] of Object.entries(PROFILES)) {
   const r = { ours: {}, tl: {}, plot: {} };
-  const acc = { ours: { bytes: [], fcp: [], interactive: [], memory: [] }, tl: { bytes: [], fcp: [], rendered: [], memory: [] }, plot: { bytes: [], fcp: [], memory: [] } };
+  const acc = { ours: { bytes: [], fcp: [], interactive: [], memory: [], longtask: [] }, tl: { bytes: [], fcp: [], rendered: [], memory: [] }, plot: { bytes: [], fcp: [], memory: [] } };
   for (let run = 0; run < RUNS; run++) {
+    log('run', name, run);
     let l = await load(`${ORIGIN}/ours/`, profile);
     acc.ours.fcp.push(await fcp(l.page));
-    acc.ours.interactive.push(await settle(l.page, 'interactive'));
+    const interactive = await settle(l.page, 'interactive');
+    acc.ours.interactive.push(interactive);
+    acc.ours.longtask.push(await longestBefore(l.page, interactive));
     await l.page.waitForTimeout(200);
     acc.ours.bytes.push(l.bytes());
     acc.ours.memory.push(await memory(l.cdp));
@@ -290,6 +345,13 @@ for (const [name, profile] of Object.entries(PROFILES)) {
   for (const kind of ['ours', 'plot']) {
     r[kind].latencyMedian = median(lat[kind].map((x) => x.median));
     r[kind].latencyP95 = median(lat[kind].map((x) => x.p95));
+    r[kind].latencyP95Runs = lat[kind].map((x) => x.p95);
+  }
+  // Articles with the widget five screens down.
+  for (const [kind, url] of [['script', `${ORIGIN}/article-script.html`], ['iframe', `${ORIGIN}/article-iframe.html`]]) {
+    const runs = [];
+    for (let run = 0; run < Math.min(RUNS, 3); run++) runs.push(await article(url, profile));
+    r[`article_${kind}`] = { before: median(runs.map((x) => x.before)), reach: median(runs.map((x) => x.reach)) };
   }
   results[name] = r;
 }
@@ -316,13 +378,19 @@ for (const [name, r] of Object.entries(results)) {
   lines.push(`| input latency, median | ${ms(r.ours.latencyMedian)} | | ${ms(r.plot.latencyMedian)} | | ${ratio(r.ours.latencyMedian, r.plot.latencyMedian)} | |`);
   lines.push(`| input latency, p95 | ${ms(r.ours.latencyP95)} | | ${ms(r.plot.latencyP95)} | | ${ratio(r.ours.latencyP95, r.plot.latencyP95)} | |`);
   lines.push(`| JS heap + wasm/array buffers | ${mb(r.ours.memory)} | ${mb(r.tl.memory)} | ${mb(r.plot.memory)} | ${ratio(r.ours.memory, r.tl.memory)} | ${ratio(r.ours.memory, r.plot.memory)} | |`);
+  lines.push(`| longest main-thread task before interactive | ${ms(r.ours.longtask)} | | | | | |`);
+  lines.push(`| article, widget 5 screens down, script embed: widget bytes before scrolling | ${kb(r.article_script.before)} | | | | | |`);
+  lines.push(`| article, script embed: reaching the widget → first input answered | ${ms(r.article_script.reach)} | | | | | |`);
+  lines.push(`| article, widget 5 screens down, iframe (loading=lazy): widget bytes before scrolling | ${kb(r.article_iframe.before)} | | | | | |`);
+  lines.push(`| article, iframe: reaching the widget → first input answered | ${ms(r.article_iframe.reach)} | | | | | |`);
 }
 const t = results.throttled, u = results.unthrottled;
 lines.push('');
 lines.push('Targets (reported, not asserted):');
 const check = (ok, text) => lines.push(`- [${ok ? 'met' : 'MISSED'}] ${text}`);
-check(u.ours.bytes <= 0.5 * (u.tl.bytes + u.plot.bytes), `bytes ≤ 0.5 × (P1 + P2): ${kb(u.ours.bytes)} vs ${kb(0.5 * (u.tl.bytes + u.plot.bytes))}`);
-check(t.ours.fcp <= 0.5 * t.tl.fcp, `throttled FCP ≤ 0.5 × TimelineJS: ${ms(t.ours.fcp)} vs ${ms(0.5 * t.tl.fcp)}`);
-check(t.ours.interactive < t.tl.rendered && u.ours.interactive < u.tl.rendered, `interactive before TimelineJS has rendered: throttled ${ms(t.ours.interactive)} vs ${ms(t.tl.rendered)}; unthrottled ${ms(u.ours.interactive)} vs ${ms(u.tl.rendered)}`);
-check(u.ours.latencyP95 <= 4 && u.ours.latencyP95 < u.plot.latencyP95, `p95 input latency ≤ 4 ms and below P2 (unthrottled): ${ms(u.ours.latencyP95)} vs ${ms(u.plot.latencyP95)}`);
+check(u.ours.bytes <= 150 * 1024, `standalone page ≤ 150 KB gzip (stretch 100 KB): ${kb(u.ours.bytes)}`);
+check(t.ours.interactive <= 0.75 * t.tl.rendered && u.ours.interactive <= 0.75 * u.tl.rendered, `interactive ≤ 0.75 × TimelineJS rendered: throttled ${ms(t.ours.interactive)} vs ${ms(0.75 * t.tl.rendered)} (${ratio(t.ours.interactive, t.tl.rendered)}); unthrottled ${ms(u.ours.interactive)} vs ${ms(0.75 * u.tl.rendered)} (${ratio(u.ours.interactive, u.tl.rendered)})`);
+for (const kind of ['script', 'iframe']) check(t[`article_${kind}`].before <= 30 * 1024 && u[`article_${kind}`].before <= 30 * 1024, `article (${kind}): widget bytes before scrolling ≤ 30 KB: ${kb(u[`article_${kind}`].before)} unthrottled, ${kb(t[`article_${kind}`].before)} throttled`);
+check(t.ours.longtask <= 200, `no main-thread task over 200 ms before interactive at 4× CPU: longest ${ms(t.ours.longtask)}`);
+check(u.ours.latencyP95Runs.every((x) => x <= 4) && u.ours.latencyP95 < u.plot.latencyP95, `p95 input latency ≤ 4 ms in every run and below P2 (unthrottled): ${u.ours.latencyP95Runs.map(ms).join(', ')} vs ${ms(u.plot.latencyP95)}`);
 console.log(lines.join('\n'));
