@@ -14,9 +14,23 @@ const here = import.meta.url;
 const SELECTOR = '[data-phase-one-widget]:not([data-phase-one-mounted])';
 const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
 
+/** What the widget needs (README, "Supported browsers"): wasm, Shadow DOM, ResizeObserver,
+ *  Intl, and the CSS its colours and layout are written in: `light-dark()` (Chrome 123,
+ *  Firefox 120, Safari 17.5), `:has()` (Firefox 121) and container queries. These came
+ *  after every wasm feature the build uses, so an older browser keeps the prerendered
+ *  content and gets the one line, without starting the wasm. */
+const supported = () =>
+  typeof WebAssembly === 'object' &&
+  typeof ResizeObserver === 'function' &&
+  typeof Element.prototype.attachShadow === 'function' &&
+  typeof Intl === 'object' && typeof Intl.NumberFormat === 'function' &&
+  ['color: light-dark(#000, #fff)', 'selector(:has(a))', 'container-type: inline-size']
+    .every((q) => globalThis.CSS?.supports?.(q) === true);
+
 let loading = null;
 function load() {
   loading ??= (async () => {
+    if (!supported()) throw new Error('this browser lacks a feature the widget needs');
     const glue = await import('./__GLUE__');
     await glue.default({ module_or_path: new URL('./__WASM__', here) });
     glue.start(new URL('./__CSS__', here).href);

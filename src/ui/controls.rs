@@ -168,6 +168,8 @@ pub fn Scenario() -> Html {
     };
     let basis_name = env.id("basis");
     let asof_id = env.id("asof");
+    let asof_ref = use_node_ref();
+    super::dom::use_select_value(&asof_ref, sc.asof.to_string());
     html! {
         <div class="p1-scenario">
                 <fieldset class="p1-basis">
@@ -184,7 +186,7 @@ pub fn Scenario() -> Html {
                 </fieldset>
                 <div class="p1-asof">
                     <label for={asof_id.clone()}>{ s.asof_label }</label>
-                    <select id={asof_id} onchange={on_asof} data-testid="asof">
+                    <select id={asof_id} ref={asof_ref} onchange={on_asof} data-testid="asof">
                         for m in derived.cutoffs.iter().copied() {
                             <option value={m.to_string()} selected={m == sc.asof}>
                                 { f.month(m, MonthStyle::Long) }

@@ -418,6 +418,21 @@ pub fn use_range_fill(node: &NodeRef, fraction: f64) {
     });
 }
 
+/// Keeps a select's chosen option in step with `value` after each render. The options'
+/// `selected` attributes are not enough: once one loses its attribute, Firefox shows the
+/// first option (the attribute sets only the default), so the property is set as well.
+#[hook]
+pub fn use_select_value(node: &NodeRef, value: String) {
+    let node = node.clone();
+    use_effect_with(value, move |value| {
+        if let Some(el) = node.cast::<web_sys::HtmlSelectElement>() {
+            if el.value() != *value {
+                el.set_value(value);
+            }
+        }
+    });
+}
+
 /// Moves focus to the element with `id` in the same widget (skip links), scrolling it
 /// into view; works inside a Shadow DOM, where fragment links don't.
 pub fn focus_in_widget(ev: &web_sys::Event, id: &str) {

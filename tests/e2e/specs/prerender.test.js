@@ -93,3 +93,27 @@ test('the simulator answers first: the hidden events stay as prerendered until t
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('an older browser (no CSS light-dark()) keeps the prerendered page, says so in one line, and fetches no wasm', async () => {
+  const page = await w.newPage();
+  // Chrome before 123, Firefox before 120 and Safari before 17.5 lack light-dark().
+  await page.addInitScript(() => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (...a) => (a.join(' ').includes('light-dark') ? false : supports(...a));
+  });
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+  await page.goto(w.server.url + '?basis=cn');
+  await page.waitForSelector('.p1-failed');
+  assert.equal(await page.locator('.p1-failed').count(), 1);
+  assert.match(await page.locator('.p1-failed').innerText(), /could not start in this browser/);
+  // The prerendered default stays, and the line names the view the link asked for.
+  assert.match(await page.locator('.p1-failed').innerText(), /basis=cn/);
+  assert.equal(await text(page, 'verdict-2020'), '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
+  assert.equal(await page.locator('[data-testid="timeline-event"]').count(), 74);
+  assert.equal(await page.locator('.p1[data-ready]').count(), 0);
+  // Only the wasm preload hint may have fetched it; the loader did not start it.
+  assert.ok(wasm.length <= 1, wasm.join(' '));
+  assert.deepEqual(page.errors.filter((e) => !/could not start/.test(e)), []);
+  await page.close();
+});
