@@ -5,13 +5,16 @@
 # Installs: the wasm32 target, Trunk, the wasm-bindgen CLI at the exact version in
 # Cargo.lock, wasm-opt (npm `binaryen`), Debian's chromium + chromium-driver (only
 # with --browser), and the end-to-end test packages from tests/e2e/package-lock.json
-# (only with --e2e).
+# (only with --e2e), and for the cross-engine suite (only with --e2e): Debian's
+# webkit2gtk-driver (WebKit, Safari's engine, with MiniBrowser), xvfb, firefox-esr, and
+# geckodriver from crates.io.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.0"
 BINARYEN_VERSION="132.0.0"
 WANT_BROWSER=0
 WANT_E2E=0
@@ -91,6 +94,30 @@ if [ "$WANT_E2E" = 1 ]; then
   if ! (cd tests/e2e && npm ls --omit=optional >/dev/null 2>&1); then
     say "installing end-to-end test packages (npm ci in tests/e2e)"
     (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)
+  fi
+fi
+
+# 7. WebKit and Firefox for the cross-engine end-to-end suite (tests/e2e/lib/engines.js)
+if [ "$WANT_E2E" = 1 ]; then
+  MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+  PKGS=""
+  command -v WebKitWebDriver >/dev/null || PKGS="$PKGS webkit2gtk-driver"
+  [ -x "$MINIBROWSER" ] || PKGS="$PKGS libwebkit2gtk-4.1-0"
+  command -v xvfb-run >/dev/null || PKGS="$PKGS xvfb"
+  command -v xauth >/dev/null || PKGS="$PKGS xauth"
+  [ -x /usr/bin/firefox-esr ] || PKGS="$PKGS firefox-esr"
+  if [ -n "$PKGS" ]; then
+    say "installing Debian packages for WebKit and Firefox:$PKGS"
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PKGS >/dev/null
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (takes ~2 minutes)"
+    cargo install geckodriver --locked --version "$GECKODRIVER_VERSION" ||
+      cargo install geckodriver --version "$GECKODRIVER_VERSION"
   fi
 fi
 

@@ -30,7 +30,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 step "release build"
 trunk build --release --offline
 
-step "end-to-end tests (Playwright + Chromium, against dist/)"
+step "end-to-end tests (Chromium through Playwright; WebKit and Firefox through WebDriver; against dist/)"
 (cd tests/e2e && npm test)
 
 step "all test layers passed"

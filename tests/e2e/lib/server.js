@@ -32,7 +32,22 @@ const TYPES = {
  * @param {Record<string,string>} [opts.files] extra routes (exact path) served from disk
  * @param {(req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean} [opts.handle]
  *        custom routes: return true when the request was answered
+ * @param {boolean} [opts.probe] load PROBE first in every HTML page: it collects console
+ *        errors, uncaught errors and CSP violations in `window.__errors`, for engines whose
+ *        driver can't report them (WebDriver classic)
  */
+/** Served at /__probe.js when `probe` is on. */
+const PROBE = `window.__errors = [];
+(function () {
+  const push = (s) => window.__errors.push(String(s).slice(0, 300));
+  const error = console.error.bind(console);
+  console.error = (...a) => { push('console: ' + a.join(' ')); error(...a); };
+  addEventListener('error', (e) => push('pageerror: ' + (e.message || e.target?.src || e.target?.href || 'resource')), true);
+  addEventListener('unhandledrejection', (e) => push('rejection: ' + (e.reason?.message ?? e.reason)));
+  document.addEventListener('securitypolicyviolation', (e) => push('csp: ' + e.violatedDirective + ' ' + e.blockedURI));
+})();`;
+const withProbe = (html) => html.toString().replace(/<head>/i, '<head><script src="/__probe.js"></script>');
+
 export async function startServer(opts = {}) {
   const base = opts.base ?? '/';
   const pages = opts.pages ?? {};
@@ -43,10 +58,16 @@ export async function startServer(opts = {}) {
     log.push(url.pathname);
     try {
       if (opts.handle?.(req, res, url)) return;
+      if (opts.probe && url.pathname === '/__probe.js') {
+        res.writeHead(200, { 'content-type': TYPES['.js'] });
+        return res.end(PROBE);
+      }
+      const html = (type, body) => (opts.probe && type.startsWith('text/html') ? withProbe(body) : body);
       if (pages[url.pathname]) {
         const p = pages[url.pathname];
-        res.writeHead(200, { 'content-type': p.type ?? 'text/html; charset=utf-8', ...(p.headers ?? {}) });
-        return res.end(p.body);
+        const type = p.type ?? 'text/html; charset=utf-8';
+        res.writeHead(200, { 'content-type': type, ...(p.headers ?? {}) });
+        return res.end(html(type, p.body));
       }
       if (files[url.pathname]) {
         const file = files[url.pathname];
@@ -66,12 +87,13 @@ export async function startServer(opts = {}) {
         return res.end('forbidden');
       }
       const body = await fs.readFile(file);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'cache-control': 'no-store',
         ...(opts.headers ?? {}),
       });
-      res.end(body);
+      res.end(html(type, body));
     } catch {
       res.writeHead(404);
       res.end('not found');

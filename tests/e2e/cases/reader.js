@@ -1,0 +1,264 @@
+// What a reader and an embedding page do, written once against the driver interface in
+// lib/engines.js and run in every engine by specs/engines.test.js (Chromium, WebKit,
+// Firefox). Each case takes (engine, server) and opens its own sessions.
+//
+// Figures are the sourced ones the Chromium suites also check (see simulator.test.js):
+// Census via Waugh for US exports, PIIE for Chinese customs.
+import assert from 'node:assert/strict';
+
+/** "$65.8bn" style amounts in a string, in order. */
+const money = (s) => [...s.matchAll(/\$([\d,]+(?:\.\d+)?)bn/g)].map((m) => Number(m[1].replace(/,/g, '')));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens a page, waits for the client, and returns the session. */
+async function opened(engine, url, size) {
+  const s = await engine.session(size);
+  await s.open(url);
+  await s.ready();
+  return s;
+}
+
+async function noErrors(s) {
+  assert.deepEqual(await s.errors(), [], `${s.engine}: console errors`);
+}
+
+/** Host pages the embedding cases load, served by the suite's server. */
+export const hostPages = (widget) => {
+  const page = (body, head = '') => ({ body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Article</title><link rel="icon" href="data:,">${head}</head><body>${body}</body></html>` });
+  return {
+    '/host-script.html': page(`<h1>Host page</h1>
+      <div data-phase-one-widget data-view="simulator" data-basis="us" id="a"></div>
+      <p>Between the two.</p>
+      <div data-phase-one-widget data-view="both" data-basis="cn" data-asof="2020-10" id="b"></div>
+      <script type="module" src="${widget}embed.js"></script>`,
+      // Hostile host CSS must not reach into the widget.
+      '<style>* { font: 40px serif !important; color: red !important; } div { display: inline } .p1 { display: none }</style>'),
+    '/host-iframe.html': page(`<h1>An article</h1><p>Text above.</p>
+      <iframe id="w" src="${widget}index.html" title="Phase One widget" width="100%" height="300" scrolling="no" frameborder="0" allow="clipboard-write" data-phase-one-frame></iframe>
+      <p>Text below.</p><script type="module" src="${widget}resize.js"></script>`),
+  };
+};
+
+/** The widget's own page with every script removed: what a reader with JavaScript off gets. */
+export const noScript = (html) => html
+  .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+  .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/gi, '');
+
+export const CASES = [
+  {
+    name: 'it hydrates, and the verdicts and needed pace read right for three links',
+    async run(engine, server) {
+      const s = await opened(engine, server.url);
+      assert.equal(await s.text('[data-testid="verdict-2020"]'), '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
+      assert.match(await s.text('[data-testid="needed-pace"]'), /2020: \$18\.3bn a month from July 2020 \(2\.8× its best month\)/);
+      assert.match(await s.text('.p1-sofar'), /By the end of June 2020 China had bought \$32\.9bn/);
+      await noErrors(s);
+      // US exports, December 2020: 2020 closed, actual $89.3bn.
+      await s.open(`${server.url}?v=1&basis=us&asof=2020-12`);
+      await s.ready();
+      assert.equal(await s.text('[data-testid="verdict-2020"]'), '2020: $89.3bn of $142.7bn — missed by $53.4bn (63% of target)');
+      assert.match(await s.text('[data-testid="needed-pace"]'), /2021: \$[\d.]+bn a month from January 2021/);
+      // Chinese customs, June 2020: $40.2bn, 23% of $173.1bn; about $22bn a month needed.
+      await s.open(`${server.url}?v=1&basis=cn&asof=2020-06`);
+      await s.ready();
+      assert.match(await s.text('.p1-sofar'), /\$40\.2bn .*23% of the 2020 target/);
+      assert.match(await s.text('[data-testid="verdict-2020"]'), /of \$173\.1bn/);
+      assert.match(await s.text('[data-testid="needed-pace"]'), /\$22\.\dbn a month from July 2020/);
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'each slider and its number box change the verdict and the chart',
+    async run(engine, server) {
+      const s = await opened(engine, server.url);
+      const path = () => s.attr('[data-testid="projection-2020"]', 'd');
+      for (const cat of ['manufactured', 'agriculture', 'energy']) {
+        const before = money(await s.text('[data-testid="verdict-2020"]'))[0];
+        const pathBefore = await path();
+        const rateBefore = Number(await s.value(`[data-testid="rate-${cat}-number"]`));
+        assert.ok(await s.focus(`[data-testid="rate-${cat}"]`), `${cat} slider takes focus`);
+        await s.press(...Array(10).fill('ArrowRight'));
+        const rateAfter = Number(await s.value(`[data-testid="rate-${cat}-number"]`));
+        assert.ok(Math.abs(rateAfter - rateBefore - 1.0) < 0.11, `${cat}: ${rateBefore} -> ${rateAfter}`);
+        assert.equal(await s.value(`[data-testid="rate-${cat}"]`), await s.value(`[data-testid="rate-${cat}-number"]`));
+        const after = money(await s.text('[data-testid="verdict-2020"]'))[0];
+        // Six months (July–December) at the new pace.
+        assert.ok(Math.abs(after - (before + 6 * (rateAfter - rateBefore))) <= 0.11, `${cat}: ${before} -> ${after}`);
+        assert.notEqual(await path(), pathBefore, `${cat}: the chart's projection moved`);
+      }
+      // The number box moves the slider, the verdict and the chart.
+      const pathBefore = await path();
+      await s.fill('[data-testid="rate-manufactured-number"]', '20');
+      await s.until(() => $('[data-testid="rate-manufactured"]').value === '20');
+      assert.match(await s.text('[data-testid="verdict-2020"]'), /target met/);
+      assert.notEqual(await path(), pathBefore);
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'presets, basis and the as-of month work',
+    async run(engine, server) {
+      const s = await opened(engine, server.url);
+      await s.click('[data-preset="needed"]');
+      await s.until(() => /target met/.test($('[data-testid="verdict-2021"]').innerText));
+      assert.match(await s.text('[data-testid="verdict-2020"]'), /target met/);
+      await s.click('[data-preset="actual"]');
+      await s.until(() => $('[data-testid="asof"]').value === '2021-11');
+      await s.click('[data-testid="reset"]');
+      await s.until(() => $('[data-testid="asof"]').value === '2020-06');
+      // The as-of month: choosing August 2020 fills two more months with data.
+      const before = await s.text('[data-testid="verdict-2020"]');
+      await s.select('[data-testid="asof"]', '2020-08');
+      await s.until(() => new URLSearchParams(location.search).get('asof') === '2020-08');
+      assert.match(await s.text('.p1-sofar'), /By the end of August 2020/);
+      assert.notEqual(await s.text('[data-testid="verdict-2020"]'), before);
+      // The basis: Chinese customs has one pace for all goods.
+      await s.click('[data-testid="basis-cn"]');
+      await s.until(() => $('[data-testid="rate-total"]'));
+      assert.equal(await s.run(() => $('[data-testid="rate-manufactured"]')), null);
+      assert.match(await s.text('[data-testid="verdict-2020"]'), /of \$173\.1bn/);
+      await s.until(() => new URLSearchParams(location.search).get('basis') === 'cn');
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'timeline filters change the list and the URL',
+    async run(engine, server) {
+      const s = await opened(engine, server.url);
+      const count = () => s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')].filter((e) => e.getClientRects().length > 0).length);
+      assert.equal(await count(), 12, 'the key moments');
+      await s.click('[data-testid="show-all"]');
+      await s.until(() => $('[data-testid="filters"]'));
+      assert.equal(await count(), 74);
+      await s.until(() => new URLSearchParams(location.search).get('events') === 'all');
+      await s.click('[data-testid="filter-app-tiktok"]');
+      await s.until(() => new URLSearchParams(location.search).get('apps') === 'wechat');
+      assert.equal(await count(), 16, 'WeChat and both-app events');
+      await s.click('[data-testid="filter-period-deal"]');
+      await s.until(() => new URLSearchParams(location.search).get('period') === 'deal');
+      const ids = await s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')].map((e) => e.dataset.eventId));
+      assert.ok(ids.length > 0 && ids.length < 16 && ids.every((id) => /^202[01]-/.test(id)), ids.join(' '));
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'a deep link scrolls to its event',
+    async run(engine, server) {
+      const id = '2020-09-nd-cal-judge-beeler';
+      // A phone (MiniBrowser's window is at least 447 px wide: WebKit gets that).
+      const s = await engine.session({ width: 375, height: 700, atLeast: true });
+      await s.open(`${server.url}#event-${id}`);
+      await s.ready();
+      await s.until((id) => $(`[data-testid="timeline-event"][data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', [id]);
+      await sleep(400);
+      const y = await s.run((id) => $(`[data-testid="timeline-event"][data-event-id="${id}"]`).getBoundingClientRect().y, id);
+      assert.ok(y >= -1 && y < 700, `the event is in view (y = ${y})`);
+      assert.equal(await s.attr(`[data-testid="chart-marker"][data-event-ids~="${id}"]`, 'aria-pressed'), 'true');
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'a script embed renders two instances inside Shadow DOM',
+    async run(engine, server) {
+      const s = await engine.session({ width: 1000, height: 800 });
+      await s.open(`${server.origin}/host-script.html`);
+      await s.ready('#a');
+      await s.ready('#b');
+      assert.equal(await s.run(() => !!document.getElementById('a').shadowRoot && !!document.getElementById('b').shadowRoot), true);
+      assert.match(await s.text('#a >> [data-testid="verdict-2020"]'), /of \$142\.7bn/);
+      assert.match(await s.text('#b >> [data-testid="verdict-2020"]'), /of \$173\.1bn/);
+      assert.equal(await s.value('#b >> [data-testid="asof"]'), '2020-10');
+      // The host's hostile CSS does not reach in, and ours does not leak out.
+      const style = await s.run(() => { const c = getComputedStyle($('#a >> [data-testid="verdict-2020"]')); return [c.fontSize, c.color, c.fontFamily]; });
+      assert.equal(style[0], '18px');
+      assert.notEqual(style[1], 'rgb(255, 0, 0)');
+      assert.doesNotMatch(style[2], /^serif/);
+      const chart = await s.run(() => { const r = $('#a >> [data-testid="chart"]').getBoundingClientRect(); return [r.width, r.height]; });
+      assert.ok(chart[0] > 300 && chart[1] > 300, `chart ${chart}`);
+      // Each instance has its own state.
+      const b = await s.text('#b >> [data-testid="verdict-2020"]');
+      assert.ok(await s.focus('#a >> [data-testid="rate-manufactured"]'));
+      await s.press('End');
+      await s.until(() => /target met/.test($('#a >> [data-testid="verdict-2020"]').innerText));
+      assert.equal(await s.text('#b >> [data-testid="verdict-2020"]'), b);
+      assert.equal(await s.run(() => location.search), '', "the host's URL is left alone");
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'an iframe embed follows its content height through resize.js',
+    async run(engine, server) {
+      const s = await engine.session({ width: 1000, height: 800 });
+      await s.open(`${server.origin}/host-iframe.html`);
+      await s.until(() => !!document.getElementById('w').contentDocument?.querySelector('.p1[data-ready]'));
+      // [frame height, content height] once they agree within 4 px.
+      const fits = (min, max) => s.until((min, max) => {
+        const f = document.getElementById('w');
+        const h = f.getBoundingClientRect().height;
+        const c = Math.ceil(f.contentDocument.documentElement.getBoundingClientRect().height);
+        return Math.abs(h - c) <= 4 && c > min && c < max && [h, c];
+      }, [min, max], { what: `the frame fitting content between ${min} and ${max}` });
+      const [start] = await fits(1000, 1e6);
+      // Grow: every event; shrink: back to the key moments.
+      await s.run(() => document.getElementById('w').contentDocument.querySelector('[data-testid="show-all"]').click());
+      const [grown] = await fits(start + 500, 1e6);
+      await s.run(() => document.getElementById('w').contentDocument.querySelector('[data-testid="show-all"]').click());
+      await fits(0, grown - 500);
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'with JavaScript off, the page shows the verdict and the events',
+    async run(engine, server) {
+      const s = await engine.session();
+      await s.open(`${server.origin}/no-script.html`);
+      await s.until(() => $('[data-testid="verdict-2020"]'));
+      assert.equal(await s.text('[data-testid="verdict-2020"]'), '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
+      // The line shows once the client has had 1.5 s to start.
+      await s.until(() => /need JavaScript/.test($('[data-testid="no-script"]').innerText));
+      const visible = () => s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')].filter((e) => e.getClientRects().length > 0).length);
+      assert.equal(await visible(), 12);
+      await s.click('[data-testid="show-all"]');
+      assert.equal(await visible(), 74);
+      assert.equal(await s.run(() => document.querySelector('.p1[data-ready]')), null, 'no client ran');
+      await s.close();
+    },
+  },
+  {
+    name: 'the keyboard works a slider and the timeline feed',
+    async run(engine, server) {
+      const s = await opened(engine, server.url);
+      const active = () => s.run(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a?.dataset?.testid ?? a?.dataset?.eventId ?? a?.tagName; });
+      const before = await s.text('[data-testid="verdict-2020"]');
+      assert.ok(await s.focus('[data-testid="rate-manufactured"]'));
+      await s.press('End');
+      await s.until(() => /target met/.test($('[data-testid="verdict-2020"]').innerText));
+      await s.press('Home');
+      await s.until((b) => $('[data-testid="verdict-2020"]').innerText !== b && !/target met/.test($('[data-testid="verdict-2020"]').innerText), [before]);
+      assert.equal(await s.value('[data-testid="rate-manufactured"]'), '0');
+      await s.press('Tab');
+      assert.equal(await active(), 'rate-manufactured-number', 'Tab goes from the slider to its number box');
+      // The feed: arrows, Home and End move between events.
+      const ids = await s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')].filter((e) => e.getClientRects().length > 0).map((e) => e.dataset.eventId));
+      assert.equal(ids.length, 12, 'the key moments');
+      assert.equal(await s.attr(`[data-testid="timeline-event"][data-event-id="${ids[0]}"]`, 'tabindex'), '0', 'the feed is one Tab stop, at its first event');
+      assert.ok(await s.focus(`[data-testid="timeline-event"][data-event-id="${ids[0]}"]`));
+      await s.press('ArrowDown');
+      await s.until((id) => document.activeElement?.dataset?.eventId === id, [ids[1]]);
+      await s.press('End');
+      await s.until((id) => document.activeElement?.dataset?.eventId === id, [ids.at(-1)]);
+      await s.press('Home');
+      await s.until((id) => document.activeElement?.dataset?.eventId === id, [ids[0]]);
+      await s.until((id) => location.hash === `#event-${id}`, [ids[0]]);
+      await noErrors(s);
+      await s.close();
+    },
+  },
+];

@@ -1,0 +1,66 @@
+// The cross-engine suite: every case in cases/reader.js, in Chromium, WebKit and Firefox
+// (see lib/engines.js), then screenshots from each engine at 375 and 1280 px, light and
+// dark, into screenshots/engines/ to look at.
+import { describe, test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, DIST, E2E_ROOT } from '../lib/server.js';
+import { ENGINES, startEngine } from '../lib/engines.js';
+import { CASES, hostPages, noScript } from '../cases/reader.js';
+
+const SHOTS = path.join(E2E_ROOT, 'screenshots/engines');
+
+let server;
+before(async () => {
+  server = await startServer({
+    probe: true,
+    pages: {
+      ...hostPages('/'),
+      '/no-script.html': { body: noScript(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')) },
+      // A phone-sized frame for engines whose window can't be that narrow.
+      '/phone.html': { body: '<!doctype html><html><head><meta charset="utf-8"><title>Phone</title><style>body{margin:0}iframe{border:0;display:block}</style></head><body><iframe id="phone" title="The widget at phone size"></iframe><script src="/phone.js"></script></body></html>' },
+      '/phone.js': { type: 'text/javascript', body: "const q = new URLSearchParams(location.search); const f = document.getElementById('phone'); f.width = q.get('w'); f.height = q.get('h'); f.src = '/index.html';" },
+    },
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+after(() => server?.close());
+
+for (const name of ENGINES) {
+  describe(name, () => {
+    let engine;
+    before(async () => { engine = await startEngine(name); });
+    after(() => engine?.close());
+    // A failed case leaves its sessions open; close them before the next.
+    afterEach(() => engine?.closeSessions());
+    for (const c of CASES) test(c.name, () => c.run(engine, server));
+
+    test('screenshots at 375 and 1280 px, light and dark', async () => {
+      for (const [width, height] of [[375, 667], [1280, 900]]) {
+        for (const theme of ['light', 'dark']) {
+          // Dark is the reader's system setting (the widget's default theme follows it).
+          const s = await engine.session({ width, height, dark: theme === 'dark', atLeast: true });
+          const [vw] = await s.viewport();
+          // A window that can't be 375 px wide (WebKit's MiniBrowser) shows the page in a
+          // 375 × 667 frame instead, which is a 375 px viewport for the page inside.
+          const framed = vw !== width;
+          await s.open(framed ? `${server.origin}/phone.html?w=${width}&h=${height}` : server.url);
+          await s.until((framed) => !!(framed ? document.getElementById('phone').contentDocument : document)?.querySelector('.p1[data-ready]'), [framed]);
+          // The top, the controls (where range inputs differ), and the timeline.
+          for (const [i, sel] of [[0, null], [1, '.p1-rates'], [2, '[data-testid="timeline"]']]) {
+            if (sel) await s.run((q, framed) => { (framed ? document.getElementById('phone').contentDocument : document).querySelector(q).scrollIntoView({ block: 'start' }); return true; }, sel, framed);
+            await new Promise((r) => setTimeout(r, 300));
+            await s.screenshot(path.join(SHOTS, `${name}-${width}-${theme}-${i}.png`), framed ? '#phone' : undefined);
+          }
+          const scheme = await s.run((framed) => { const d = framed ? document.getElementById('phone').contentDocument : document; return d.defaultView.getComputedStyle(d.querySelector('.p1')).backgroundColor; }, framed);
+          // The widget's background: white-ish in light, dark in dark.
+          const [r, g, b] = scheme.match(/\d+/g).map(Number);
+          assert.ok(theme === 'dark' ? r + g + b < 200 : r + g + b > 600, `${name} ${theme}: background ${scheme}`);
+          assert.deepEqual(await s.errors(), []);
+          await s.close();
+        }
+      }
+    });
+  });
+}
