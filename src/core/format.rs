@@ -2,8 +2,7 @@
 //! implements it with `Intl.NumberFormat` / `Intl.DateTimeFormat`; natively (prerender,
 //! tests) [`Plain`] reproduces the same en-GB output, so prerendered text matches.
 
-use super::month::Month;
-use super::timeline::Precision;
+use super::month::{Month, Precision};
 
 pub trait Format {
     /// A number with exactly `places` decimals and grouping: "1,234.5".

@@ -114,6 +114,14 @@ pub fn days_in_month(m: Month) -> u32 {
     }
 }
 
+crate::codes! {
+    /// How precisely a date is known (an event's, or a source's).
+    pub enum Precision {
+        Day = "day",
+        Month = "month",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,9 +2,8 @@
 //! outlet, date and tier; no link carries a tracking parameter or user-info; and a link
 //! to a known mirror or aggregator (`static/data/copy-hosts.txt`) needs a stated reason.
 
-use super::month::{Month, parse_date};
+use super::month::{Month, Precision, parse_date};
 use super::problem::{Msg, Problem};
-use super::timeline::Precision;
 
 crate::codes! {
     /// What kind of publisher a source is.

@@ -7,6 +7,8 @@ mod parse;
 pub use filter::{Events, Filters, PeriodFilter, filtered};
 pub use parse::{COLUMNS, Job, parse};
 
+pub use crate::core::month::Precision;
+
 use crate::core::month::Month;
 use crate::core::sources::Citation;
 use crate::core::vocab::Set;
@@ -32,14 +34,6 @@ crate::codes! {
         Court = "court",
         Company = "company",
         ChinaGovernment = "china_government",
-    }
-}
-
-crate::codes! {
-    /// How precisely an event is dated.
-    pub enum Precision {
-        Day = "day",
-        Month = "month",
     }
 }
 
