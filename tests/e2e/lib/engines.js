@@ -76,25 +76,36 @@ export async function startEngine(name) {
     if (proc.exitCode != null || Date.now() > deadline) throw new Error(`${name}: the driver did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const sessions = new Set();
+  // One browser at a time (WebKitWebDriver allows no more), kept between cases: starting
+  // Firefox takes ~8 s. Each case still opens its own pages; the widget keeps no storage.
+  let live = null; // { s, dark, busy }
+  const quit = async () => {
+    const s = live?.s;
+    live = null;
+    await s?.quit().catch(() => {});
+  };
   return {
     name,
-    /** A fresh browser. Options: width, height (the viewport), atLeast (see size()), and
-     *  dark (the reader's system prefers a dark colour scheme). */
+    /** A browser with a blank page. Options: width, height (the viewport), atLeast (see
+     *  size()), and dark (the reader's system prefers a dark colour scheme). */
     async session(opts = {}) {
-      const s = await WebDriverSession.open(base, name, caps(!!opts.dark));
-      sessions.add(s);
-      const close = s.close.bind(s);
-      s.close = async () => { sessions.delete(s); await close(); };
+      const dark = !!opts.dark;
+      if (live && (live.dark !== dark || live.busy)) await quit();
+      if (!live) live = { s: await WebDriverSession.open(base, name, caps(dark)), dark };
+      live.busy = true;
+      const mine = live;
+      const s = mine.s;
+      s.close = async () => { mine.busy = false; };
+      await s.open('about:blank');
       await s.size(opts.width ?? 1280, opts.height ?? 900, opts);
       return s;
     },
-    /** Closes every open session (WebKitWebDriver allows one at a time). */
+    /** Frees the session for the next case (after a failure, too). */
     async closeSessions() {
-      for (const s of [...sessions]) await s.close().catch(() => {});
+      if (live) live.busy = false;
     },
     async close() {
-      await this.closeSessions();
+      await quit();
       try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* gone */ }
     },
   };
@@ -223,22 +234,36 @@ class WebDriverSession extends Session {
    *  447 px wide) is accepted at its narrowest; `viewport()` says what was set. */
   async size(width, height, { atLeast = false } = {}) {
     let w = width, h = height, got;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       await this.cmd('POST', '/window/rect', { width: w, height: h });
-      got = await this.viewport();
+      got = await this.settledViewport();
       if (got[0] === width && got[1] === height) return got;
+      if (atLeast && got[0] > width && w < width && got[1] === height) return got;
       w += width - got[0];
       h += height - got[1];
     }
     if (atLeast && got[0] >= width && got[1] === height) return got;
     throw new Error(`${this.engine}: could not set the viewport to ${width}×${height} (got ${got.join('×')})`);
   }
+  /** The viewport once a resize has landed: WebKitGTK applies a window size a little
+   *  after the command returns, so read until two readings 100 ms apart agree. */
+  async settledViewport() {
+    let last = await this.viewport();
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = await this.viewport();
+      if (now[0] === last[0] && now[1] === last[1]) return now;
+      last = now;
+    }
+    return last;
+  }
   /** A screenshot of the viewport, or of one element. */
   async screenshot(file, sel) {
     const shot = sel ? await this.cmd('GET', `${await this.element(sel)}/screenshot`) : await this.cmd('GET', '/screenshot');
     await fs.writeFile(file, Buffer.from(shot, 'base64'));
   }
-  close() { return this.cmd('DELETE', '').catch(() => {}); }
+  /** Ends the browser. (`close()` hands it back to the engine for the next case.) */
+  quit() { return this.cmd('DELETE', ''); }
 }
 
 async function wd(base, method, path, body) {

@@ -37,8 +37,9 @@ for (const name of ENGINES) {
     for (const c of CASES) test(c.name, () => c.run(engine, server));
 
     test('screenshots at 375 and 1280 px, light and dark', async () => {
-      for (const [width, height] of [[375, 667], [1280, 900]]) {
-        for (const theme of ['light', 'dark']) {
+      // Theme outermost: a WebDriver engine restarts its browser to change the scheme.
+      for (const theme of ['light', 'dark']) {
+        for (const [width, height] of [[375, 667], [1280, 900]]) {
           // Dark is the reader's system setting (the widget's default theme follows it).
           const s = await engine.session({ width, height, dark: theme === 'dark', atLeast: true });
           const [vw] = await s.viewport();
