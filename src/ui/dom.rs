@@ -418,6 +418,15 @@ pub fn use_range_fill(node: &NodeRef, fraction: f64) {
     });
 }
 
+/// Sets a flag to true in the task after the first render (a zero-delay timeout), so
+/// that work it unlocks stays out of the task that hydrates the page.
+#[hook]
+pub fn use_next_task(flag: UseStateSetter<bool>) {
+    use_effect_with((), move |_| {
+        gloo_timers::callback::Timeout::new(0, move || flag.set(true)).forget();
+    });
+}
+
 /// Keeps a select's chosen option in step with `value` after each render. The options'
 /// `selected` attributes are not enough: once one loses its attribute, Firefox shows the
 /// first option (the attribute sets only the default), so the property is set as well.

@@ -35,6 +35,9 @@ pub fn use_range_fill(_node: &NodeRef, _fraction: f64) {}
 #[hook]
 pub fn use_select_value(_node: &NodeRef, _value: String) {}
 
+#[hook]
+pub fn use_next_task(_flag: UseStateSetter<bool>) {}
+
 pub fn focus_in_widget(_ev: &web_sys::Event, _id: &str) {}
 
 pub fn reveal_chart(_ev: &web_sys::Event, _id: &str) {}

@@ -165,6 +165,11 @@ pub fn use_locale() -> &'static Locale {
     use_context::<&'static Locale>().unwrap_or(&crate::core::locale::EN)
 }
 
+/// Whether `Intl` formatting may be used yet: false for the first render (see
+/// `format.rs`), true from the next task on.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct IntlReady(pub bool);
+
 /// What nearly every component reads: the reader's language (`loc`, and its strings
 /// `s`), its formatter `f`, and where this instance runs (`env`).
 pub struct Ui {
@@ -177,10 +182,11 @@ pub struct Ui {
 #[hook]
 pub fn use_ui() -> Ui {
     let loc = use_locale();
+    let intl_ready = use_context::<IntlReady>().is_none_or(|c| c.0);
     Ui {
         loc,
         s: loc.strings,
-        f: format::Fmt::new(loc),
+        f: format::Fmt::new(loc, intl_ready),
         env: use_env(),
     }
 }

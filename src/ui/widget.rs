@@ -11,7 +11,7 @@ use super::notice::{DataFiles, Notices};
 use super::share::Share;
 use super::timeline_view::TimelineView;
 use super::verdict::{Outlook, Verdict};
-use super::{Dispatch, Env, Handle, Init, Latest, Store};
+use super::{Dispatch, Env, Handle, Init, IntlReady, Latest, Store};
 use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
 use crate::core::locale::{self, Locale};
@@ -85,6 +85,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         use_effect_with((), move |_| ready.set(true));
     }
 
+    // `Intl` from the task after the first render on (see `format.rs`).
+    let intl_ready = use_state(|| false);
+    super::dom::use_next_task(intl_ready.setter());
+
     let env: Rc<Env> = use_memo((), {
         let env = init.env.clone();
         move |_| env
@@ -109,6 +113,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Rc<Derived>> context={derived}>
         <ContextProvider<Latest> context={(*latest).clone()}>
         <ContextProvider<Rc<Env>> context={env.clone()}>
+        <ContextProvider<IntlReady> context={IntlReady(*intl_ready)}>
             <div class="p1" data-theme={look.theme.code()} data-view={look.view.code()}
                  lang={loc.lang.code()} data-ready={ready.then_some("true")}>
                 // Until the client takes over (or when it can't), every control is disabled;
@@ -149,6 +154,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 </footer>
                 </fieldset>
             </div>
+        </ContextProvider<IntlReady>>
         </ContextProvider<Rc<Env>>>
         </ContextProvider<Latest>>
         </ContextProvider<Rc<Derived>>>

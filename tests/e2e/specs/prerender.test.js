@@ -118,3 +118,32 @@ test('an older browser (no CSS light-dark()) keeps the prerendered page, says so
   assert.equal(await page.locator('[data-phase-one-mounted]').count(), 0);
   await page.close();
 });
+
+test('hydration formats with the prerender\'s own en-GB rules; Intl takes over in a later task, with the same text', async () => {
+  const page = await w.newPage();
+  // Count Intl formatters created before and after the client marks itself ready.
+  await page.addInitScript(() => {
+    window.__intl = [];
+    for (const name of ['NumberFormat', 'DateTimeFormat']) {
+      const Real = Intl[name];
+      Intl[name] = function (...args) {
+        window.__intl.push(document.querySelector('.p1[data-ready]') ? 'after' : 'before');
+        return new Real(...args);
+      };
+    }
+  });
+  await page.goto(w.server.url);
+  await page.waitForSelector('.p1[data-ready]');
+  const hydrated = await text(page, 'verdict-2020');
+  await page.waitForFunction(() => window.__intl.includes('after'));
+  const made = await page.evaluate(() => window.__intl);
+  assert.equal(made.filter((x) => x === 'before').length, 0, 'no Intl formatter while hydrating');
+  // After the switch the text is the same (en-GB rules), and Intl formats new figures.
+  assert.equal(await text(page, 'verdict-2020'), hydrated);
+  assert.equal(hydrated, '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
+  await page.fill('[data-testid="rate-manufactured-number"]', '12.5');
+  assert.match(await text(page, 'verdict-2020'), /^2020: \$[\d.]+bn of \$142\.7bn/);
+  assert.equal(await page.getAttribute('[data-testid="rate-manufactured"]', 'aria-valuetext'), '$12.5 billion a month');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
