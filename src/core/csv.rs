@@ -215,6 +215,17 @@ pub fn parse(file: &str, text: &str, problems: &mut Vec<Problem>) -> Table {
     reader.finish(file, problems)
 }
 
+/// Reads a whole data file's text, unless it is over [`MAX_FILE_BYTES`]: the table and
+/// the problems found reading it, for a validating job to go on with.
+pub fn read_capped(file: &str, text: &str) -> Result<(Table, Vec<Problem>), Vec<Problem>> {
+    if let Some(p) = too_large(file, text.len()) {
+        return Err(vec![p]);
+    }
+    let mut problems = Vec::new();
+    let table = parse(file, text, &mut problems);
+    Ok((table, problems))
+}
+
 /// The problem for a table with more rows than its kind of file may have, if it has.
 pub fn too_many_rows(table: &Table, max: usize) -> Option<Problem> {
     (table.rows.len() > max).then(|| {

@@ -10,3 +10,9 @@ pub trait Steps {
     /// The result, once `step` has returned true.
     fn finish(self) -> Self::Output;
 }
+
+/// Runs a job to the end in one go (natively, and for the built-in files).
+pub fn run<S: Steps>(mut job: S) -> S::Output {
+    while !job.step(usize::MAX) {}
+    job.finish()
+}

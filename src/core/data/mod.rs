@@ -48,14 +48,8 @@ pub const COLUMNS: [&str; 17] = [
 /// Parses and validates purchase data. Returns the dataset only when there are no
 /// problems; otherwise every problem found (up to [`csv::MAX_PROBLEMS`]), in file order.
 pub fn parse(file: &str, text: &str) -> Result<Dataset, Vec<Problem>> {
-    if let Some(p) = csv::too_large(file, text.len()) {
-        return Err(vec![p]);
-    }
-    let mut problems = Vec::new();
-    let table = csv::parse(file, text, &mut problems);
-    let mut job = Job::new(file, &table, problems);
-    while !job.step(usize::MAX) {}
-    job.finish()
+    let (table, problems) = csv::read_capped(file, text)?;
+    crate::core::steps::run(Job::new(file, &table, problems))
 }
 
 /// Validating a read table a few rows at a time (see [`crate::core::steps`]).
@@ -81,7 +75,7 @@ impl<'a> Job<'a> {
     }
 }
 
-impl crate::core::steps::Steps for Job<'_> {
+impl Steps for Job<'_> {
     type Output = Result<Dataset, Vec<Problem>>;
 
     fn step(&mut self, budget: usize) -> bool {

@@ -39,14 +39,8 @@ const YEARS: std::ops::RangeInclusive<i32> = 2015..=2035;
 /// Parses and validates timeline data, returning every problem found (up to
 /// [`csv::MAX_PROBLEMS`]).
 pub fn parse(file: &str, text: &str) -> Result<Timeline, Vec<Problem>> {
-    if let Some(p) = csv::too_large(file, text.len()) {
-        return Err(vec![p]);
-    }
-    let mut problems = Vec::new();
-    let table = csv::parse(file, text, &mut problems);
-    let mut job = Job::new(file, &table, problems);
-    while !job.step(usize::MAX) {}
-    job.finish()
+    let (table, problems) = csv::read_capped(file, text)?;
+    crate::core::steps::run(Job::new(file, &table, problems))
 }
 
 /// Validating a read table a few rows at a time (see [`crate::core::steps`]).
