@@ -6,10 +6,9 @@
 //! first `Intl` formatters loads the browser's locale data (about 25 ms, 100 ms at 4×
 //! CPU), which then happens in a task of its own, after the page has become interactive.
 
-use crate::core::format::{Format, MonthStyle};
+use crate::core::format::{Format, MonthStyle, Plain};
 use crate::core::locale::Locale;
-use crate::core::month::Month;
-use crate::core::month::Precision;
+use crate::core::month::{Month, Precision};
 
 /// A locale's formatter: a small value, cheap to copy into callbacks.
 #[derive(Copy, Clone, Debug, PartialEq)]
@@ -32,62 +31,48 @@ impl Fmt {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+/// `Plain` natively and while `plain`; `Intl` otherwise.
 impl Format for Fmt {
     fn number(&self, v: f64, places: u32) -> String {
-        crate::core::format::Plain.number(v, places)
+        #[cfg(target_arch = "wasm32")]
+        if !self.plain {
+            return intl::number(self.intl, v, places);
+        }
+        Plain.number(v, places)
     }
     fn rate(&self, v: f64) -> String {
-        crate::core::format::Plain.rate(v)
+        #[cfg(target_arch = "wasm32")]
+        if !self.plain {
+            return intl::rate(self.intl, v);
+        }
+        Plain.rate(v)
     }
     fn percent(&self, share: f64) -> String {
-        crate::core::format::Plain.percent(share)
+        #[cfg(target_arch = "wasm32")]
+        if !self.plain {
+            return intl::percent(self.intl, share);
+        }
+        Plain.percent(share)
     }
     fn month(&self, m: Month, style: MonthStyle) -> String {
-        crate::core::format::Plain.month(m, style)
+        #[cfg(target_arch = "wasm32")]
+        if !self.plain {
+            return intl::month(self.intl, m, style);
+        }
+        Plain.month(m, style)
     }
     fn date(&self, date: (i32, u32, u32), precision: Precision) -> String {
-        crate::core::format::Plain.date(date, precision)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-impl Format for Fmt {
-    fn number(&self, v: f64, places: u32) -> String {
-        if self.plain {
-            return crate::core::format::Plain.number(v, places);
+        #[cfg(target_arch = "wasm32")]
+        if !self.plain {
+            return match precision {
+                Precision::Day => intl::day(self.intl, date),
+                Precision::Month => self.month(
+                    Month::new(date.0, date.1).unwrap_or(crate::core::month::DEAL_START),
+                    MonthStyle::Short,
+                ),
+            };
         }
-        intl::number(self.intl, v, places)
-    }
-    fn rate(&self, v: f64) -> String {
-        if self.plain {
-            return crate::core::format::Plain.rate(v);
-        }
-        intl::rate(self.intl, v)
-    }
-    fn percent(&self, share: f64) -> String {
-        if self.plain {
-            return crate::core::format::Plain.percent(share);
-        }
-        intl::percent(self.intl, share)
-    }
-    fn month(&self, m: Month, style: MonthStyle) -> String {
-        if self.plain {
-            return crate::core::format::Plain.month(m, style);
-        }
-        intl::month(self.intl, m, style)
-    }
-    fn date(&self, date: (i32, u32, u32), precision: Precision) -> String {
-        if self.plain {
-            return crate::core::format::Plain.date(date, precision);
-        }
-        match precision {
-            Precision::Day => intl::day(self.intl, date),
-            Precision::Month => self.month(
-                Month::new(date.0, date.1).unwrap_or(crate::core::month::DEAL_START),
-                MonthStyle::Short,
-            ),
-        }
+        Plain.date(date, precision)
     }
 }
 
