@@ -18,6 +18,10 @@ async function opened(engine, url, size) {
   return s;
 }
 
+/** The ids of the timeline events a reader can see (the others are in the page, hidden). */
+const shownEvents = (s) => s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')]
+  .filter((e) => e.getClientRects().length > 0).map((e) => e.dataset.eventId));
+
 async function noErrors(s) {
   assert.deepEqual(await s.errors(), [], `${s.engine}: console errors`);
 }
@@ -128,7 +132,7 @@ export const CASES = [
     name: 'timeline filters change the list and the URL',
     async run(engine, server) {
       const s = await opened(engine, server.url);
-      const count = () => s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')].filter((e) => e.getClientRects().length > 0).length);
+      const count = async () => (await shownEvents(s)).length;
       assert.equal(await count(), 12, 'the key moments');
       await s.click('[data-testid="show-all"]');
       await s.until(() => $('[data-testid="filters"]'));
@@ -196,19 +200,18 @@ export const CASES = [
     async run(engine, server) {
       const s = await engine.session({ width: 1000, height: 800 });
       await s.open(`${server.origin}/host-iframe.html`);
-      await s.until(() => !!document.getElementById('w').contentDocument?.querySelector('.p1[data-ready]'));
+      await s.ready('#w');
       // [frame height, content height] once they agree within 4 px.
       const fits = (min, max) => s.until((min, max) => {
-        const f = document.getElementById('w');
-        const h = f.getBoundingClientRect().height;
-        const c = Math.ceil(f.contentDocument.documentElement.getBoundingClientRect().height);
+        const h = $('#w').getBoundingClientRect().height;
+        const c = Math.ceil($('#w >> html').getBoundingClientRect().height);
         return Math.abs(h - c) <= 4 && c > min && c < max && [h, c];
       }, [min, max], { what: `the frame fitting content between ${min} and ${max}` });
       const [start] = await fits(1000, 1e6);
       // Grow: every event; shrink: back to the key moments.
-      await s.run(() => document.getElementById('w').contentDocument.querySelector('[data-testid="show-all"]').click());
+      await s.run(() => $('#w >> [data-testid="show-all"]').click());
       const [grown] = await fits(start + 500, 1e6);
-      await s.run(() => document.getElementById('w').contentDocument.querySelector('[data-testid="show-all"]').click());
+      await s.run(() => $('#w >> [data-testid="show-all"]').click());
       await fits(0, grown - 500);
       await noErrors(s);
       await s.close();
@@ -223,7 +226,7 @@ export const CASES = [
       assert.equal(await s.text('[data-testid="verdict-2020"]'), '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
       // The line shows once the client has had 1.5 s to start.
       await s.until(() => /need JavaScript/.test($('[data-testid="no-script"]').innerText));
-      const visible = () => s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')].filter((e) => e.getClientRects().length > 0).length);
+      const visible = async () => (await shownEvents(s)).length;
       assert.equal(await visible(), 12);
       await s.click('[data-testid="show-all"]');
       assert.equal(await visible(), 74);
@@ -246,7 +249,7 @@ export const CASES = [
       await s.press('Tab');
       assert.equal(await active(), 'rate-manufactured-number', 'Tab goes from the slider to its number box');
       // The feed: arrows, Home and End move between events.
-      const ids = await s.run(() => [...document.querySelectorAll('[data-testid="timeline-event"]')].filter((e) => e.getClientRects().length > 0).map((e) => e.dataset.eventId));
+      const ids = await shownEvents(s);
       assert.equal(ids.length, 12, 'the key moments');
       assert.equal(await s.attr(`[data-testid="timeline-event"][data-event-id="${ids[0]}"]`, 'tabindex'), '0', 'the feed is one Tab stop, at its first event');
       assert.ok(await s.focus(`[data-testid="timeline-event"][data-event-id="${ids[0]}"]`));

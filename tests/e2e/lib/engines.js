@@ -20,9 +20,10 @@ const WEBKIT_BROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKODRIVER = process.env.GECKODRIVER_PATH ?? `${process.env.HOME}/.cargo/bin/geckodriver`;
 
-/** Finds a selector in the page, descending into shadow roots at each ` >> `. Sent as
- *  source with every script, so scripts can call `$`. */
-const FIND = `const $ = (sel) => sel.split(' >> ').reduce((scope, part) => scope && (scope.shadowRoot ?? scope).querySelector(part), document);`;
+/** Finds a selector in the page, descending at each ` >> ` into a shadow root or a
+ *  same-origin iframe's document. Sent as source with every script, so scripts can call
+ *  `$`. */
+const FIND = `const $ = (sel) => sel.split(' >> ').reduce((scope, part) => scope && (scope.shadowRoot ?? scope.contentDocument ?? scope).querySelector(part), document);`;
 const script = (fn) => `${FIND} return (${fn}).apply(null, arguments);`;
 
 /** WebDriver key codes for the key names the cases use (Playwright's names). */
@@ -145,9 +146,10 @@ class Session {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-  /** Waits until the client has taken over the widget (or the one inside `host`). */
+  /** Waits until the client has taken over the widget (or the one inside `host`: a
+   *  script embed's element or an iframe). */
   ready(host = '') {
-    return this.until((h) => $(h ? `${h} >> .p1[data-ready]` : '.p1[data-ready]'), [host], { what: `${host} .p1[data-ready]` });
+    return this.until((h) => !!$(h ? `${h} >> .p1[data-ready]` : '.p1[data-ready]'), [host], { what: `${host} .p1[data-ready]` });
   }
   text(sel) { return this.run((s) => $(s)?.innerText ?? null, sel); }
   value(sel) { return this.run((s) => $(s)?.value ?? null, sel); }

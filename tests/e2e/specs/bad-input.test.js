@@ -184,6 +184,9 @@ async function expectDefault(page, { notices = 0 } = {}) {
   assert.deepEqual(page.errors.filter((e) => !/Failed to load resource/.test(e)), []);
 }
 
+/** A case: a link that must open the default view, as if it had no parameters. */
+const opensDefault = (name, query) => ['link', name, async () => expectDefault(await app(query))];
+
 async function noticeSays(page, pattern) {
   await page.waitForSelector('[data-testid="notice"]', { timeout: 20000 });
   assert.match(await notice(page), pattern);
@@ -193,22 +196,10 @@ async function noticeSays(page, pattern) {
 // The table. `does` says what is fed in and what must come out.
 const cases = [
   // Link parameters: ignored or clamped, never a crash.
-  ['link', 'an unknown basis is ignored', async () => {
-    const p = await app('?basis=mars');
-    await expectDefault(p);
-  }],
-  ['link', 'an impossible month is ignored', async () => {
-    const p = await app('?asof=2099-99');
-    await expectDefault(p);
-  }],
-  ['link', 'month 13 is ignored', async () => {
-    const p = await app('?asof=2020-13');
-    await expectDefault(p);
-  }],
-  ['link', 'NaN as a rate is ignored', async () => {
-    const p = await app('?mfg=NaN');
-    await expectDefault(p);
-  }],
+  opensDefault('an unknown basis is ignored', '?basis=mars'),
+  opensDefault('an impossible month is ignored', '?asof=2099-99'),
+  opensDefault('month 13 is ignored', '?asof=2020-13'),
+  opensDefault('NaN as a rate is ignored', '?mfg=NaN'),
   ['link', 'a negative rate is clamped to zero', async () => {
     const p = await app('?ag=-4');
     assert.equal(await p.inputValue('[data-testid="rate-agriculture-number"]'), '0');
@@ -223,14 +214,8 @@ const cases = [
     const v = Number(await p.inputValue('[data-testid="rate-manufactured-number"]'));
     assert.ok(v > 0 && v < 1000, String(v));
   }],
-  ['link', 'an emoji as a rate is ignored', async () => {
-    const p = await app('?mfg=%F0%9F%92%A9');
-    await expectDefault(p);
-  }],
-  ['link', 'a bad version is ignored', async () => {
-    const p = await app('?v=x');
-    await expectDefault(p);
-  }],
+  opensDefault('an emoji as a rate is ignored', '?mfg=%F0%9F%92%A9'),
+  opensDefault('a bad version is ignored', '?v=x'),
   ['link', 'markup in a parameter is never markup', async () => {
     const p = await app('?period=%3Cscript%3Ealert(1)%3C/script%3E&view=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E');
     await expectDefault(p);

@@ -47,14 +47,15 @@ for (const name of ENGINES) {
           // 375 × 667 frame instead, which is a 375 px viewport for the page inside.
           const framed = vw !== width;
           await s.open(framed ? `${server.origin}/phone.html?w=${width}&h=${height}` : server.url);
-          await s.until((framed) => !!(framed ? document.getElementById('phone').contentDocument : document)?.querySelector('.p1[data-ready]'), [framed]);
+          const inPage = framed ? '#phone >> ' : '';
+          await s.ready(framed ? '#phone' : '');
           // The top, the controls (where range inputs differ), and the timeline.
           for (const [i, sel] of [[0, null], [1, '.p1-rates'], [2, '[data-testid="timeline"]']]) {
-            if (sel) await s.run((q, framed) => { (framed ? document.getElementById('phone').contentDocument : document).querySelector(q).scrollIntoView({ block: 'start' }); return true; }, sel, framed);
+            if (sel) await s.run((q) => { $(q).scrollIntoView({ block: 'start' }); return true; }, inPage + sel);
             await new Promise((r) => setTimeout(r, 300));
             await s.screenshot(path.join(SHOTS, `${name}-${width}-${theme}-${i}.png`), framed ? '#phone' : undefined);
           }
-          const scheme = await s.run((framed) => { const d = framed ? document.getElementById('phone').contentDocument : document; return d.defaultView.getComputedStyle(d.querySelector('.p1')).backgroundColor; }, framed);
+          const scheme = await s.run((q) => { const el = $(q); return el.ownerDocument.defaultView.getComputedStyle(el).backgroundColor; }, `${inPage}.p1`);
           // The widget's background: white-ish in light, dark in dark.
           const [r, g, b] = scheme.match(/\d+/g).map(Number);
           assert.ok(theme === 'dark' ? r + g + b < 200 : r + g + b > 600, `${name} ${theme}: background ${scheme}`);
