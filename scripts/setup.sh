@@ -6,8 +6,8 @@
 # Cargo.lock, wasm-opt (npm `binaryen`), Debian's chromium + chromium-driver (only
 # with --browser), and the end-to-end test packages from tests/e2e/package-lock.json
 # (only with --e2e), and for the cross-engine suite (only with --e2e): Debian's
-# webkit2gtk-driver (WebKit, Safari's engine, with MiniBrowser), xvfb, firefox-esr, and
-# geckodriver from crates.io.
+# webkit2gtk-driver (WebKit, Safari's engine, with MiniBrowser), xvfb, firefox-esr,
+# fonts-noto-cjk (the Chinese edition's type), and geckodriver from crates.io.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -106,8 +106,11 @@ if [ "$WANT_E2E" = 1 ]; then
   command -v xvfb-run >/dev/null || PKGS="$PKGS xvfb"
   command -v xauth >/dev/null || PKGS="$PKGS xauth"
   [ -x /usr/bin/firefox-esr ] || PKGS="$PKGS firefox-esr"
+  # A CJK font, so the Chinese edition's screenshots and tests show characters, not
+  # tofu (readers' systems have their own; the widget downloads no web font).
+  fc-list :lang=zh family 2>/dev/null | grep -q . || PKGS="$PKGS fonts-noto-cjk"
   if [ -n "$PKGS" ]; then
-    say "installing Debian packages for WebKit and Firefox:$PKGS"
+    say "installing Debian packages for WebKit, Firefox and CJK type:$PKGS"
     SUDO=""
     if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq

@@ -48,7 +48,9 @@ globalThis.PhaseOneWidget = Object.freeze({ mount });
 
 function failed(error) {
   console.error('Phase One widget could not start:', error);
-  const text = __STRINGS__;
+  // The line in each widget's language: its data-lang (the Chinese page's root has one
+  // too); nothing guesses from the host page.
+  const words = __STRINGS__;
   const own = __OWN__;
   const asked = [...new URLSearchParams(location.search)]
     .filter(([k]) => own.includes(k))
@@ -57,6 +59,8 @@ function failed(error) {
   for (const host of document.querySelectorAll(SELECTOR)) {
     if (host.querySelector(':scope > .p1-failed')) continue;
     const standalone = ownPage && host.hasAttribute('data-phase-one-standalone');
+    const lang = (host.getAttribute('data-lang') || 'en').toLowerCase();
+    const text = words[Object.keys(words).find((k) => k.toLowerCase() === lang) ?? 'en'];
     const p = document.createElement('p');
     p.className = 'p1-failed';
     p.setAttribute('role', 'status');
@@ -64,7 +68,7 @@ function failed(error) {
     if (standalone && asked) p.append(text.scenario.replace('{params}', asked));
     if (!standalone && !host.querySelector('a')) {
       const a = document.createElement('a');
-      a.href = new URL('./index.html', here).href;
+      a.href = new URL(`./${text.page}`, here).href;
       a.textContent = text.link;
       p.append(a);
     }

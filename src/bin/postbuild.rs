@@ -8,6 +8,9 @@
 //! 3. Prerenders the default view (verdict, chart, timeline with sources) with Yew's SSR
 //!    into `index.html`, so readers see real content before the wasm arrives, without
 //!    JavaScript, and in print. The client hydrates it.
+//! 4. Does the same in every other language, each to its own page (`index.zh-Hans.html`)
+//!    with its title, description and files' preload hints; every page links the others
+//!    with `hreflang` alternates.
 
 // The hook runs natively; on wasm32 (clippy --all-targets) this binary is an empty shell.
 #[cfg(target_arch = "wasm32")]
@@ -23,14 +26,27 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
+    use phase_one::core::locale::{self, Lang, Locale};
+    use phase_one::core::text::escape_html;
+
     #[tokio::main(flavor = "current_thread")]
     pub async fn main() -> ExitCode {
         let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from) else {
             eprintln!("postbuild: TRUNK_STAGING_DIR is not set; run me as a Trunk post_build hook");
             return ExitCode::FAILURE;
         };
-        let prerendered = strip_marker_names(&prerender().await);
-        match run(&staging, &prerendered) {
+        let mut pages = Vec::new();
+        for lang in Lang::ALL {
+            let locale = match locale(&staging, lang) {
+                Ok(locale) => locale,
+                Err(e) => {
+                    eprintln!("postbuild: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            pages.push((locale, strip_marker_names(&prerender(locale).await)));
+        }
+        match run(&staging, &pages) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("postbuild: {e}");
@@ -39,14 +55,35 @@ mod native {
         }
     }
 
+    /// A language's locale: English is compiled in; another is read from its files in
+    /// the staged build, and any problem in them fails the build.
+    fn locale(staging: &Path, lang: Lang) -> Result<&'static Locale, String> {
+        use phase_one::core::timeline;
+        let Some((strings, events)) = lang.files() else {
+            return Ok(&locale::EN);
+        };
+        let read = |path: &str| {
+            std::fs::read_to_string(staging.join(path)).map_err(|e| format!("reading {path}: {e}"))
+        };
+        let tl = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN)
+            .map_err(|_| "the built-in timeline has problems".to_string())?;
+        let (loc, problems) = locale::load(lang, &read(strings)?, &read(events)?, &tl);
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(format!("{}:\n{}", lang.code(), list.join("\n")));
+        }
+        Ok(Box::leak(Box::new(loc)))
+    }
+
     /// The default view, rendered to hydratable HTML. Two passes: the first renders every
     /// event as a component; the second puts the hidden events' HTML from the first in as
     /// raw islands, which the client adopts without hydrating them node by node.
-    async fn prerender() -> String {
+    async fn prerender(loc: &'static Locale) -> String {
         use std::collections::HashMap;
         use std::rc::Rc;
 
         use phase_one::core::timeline;
+        use phase_one::core::url_state::Params;
         use phase_one::ui::{Env, Extras, Init, Widget, WidgetProps};
         let render = |extras: Extras| {
             yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
@@ -56,6 +93,11 @@ mod native {
                         ..Env::default()
                     },
                     extras,
+                    params: Params {
+                        lang: Some(loc.lang),
+                        ..Params::default()
+                    },
+                    locale: Some(loc),
                     ..Init::default()
                 }),
             })
@@ -115,44 +157,119 @@ mod native {
         out
     }
 
-    fn run(staging: &Path, prerendered: &str) -> Result<(), String> {
+    fn run(staging: &Path, pages: &[(&'static Locale, String)]) -> Result<(), String> {
         let files = list(staging)?;
         let glue = find(&files, "phase-one-widget", ".js")?;
         let wasm = find(&files, "phase-one-widget", "_bg.wasm")?;
         let css = find(&files, "widget", ".css")?;
+        let locales: Vec<&Locale> = pages.iter().map(|(loc, _)| *loc).collect();
 
-        std::fs::write(staging.join("embed.js"), loader(&glue, &wasm, &css))
-            .map_err(|e| format!("writing embed.js: {e}"))?;
+        std::fs::write(
+            staging.join("embed.js"),
+            loader(&glue, &wasm, &css, &locales),
+        )
+        .map_err(|e| format!("writing embed.js: {e}"))?;
 
         let index = staging.join("index.html");
-        let html =
+        let template =
             std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
-        let preload = format!(
-            "<link rel=\"modulepreload\" href=\"{glue}\">\
-             <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" \
-             crossorigin>"
-        );
-        let html = replace_marker(&html, "<!-- postbuild: preload -->", &preload)?;
-        let html = remove_trunk_link(&html);
-        let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
-        std::fs::write(&index, html).map_err(|e| format!("writing index.html: {e}"))?;
+        let alternates: String = locales
+            .iter()
+            .map(|l| {
+                format!(
+                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                    l.lang.code(),
+                    l.lang.page()
+                )
+            })
+            .collect();
+        for (loc, prerendered) in pages {
+            let lang = loc.lang;
+            // The language's own files come with the wasm, not after it.
+            let files: String = lang
+                .files()
+                .map(|(a, b)| {
+                    [a, b]
+                        .map(|f| {
+                            format!("<link rel=\"preload\" href=\"{f}\" as=\"fetch\" crossorigin>")
+                        })
+                        .concat()
+                })
+                .unwrap_or_default();
+            let preload = format!(
+                "<link rel=\"modulepreload\" href=\"{glue}\">\
+                 <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" \
+                 crossorigin>{files}{alternates}"
+            );
+            let html = replace_marker(&template, "<!-- postbuild: preload -->", &preload)?;
+            let html = remove_trunk_link(&html);
+            let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
+            let html = in_language(&html, loc)?;
+            let page = staging.join(lang.page());
+            std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", lang.page()))?;
+        }
         Ok(())
     }
 
+    /// The page in a language: `<html lang>`, its title and description, and the root's
+    /// `data-lang` (which the client reads to know what was prerendered).
+    fn in_language(html: &str, loc: &Locale) -> Result<String, String> {
+        let s = loc.strings;
+        let title = between(html, "<title>", "</title>")?;
+        let description = between(html, "<meta name=\"description\" content=\"", "\">")?;
+        let root = "data-phase-one-standalone>";
+        if !html.contains(root) || !html.contains("<html lang=\"en\"") {
+            return Err("index.html lacks <html lang=\"en\"> or the standalone root".into());
+        }
+        Ok(html
+            .replacen(title, &escape_html(s.page_title), 1)
+            .replacen(description, &escape_html(s.page_description), 1)
+            .replacen(
+                "<html lang=\"en\"",
+                &format!("<html lang=\"{}\"", loc.lang.code()),
+                1,
+            )
+            .replacen(
+                root,
+                &format!(
+                    "data-phase-one-standalone data-lang=\"{}\">",
+                    loc.lang.code()
+                ),
+                1,
+            ))
+    }
+
+    /// The text between the first `open` and the next `close`.
+    fn between<'a>(html: &'a str, open: &str, close: &str) -> Result<&'a str, String> {
+        let start = html.find(open).ok_or(format!("index.html has no {open}"))? + open.len();
+        let len = html[start..]
+            .find(close)
+            .ok_or(format!("index.html: {open} is not closed"))?;
+        Ok(&html[start..start + len])
+    }
+
     /// The loader module (`src/bin/loader.js`, with the hashed file names and its few
-    /// words filled in). Everything else happens in Rust (`start`).
-    fn loader(glue: &str, wasm: &str, css: &str) -> String {
-        let s = phase_one::core::locale::EN.strings;
+    /// words in every language filled in). Everything else happens in Rust (`start`).
+    fn loader(glue: &str, wasm: &str, css: &str, locales: &[&Locale]) -> String {
         let own: Vec<String> = phase_one::core::url_state::OWN_NAMES
             .iter()
             .map(|n| js_string(n))
             .collect();
-        let strings = format!(
-            "{{ failed: {}, scenario: {}, link: {} }}",
-            js_string(s.load_failed),
-            js_string(s.load_failed_scenario),
-            js_string(s.load_failed_link)
-        );
+        let langs: Vec<String> = locales
+            .iter()
+            .map(|l| {
+                let s = l.strings;
+                format!(
+                    "{}: {{ failed: {}, scenario: {}, link: {}, page: {} }}",
+                    js_string(l.lang.code()),
+                    js_string(s.load_failed),
+                    js_string(s.load_failed_scenario),
+                    js_string(s.load_failed_link),
+                    js_string(l.lang.page())
+                )
+            })
+            .collect();
+        let strings = format!("{{ {} }}", langs.join(", "));
         include_str!("loader.js")
             .replace("__GLUE__", glue)
             .replace("__WASM__", wasm)

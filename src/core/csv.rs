@@ -32,6 +32,13 @@ impl Table {
             .unwrap_or("")
     }
 
+    /// The value of `name` in `row` as written, spaces kept (texts whose spacing matters).
+    pub fn get_raw<'a>(&self, row: &'a Row, name: &str) -> &'a str {
+        self.column(name)
+            .and_then(|i| row.fields.get(i))
+            .map_or("", String::as_str)
+    }
+
     /// Reports every required column that the header lacks.
     pub fn require_columns(&self, names: &[&str], problems: &mut Vec<Problem>) -> bool {
         let mut ok = true;

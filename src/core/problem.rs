@@ -68,6 +68,12 @@ crate::codes! {
         TrackingParam = "tracking_param",
         CopyHost = "copy_host",
         NoEvents = "no_events",
+        // A language's files (locale/<lang>.csv, data/timeline.<lang>.csv)
+        UnknownKey = "unknown_key",
+        NoText = "no_text",
+        Placeholders = "placeholders",
+        UnknownEvent = "unknown_event",
+        NoTranslation = "no_translation",
     }
 }
 

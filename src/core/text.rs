@@ -9,21 +9,59 @@ use super::month::{DEAL_END, Month, YEARS};
 use super::sources::Citation;
 use super::timeline::{Precision, TimelineEvent};
 
+/// A sum in US$ billions, in the locale's unit: "$32.9bn", "329亿美元".
 pub fn money(loc: &Locale, f: &dyn Format, v: f64) -> String {
-    fill(loc.strings.money, &[("n", &f.number(v, 1))])
+    figure(loc, fill(loc.strings.money, &[("n", &amount(loc, f, v))]))
+}
+
+/// A figure with its unit, unbreakable where the language needs it (see `format::glue`).
+fn figure(loc: &Locale, text: String) -> String {
+    if loc.money.glue {
+        super::format::glue(&text)
+    } else {
+        text
+    }
+}
+
+/// The number alone, in the locale's unit and precision: "32.9", "329".
+fn amount(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    f.number(v * loc.money.per_billion, loc.money.places)
 }
 
 pub fn money_rate(loc: &Locale, f: &dyn Format, v: f64) -> String {
-    fill(loc.strings.money_rate, &[("n", &f.number(v, 1))])
+    figure(
+        loc,
+        fill(loc.strings.money_rate, &[("n", &amount(loc, f, v))]),
+    )
+}
+
+/// A rate the reader set (US$ billions a month), in the locale's unit, to its finest
+/// step: "3.92" (bn), "39.2" (亿).
+pub fn rate_figure(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    f.rate(v * loc.money.per_billion, loc.money.rate_places)
+}
+
+/// The slider's label: "$3.92bn a month", "每月39.2亿美元".
+pub fn rate_label(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    figure(
+        loc,
+        fill(loc.strings.money_rate, &[("n", &rate_figure(loc, f, v))]),
+    )
 }
 
 pub fn rate_valuetext(loc: &Locale, f: &dyn Format, v: f64) -> String {
-    fill(loc.strings.rate_valuetext, &[("n", &f.rate(v))])
+    fill(
+        loc.strings.rate_valuetext,
+        &[("n", &rate_figure(loc, f, v))],
+    )
 }
 
-/// A y-axis label: whole billions.
+/// A y-axis label: whole units ("$40bn"; "400", under an axis note naming 亿美元).
 pub fn tick(loc: &Locale, f: &dyn Format, v: f64) -> String {
-    fill(loc.strings.money, &[("n", &f.number(v, 0))])
+    fill(
+        loc.strings.axis_tick,
+        &[("n", &f.number(v * loc.money.per_billion, 0))],
+    )
 }
 
 /// "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)". A finished span
@@ -214,7 +252,13 @@ pub fn headline_total(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     let total = ds
         .commitment(Period::TwoYears, Category::Total)
         .unwrap_or(0.0);
-    fill(loc.strings.money_words, &[("n", &f.number(total, 0))])
+    figure(
+        loc,
+        fill(
+            loc.strings.money_words,
+            &[("n", &f.number(total * loc.money.per_billion, 0))],
+        ),
+    )
 }
 
 /// The dek under the headline, with the headline commitment from the data.
@@ -442,8 +486,8 @@ pub fn escape_html(s: &str) -> String {
 
 /// Ready-to-paste embed snippets for a configuration: an auto-resizing iframe (with a
 /// `title`) and a script embed with the same options as `data-` attributes.
-pub fn embed_snippets(asset_base: &str, query: &str, title: &str) -> (String, String) {
-    let src = format!("{asset_base}index.html?{query}");
+pub fn embed_snippets(asset_base: &str, page: &str, query: &str, title: &str) -> (String, String) {
+    let src = format!("{asset_base}{page}?{query}");
     let iframe = format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"1600\" scrolling=\"no\" \
          frameborder=\"0\" loading=\"lazy\" allow=\"clipboard-write\" \
@@ -541,6 +585,7 @@ mod tests {
     fn snippets_escape_and_carry_the_configuration() {
         let (iframe, script) = embed_snippets(
             "https://cdn.example/phase-one/",
+            "index.html",
             "v=1&basis=cn&asof=2020-06&total=9.5",
             "Title \"quoted\" <b>",
         );
@@ -552,6 +597,11 @@ mod tests {
         assert!(iframe.contains("resize.js"));
         assert!(script.contains("data-basis=\"cn\" data-asof=\"2020-06\" data-total=\"9.5\""));
         assert!(script.ends_with("src=\"https://cdn.example/phase-one/embed.js\"></script>"));
+        // A language's snippets point at its own prerendered page and carry the option.
+        let (iframe, script) =
+            embed_snippets("./", "index.zh-Hans.html", "v=1&lang=zh-Hans", "标题");
+        assert!(iframe.contains("src=\"./index.zh-Hans.html?v=1&amp;lang=zh-Hans\""));
+        assert!(script.contains("data-lang=\"zh-Hans\""));
     }
 
     #[test]

@@ -90,6 +90,22 @@ pub struct Params {
 }
 
 /// Parses a query string (with or without the leading `?`).
+/// A query string with its `lang` parameter set to `lang` (dropped for the default),
+/// every other parameter kept in order: the language switch's link.
+pub fn with_lang(query: &str, lang: Lang) -> String {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if k != "lang" {
+            out.append_pair(&k, &v);
+        }
+    }
+    if lang != Lang::default() {
+        out.append_pair("lang", lang.code());
+    }
+    out.finish()
+}
+
 pub fn parse_query(query: &str) -> Params {
     let query = query.strip_prefix('?').unwrap_or(query);
     from_pairs(

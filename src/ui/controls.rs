@@ -75,6 +75,7 @@ pub fn RateInput(props: &RateProps) -> Html {
         })
     };
     let on_key = {
+        let dispatch = dispatch.clone();
         let (value, max) = (props.value, props.max);
         Callback::from(move |ev: KeyboardEvent| {
             let tenths = (value / KEY_STEP).round();
@@ -92,6 +93,17 @@ pub fn RateInput(props: &RateProps) -> Html {
         })
     };
     let value = decimal(props.value, 2);
+    // The number box speaks the locale's unit (US$ bn, or 亿美元 at ten to the billion),
+    // to the same step as the slider's cents.
+    let per = loc.money.per_billion;
+    let places = loc.money.rate_places.1;
+    let on_number = {
+        Callback::from(move |ev: InputEvent| {
+            if let Some(v) = super::dom_value(&ev).and_then(|v| parse_decimal(&v)) {
+                dispatch.dispatch(Action::SetRate(c, v / per));
+            }
+        })
+    };
     let number_label = fill(
         s.rate_number_label,
         &[("category", loc.category(c)), ("unit", s.rate_unit)],
@@ -102,19 +114,21 @@ pub fn RateInput(props: &RateProps) -> Html {
                 <span class="p1-chip" aria-hidden="true"></span>
                 <span class="p1-rate-name">{ loc.category(c) }</span>
                 <span class="p1-rate-value" aria-hidden="true">{
-                    fill(s.money_rate, &[("n", &f.rate(props.value))])
+                    text::rate_label(loc, &f, props.value)
                 }</span>
             </label>
             <div class="p1-rate-inputs">
                 <input type="range" id={id} ref={slider} min="0" max={decimal(props.max, 2)}
-                       step="0.01" value={value.clone()} disabled={props.disabled}
+                       step="0.01" value={value} disabled={props.disabled}
                        aria-valuetext={text::rate_valuetext(loc, &f, props.value)}
-                       oninput={on_input.clone()} onkeydown={on_key}
+                       oninput={on_input} onkeydown={on_key}
                        data-testid={format!("rate-{}", c.code())} />
                 <input type="number" class="p1-number" min="0"
-                       max={decimal(model::rate_max(c), 0)} step="0.01" inputmode="decimal"
-                       value={value} aria-label={number_label} disabled={props.disabled}
-                       oninput={on_input} data-testid={format!("rate-{}-number", c.code())} />
+                       max={decimal(model::rate_max(c) * per, 0)}
+                       step={decimal(0.1_f64.powi(places as i32), places)} inputmode="decimal"
+                       value={decimal(props.value * per, places)} aria-label={number_label}
+                       disabled={props.disabled} oninput={on_number}
+                       data-testid={format!("rate-{}-number", c.code())} />
             </div>
         </div>
     }

@@ -207,7 +207,7 @@ async fn next_slice() {
 
 /// The file's text; or, for a file over the size cap, the problem (found from its
 /// `Content-Length` before it is read where the server sends one).
-async fn fetch_text(url: &str) -> Result<Result<String, Problem>, FetchError> {
+pub async fn fetch_text(url: &str) -> Result<Result<String, Problem>, FetchError> {
     use wasm_bindgen_futures::JsFuture;
     let w = window().ok_or(FetchError::Network)?;
     let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))

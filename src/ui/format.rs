@@ -1,13 +1,14 @@
-//! The formatter for this target: `Intl` in the browser, [`Plain`] natively. Both take
-//! the locale from the reader's [`Locale`].
+//! The formatter for this target: `Intl` in the browser, the language's plain twin
+//! ([`Plain`] for en-GB, [`PlainZh`] for zh-CN) natively. Both take the locale from the
+//! reader's [`Locale`].
 //!
 //! In the browser the first render (the one that hydrates the prerendered page) formats
-//! English with [`Plain`] too, which writes what `Intl` writes for en-GB: creating the
+//! with the plain twin too, which writes what `Intl` writes for its locale: creating the
 //! first `Intl` formatters loads the browser's locale data (about 25 ms, 100 ms at 4×
 //! CPU), which then happens in a task of its own, after the page has become interactive.
 
-use crate::core::format::{Format, MonthStyle, Plain};
-use crate::core::locale::Locale;
+use crate::core::format::{Format, MonthStyle, Plain, PlainZh};
+use crate::core::locale::{Lang, Locale};
 use crate::core::month::{Month, Precision};
 
 /// A locale's formatter: a small value, cheap to copy into callbacks.
@@ -15,18 +16,36 @@ use crate::core::month::{Month, Precision};
 pub struct Fmt {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     intl: &'static str,
-    /// Format with [`Plain`] (en-GB) even in the browser.
+    /// Format with the language's plain twin ([`Plain`], [`PlainZh`]) even in the browser.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     plain: bool,
+    lang: Lang,
 }
 
 impl Fmt {
-    /// `intl_ready`: whether `Intl` may be used yet (see the module docs). Only English
-    /// has a [`Plain`] twin, so other languages use `Intl` from the start.
+    /// `intl_ready`: whether `Intl` may be used yet (see the module docs).
     pub fn new(loc: &'static Locale, intl_ready: bool) -> Fmt {
         Fmt {
             intl: loc.intl,
-            plain: !intl_ready && loc.lang == crate::core::locale::Lang::En,
+            plain: !intl_ready,
+            lang: loc.lang,
+        }
+    }
+
+    /// Dates joined as the plain twin joins them (see `format::glue`).
+    #[cfg(target_arch = "wasm32")]
+    fn glued(&self, text: String) -> String {
+        match self.lang {
+            Lang::En => text,
+            Lang::ZhHans => crate::core::format::glue(&text),
+        }
+    }
+
+    /// The language's formatter without a browser.
+    fn twin(&self) -> &'static dyn Format {
+        match self.lang {
+            Lang::En => &Plain,
+            Lang::ZhHans => &PlainZh,
         }
     }
 }
@@ -38,41 +57,41 @@ impl Format for Fmt {
         if !self.plain {
             return intl::number(self.intl, v, places);
         }
-        Plain.number(v, places)
+        self.twin().number(v, places)
     }
-    fn rate(&self, v: f64) -> String {
+    fn rate(&self, v: f64, places: (u32, u32)) -> String {
         #[cfg(target_arch = "wasm32")]
         if !self.plain {
-            return intl::rate(self.intl, v);
+            return intl::rate(self.intl, v, places);
         }
-        Plain.rate(v)
+        self.twin().rate(v, places)
     }
     fn percent(&self, share: f64) -> String {
         #[cfg(target_arch = "wasm32")]
         if !self.plain {
             return intl::percent(self.intl, share);
         }
-        Plain.percent(share)
+        self.twin().percent(share)
     }
     fn month(&self, m: Month, style: MonthStyle) -> String {
         #[cfg(target_arch = "wasm32")]
         if !self.plain {
-            return intl::month(self.intl, m, style);
+            return self.glued(intl::month(self.intl, m, style));
         }
-        Plain.month(m, style)
+        self.twin().month(m, style)
     }
     fn date(&self, date: (i32, u32, u32), precision: Precision) -> String {
         #[cfg(target_arch = "wasm32")]
         if !self.plain {
             return match precision {
-                Precision::Day => intl::day(self.intl, date),
+                Precision::Day => self.glued(intl::day(self.intl, date)),
                 Precision::Month => self.month(
                     Month::new(date.0, date.1).unwrap_or(crate::core::month::DEAL_START),
                     MonthStyle::Short,
                 ),
             };
         }
-        Plain.date(date, precision)
+        self.twin().date(date, precision)
     }
 }
 
@@ -94,7 +113,7 @@ mod intl {
     #[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord)]
     enum Style {
         Fixed(u32),
-        Rate,
+        Rate(u32, u32),
         Percent,
         Month(MonthStyle),
         Day,
@@ -141,9 +160,9 @@ mod intl {
                             ("minimumFractionDigits", p.into()),
                             ("maximumFractionDigits", p.into()),
                         ]),
-                        Style::Rate => num(&[
-                            ("minimumFractionDigits", 1.into()),
-                            ("maximumFractionDigits", 2.into()),
+                        Style::Rate(min, max) => num(&[
+                            ("minimumFractionDigits", min.into()),
+                            ("maximumFractionDigits", max.into()),
                         ]),
                         Style::Percent => num(&[
                             ("style", "percent".into()),
@@ -182,8 +201,11 @@ mod intl {
         )
     }
 
-    pub fn rate(tag: &'static str, v: f64) -> String {
-        call(&formatter(tag, Style::Rate), &JsValue::from(v))
+    pub fn rate(tag: &'static str, v: f64, (min, max): (u32, u32)) -> String {
+        call(
+            &formatter(tag, Style::Rate(min.min(4), max.min(4))),
+            &JsValue::from(v),
+        )
     }
 
     pub fn percent(tag: &'static str, share: f64) -> String {

@@ -66,6 +66,8 @@ pub struct Init {
     pub built_in: Option<(&'static str, &'static str)>,
     /// How the timeline's hidden events (those beyond the key moments) are rendered.
     pub extras: Extras,
+    /// The reader's language, loaded before the widget starts; English when `None`.
+    pub locale: Option<&'static Locale>,
 }
 
 /// The timeline's hidden events are an island: prerendered for readers without

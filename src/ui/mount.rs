@@ -11,9 +11,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use super::{Env, Init, Mode, Widget, WidgetProps};
+use crate::core::locale::{EN, Lang, Locale};
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 
 const MARK: &str = "data-phase-one-mounted";
@@ -90,8 +93,16 @@ pub fn mount(host: &Element) {
             id_prefix: String::new(),
             data_origins,
         };
-        let hydrate = host.first_element_child().is_some();
-        let init = Rc::new(Init {
+        // The page's own language (the Chinese page says so on its root): a link without
+        // `lang` keeps it, and only a view in that language can hydrate its prerender.
+        let page_lang = host
+            .get_attribute("data-lang")
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or_default();
+        let mut params = params;
+        let lang = *params.lang.get_or_insert(page_lang);
+        let hydrate = host.first_element_child().is_some() && lang == page_lang;
+        let init = Init {
             params,
             selected,
             env,
@@ -102,14 +113,9 @@ pub fn mount(host: &Element) {
             } else {
                 super::Extras::Live
             },
-        });
-        let renderer =
-            yew::Renderer::<Widget>::with_root_and_props(host.clone(), WidgetProps { init });
-        if hydrate {
-            renderer.hydrate();
-        } else {
-            renderer.render();
-        }
+            locale: None,
+        };
+        start_in(host.clone(), init, lang);
         return;
     }
     if standalone {
@@ -144,17 +150,99 @@ pub fn mount(host: &Element) {
         id_prefix: format!("p1-{instance}-"),
         data_origins,
     };
-    let init = Rc::new(Init {
+    let lang = params.lang.unwrap_or_default();
+    let init = Init {
         params,
         selected,
         env,
         hydrate: false,
         built_in: None,
         extras: super::Extras::Live,
-    });
-    yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { init }).render();
+        locale: None,
+    };
+    start_in(root, init, lang);
 }
 
+/// Starts the widget in `root` in the reader's language: at once in English (compiled
+/// in); for another language once its two files have arrived (the Chinese page preloads
+/// them, so they come with the wasm). If they can't be loaded, the widget starts in
+/// English and says why in the console.
+fn start_in(root: Element, mut init: Init, lang: Lang) {
+    let run = move |init: Init| {
+        let hydrate = init.hydrate;
+        if !hydrate {
+            // A prerender in another language than the one asked for is replaced.
+            root.set_inner_html("");
+        }
+        let props = WidgetProps {
+            init: Rc::new(init),
+        };
+        let renderer = yew::Renderer::<Widget>::with_root_and_props(root, props);
+        if hydrate {
+            renderer.hydrate();
+        } else {
+            renderer.render();
+        }
+    };
+    if lang == Lang::En {
+        return run(init);
+    }
+    let base = init.env.asset_base.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        init.locale = locale(lang, &base).await;
+        if init.locale.is_none() {
+            // The English page can't hydrate a view in English it never prerendered
+            // in another language, and vice versa: render afresh.
+            init.hydrate = false;
+            init.extras = super::Extras::Live;
+        }
+        run(init);
+    });
+}
+
+thread_local! {
+    /// Languages loaded on this page (every instance in one language shares one).
+    static LOCALES: RefCell<Vec<&'static Locale>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A language's locale: loaded once per page from its files beside the widget's assets.
+async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
+    if let Some(hit) = LOCALES.with(|l| l.borrow().iter().find(|l| l.lang == lang).copied()) {
+        return Some(hit);
+    }
+    let (strings_path, events_path) = lang.files()?;
+    // Both requests start before either is awaited, so they run in parallel.
+    let start = |path: &str| {
+        let url = format!("{base}{path}");
+        wasm_bindgen_futures::future_to_promise(async move {
+            match super::dom::fetch_text(&url).await {
+                Ok(Ok(text)) => Ok(JsValue::from_str(&text)),
+                _ => Err(JsValue::from_str(&url)),
+            }
+        })
+    };
+    let (strings, events) = (start(strings_path), start(events_path));
+    let text = |r: Result<JsValue, JsValue>| match r {
+        Ok(text) => text.as_string(),
+        Err(url) => {
+            let url = url.as_string().unwrap_or_default();
+            let msg = format!("Phase One widget: could not load {url}; showing English.");
+            web_sys::console::warn_1(&msg.into());
+            None
+        }
+    };
+    let strings = text(JsFuture::from(strings).await);
+    let events = text(JsFuture::from(events).await);
+    let (strings, events) = (strings?, events?);
+    let timeline = super::widget::built_in_timeline()?;
+    let (loc, problems) = crate::core::locale::load(lang, &strings, &events, &timeline);
+    for p in &problems {
+        web_sys::console::warn_1(&format!("Phase One widget: {}", EN.describe(p)).into());
+    }
+    let loc: &'static Locale = Box::leak(Box::new(loc));
+    LOCALES.with(|l| l.borrow_mut().push(loc));
+    Some(loc)
+}
 /// Whether this document is the widget's own page (`index.html` marks itself with a
 /// `<meta name="phase-one-widget">`): only there does `data-phase-one-standalone` count.
 fn own_page(document: &web_sys::Document) -> bool {

@@ -24,7 +24,7 @@ fn copy_label(s: &Strings, status: CopyStatus, idle: &'static str) -> &'static s
 
 #[component]
 pub fn Share(props: &ShareProps) -> Html {
-    let Ui { s, env, .. } = use_ui();
+    let Ui { loc, s, env, .. } = use_ui();
     let status = use_state(CopyStatus::default);
     // The snippets follow the state only while the panel is open; closed, they keep their
     // last text, so slider moves don't rewrite two hidden text areas.
@@ -39,7 +39,12 @@ pub fn Share(props: &ShareProps) -> Html {
         let url = url.clone();
         Callback::from(move |_: MouseEvent| super::dom::copy_text(&url, setter.clone()))
     };
-    let (iframe, script) = embed_snippets(&env.asset_base, &shown_query.borrow(), s.iframe_title);
+    let (iframe, script) = embed_snippets(
+        &env.asset_base,
+        loc.lang.page(),
+        &shown_query.borrow(),
+        s.iframe_title,
+    );
     let on_toggle = super::details_toggle(open.setter());
     // The click on the summary comes before the panel opens, so the snippets are
     // current by the time it is painted (the toggle event comes later).

@@ -11,15 +11,15 @@ use super::notice::{DataFiles, Notices};
 use super::share::Share;
 use super::timeline_view::TimelineView;
 use super::verdict::{Outlook, Verdict};
-use super::{Dispatch, Env, Handle, Init, IntlReady, Latest, Store};
+use super::{Dispatch, Env, Handle, Init, IntlReady, Latest, Mode, Store};
 use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
-use crate::core::locale::{self, Locale};
+use crate::core::locale::{self, Lang, Locale};
 use crate::core::problem::Problem;
 use crate::core::state::{Notice, State};
 use crate::core::text;
 use crate::core::timeline::{self, Timeline};
-use crate::core::url_state::Params;
+use crate::core::url_state::{self, Params};
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct WidgetProps {
@@ -31,6 +31,12 @@ type Loaded = Result<(Rc<Dataset>, Rc<Timeline>), Vec<Problem>>;
 
 thread_local! {
     static BUILT_IN: Loaded = load(data::BUILT_IN, timeline::BUILT_IN);
+}
+
+/// The built-in timeline (in English), if it parsed: a language's event texts are
+/// checked against it.
+pub fn built_in_timeline() -> Option<Rc<Timeline>> {
+    BUILT_IN.with(|b| b.as_ref().ok().map(|(_, tl)| tl.clone()))
 }
 
 /// Parses the built-in data files: both, or every problem either has.
@@ -54,8 +60,21 @@ fn first_state(init: &Init) -> State {
         Ok((ds, tl)) => (ds, tl, None),
         Err(problems) => (Rc::default(), Rc::default(), Some(problems)),
     };
+    // The built-in events in the reader's language (a publisher's timeline file, which
+    // may arrive later, is shown as its publisher wrote it).
+    let loc = locale_of(init);
+    let tl = if loc.events.is_empty() {
+        tl
+    } else {
+        Rc::new(loc.translate(&tl))
+    };
     let mut state = if init.hydrate {
-        State::new(ds, tl, Params::default(), None)
+        // The prerendered default view, in the page's language.
+        let params = Params {
+            lang: Some(loc.lang),
+            ..Params::default()
+        };
+        State::new(ds, tl, params, None)
     } else {
         State::new(ds, tl, init.params.clone(), init.selected.clone())
     };
@@ -63,6 +82,10 @@ fn first_state(init: &Init) -> State {
         state.notices.push(Notice::BuiltInInvalid { problems });
     }
     state
+}
+
+fn locale_of(init: &Init) -> &'static Locale {
+    init.locale.unwrap_or(&locale::EN)
 }
 
 #[component]
@@ -94,7 +117,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         move |_| env
     });
     let state = &handle.0;
-    let loc: &'static Locale = locale::for_lang(state.look.lang);
+    let loc: &'static Locale = locale_of(&init);
     // Derived results, computed once per change of the scenario or the data.
     let derived: Rc<Derived> = use_memo((state.scenario, Rc::as_ptr(&state.data) as usize), {
         let data = state.data.clone();
@@ -122,7 +145,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <fieldset class="p1-live" disabled={!*ready}>
                 <p class="p1-noscript" data-testid="no-script">{ loc.strings.no_script }</p>
                 <Notices notices={state.notices.clone()} />
-                <Head data={state.data.clone()} heading_id={heading_id.clone()} />
+                <Head data={state.data.clone()} heading_id={heading_id.clone()}
+                      switch={lang_switch(loc, &env, &query)} />
                 <DataFiles files={state.files.clone()} />
                 if look.view.shows_simulator() {
                     // One grid: on a phone a single column in which the sliders sit
@@ -164,18 +188,40 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
+/// The language switch's link: the other language's page with this view's parameters.
+/// Only the widget's own page offers it (an embed follows its host's language); elsewhere
+/// it is rendered hidden, so the prerendered page hydrates the same in an iframe.
+fn lang_switch(loc: &Locale, env: &Env, query: &str) -> (Lang, String, bool) {
+    let other = match loc.lang {
+        Lang::En => Lang::ZhHans,
+        Lang::ZhHans => Lang::En,
+    };
+    let query = url_state::with_lang(query, other);
+    let href = if query.is_empty() {
+        other.page().to_string()
+    } else {
+        format!("{}?{query}", other.page())
+    };
+    (other, href, env.mode == Mode::Standalone)
+}
+
 #[derive(Properties, PartialEq)]
 struct HeadProps {
     data: Rc<Dataset>,
     heading_id: String,
+    /// The other language, its page's link, and whether to show it.
+    switch: (Lang, String, bool),
 }
 
 /// The headline and the dek (with the headline figure from the data).
 #[component]
 fn Head(props: &HeadProps) -> Html {
     let super::Ui { loc, f, .. } = super::use_ui();
+    let (other, href, shown) = props.switch.clone();
     html! {
         <header class="p1-head">
+            <a class="p1-lang" href={href} hreflang={other.code()} lang={other.code()}
+               hidden={!shown} data-testid="lang-switch">{ loc.strings.other_lang }</a>
             <h1 class="p1-headline" id={props.heading_id.clone()}>{ loc.strings.headline }</h1>
             <p class="p1-dek">{ text::dek(loc, &f, &props.data) }</p>
         </header>

@@ -3,6 +3,12 @@
 use super::Strings;
 
 pub const STRINGS: Strings = Strings {
+    page_title: "Is China buying what it promised? The Phase One deal, and the TikTok and \
+                 WeChat bans",
+    page_description: "Set the pace of China's purchases under the 2020 US–China Phase One \
+                       trade deal and see whether the targets are met, beside a timeline of \
+                       US and Chinese actions on TikTok and WeChat.",
+    other_lang: "中文",
     headline: "Is China buying what it promised?",
     dek: "The 2020 Phase One deal committed China to buy {total} more American goods and \
           services over two years than in 2017. Set the pace of purchases and see whether \
@@ -11,6 +17,7 @@ pub const STRINGS: Strings = Strings {
     money_words: "${n} billion",
     percent_exact: "{n}%",
     money_rate: "${n}bn a month",
+    axis_tick: "${n}bn",
     rate_valuetext: "${n} billion a month",
     rate_unit: "US$ bn a month",
     rate_number_label: "{category} ({unit})",
@@ -324,4 +331,10 @@ pub const STRINGS: Strings = Strings {
     p_tracking_param: "the link carries a tracking parameter, {value}; remove it",
     p_copy_host: "{value} is on the list of mirrors and re-post sites (copy-hosts.txt): cite \
                   the original, or say why this copy in the {column} column",
+    p_unknown_key: "unknown key {value}: the widget has no text by that name",
+    p_no_text: "no text for {key}, so readers see the English in its place",
+    p_placeholders: "the text must use the placeholders {expected}, as the English does; \
+                     found {found}",
+    p_unknown_event: "no event in the timeline has the id {value}",
+    p_no_translation: "no translation for the event {value} ({source}, line {line})",
 };

@@ -7,6 +7,7 @@
 //! [`for_lang`]. Components never hold a word of their own (`tests/ssr.rs` checks).
 
 mod en;
+mod load;
 
 use crate::core::data::{Basis, Category, Period, Scope};
 use crate::core::model::Preset;
@@ -14,6 +15,7 @@ use crate::core::problem::{Msg, Problem};
 use crate::core::timeline::{Actor, App, PeriodFilter};
 
 pub use en::STRINGS as EN_STRINGS;
+pub use load::{EVENTS_COLUMNS, EventText, STRINGS_COLUMNS, load, load_events, load_strings};
 
 crate::codes! {
     /// The languages the widget speaks (the `lang` option), as BCP 47 tags.
@@ -21,16 +23,65 @@ crate::codes! {
     pub enum Lang {
         #[default]
         En = "en",
+        ZhHans = "zh-Hans" | "zh-hans" | "zh",
     }
 }
 
-/// A language: its strings and the `Intl` locale for numbers and dates.
+impl Lang {
+    /// The files a language other than English is read from, relative to the widget's
+    /// assets: its strings, and its texts for the built-in timeline's events. English is
+    /// compiled in; the others are fetched only by readers who ask for them.
+    pub const fn files(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Lang::En => None,
+            Lang::ZhHans => Some(("locale/zh-Hans.csv", "data/timeline.zh-Hans.csv")),
+        }
+    }
+
+    /// The `Intl` locale for numbers and dates.
+    pub const fn intl(self) -> &'static str {
+        match self {
+            Lang::En => "en-GB",
+            Lang::ZhHans => "zh-CN",
+        }
+    }
+
+    /// The page the release build prerenders this language to.
+    pub const fn page(self) -> &'static str {
+        match self {
+            Lang::En => "index.html",
+            Lang::ZhHans => "index.zh-Hans.html",
+        }
+    }
+}
+
+/// How a language writes sums of money: the unit its templates name ("bn", 亿) and how
+/// precisely. Read from the locale, so nothing assumes billions.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct MoneyUnit {
+    /// How many of the unit make one US$ billion: 1 for "$4.2bn", 10 for 42亿美元.
+    pub per_billion: f64,
+    /// Decimals of a sum: "$32.9bn", "329亿美元".
+    pub places: u32,
+    /// Decimals of a rate the reader set, at least and at most: "3.92" bn, "39.2" 亿.
+    pub rate_places: (u32, u32),
+    /// Join each figure to its unit with U+2060 WORD JOINER (`format::glue`): Chinese text may
+    /// break between any two characters, and "1,427亿美元" must not.
+    pub glue: bool,
+}
+
+/// A language: its strings, the `Intl` locale for numbers and dates, its money unit, and
+/// its texts for the built-in timeline's events.
 #[derive(Debug)]
 pub struct Locale {
     pub lang: Lang,
     /// The locale `Intl.NumberFormat` and `Intl.DateTimeFormat` use.
     pub intl: &'static str,
     pub strings: &'static Strings,
+    pub money: MoneyUnit,
+    /// The built-in events' title, annotation and document in this language, by id
+    /// (empty for English, the files' own language).
+    pub events: Vec<EventText>,
 }
 
 /// Two locales are the same when their language is: comparing every string (the derived
@@ -43,14 +94,53 @@ impl PartialEq for Locale {
 
 pub static EN: Locale = Locale {
     lang: Lang::En,
-    intl: "en-GB",
+    intl: Lang::En.intl(),
     strings: &en::STRINGS,
+    money: MoneyUnit {
+        per_billion: 1.0,
+        places: 1,
+        rate_places: (1, 2),
+        glue: false,
+    },
+    events: Vec::new(),
 };
 
-/// The locale for a language.
-pub fn for_lang(lang: Lang) -> &'static Locale {
-    match lang {
-        Lang::En => &EN,
+impl Locale {
+    /// A language's money unit.
+    pub const fn money_unit(lang: Lang) -> MoneyUnit {
+        match lang {
+            Lang::En => EN.money,
+            Lang::ZhHans => MoneyUnit {
+                per_billion: 10.0,
+                places: 0,
+                rate_places: (0, 1),
+                glue: true,
+            },
+        }
+    }
+
+    /// The translated text of a built-in event, if this language has one.
+    pub fn event(&self, id: &str) -> Option<&EventText> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The built-in timeline in this language: each event's title, annotation and
+    /// document replaced by its translation where there is one.
+    pub fn translate(
+        &self,
+        timeline: &crate::core::timeline::Timeline,
+    ) -> crate::core::timeline::Timeline {
+        let mut out = timeline.clone();
+        for e in &mut out.events {
+            if let Some(t) = self.event(&e.id) {
+                e.title.clone_from(&t.title);
+                e.annotation.clone_from(&t.annotation);
+                if !t.instrument.is_empty() {
+                    e.instrument.clone_from(&t.instrument);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -58,7 +148,7 @@ pub fn for_lang(lang: Lang) -> &'static Locale {
 macro_rules! strings {
     ($( $(#[$meta:meta])* $key:ident ),+ $(,)?) => {
         /// Every reader-facing text of one language.
-        #[derive(Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct Strings {
             $( $(#[$meta])* pub $key: &'static str, )+
         }
@@ -69,16 +159,52 @@ macro_rules! strings {
 
             /// The text for a key, by name.
             pub fn get(&self, key: &str) -> Option<&'static str> {
-                match key {
-                    $( stringify!($key) => Some(self.$key), )+
-                    _ => None,
+                let i = Self::KEYS.iter().position(|k| *k == key)?;
+                let mut n = 0usize;
+                $(
+                    if n == i {
+                        return Some(self.$key);
+                    }
+                    n += 1;
+                )+
+                let _ = n;
+                None
+            }
+
+            /// Sets the text for a key, by name; false for an unknown key.
+            pub fn set(&mut self, key: &str, text: &'static str) -> bool {
+                match self.field(key) {
+                    Some(f) => {
+                        *f = text;
+                        true
+                    }
+                    None => false,
                 }
+            }
+
+            /// A key's field: found by its position in [`Self::KEYS`] and matched by
+            /// number (a jump table; a match on the names cost the wasm several KB).
+            fn field(&mut self, key: &str) -> Option<&mut &'static str> {
+                let i = Self::KEYS.iter().position(|k| *k == key)?;
+                let mut n = 0usize;
+                $(
+                    if n == i {
+                        return Some(&mut self.$key);
+                    }
+                    n += 1;
+                )+
+                let _ = n;
+                None
             }
         }
     };
 }
 
 strings! {
+    /// The page's `<title>` and description (the prerendered pages).
+    page_title, page_description,
+    /// The language switch on the widget's own page: the other language's name, in it.
+    other_lang,
     headline, dek,
     /// "$32.9bn"
     money,
@@ -88,6 +214,9 @@ strings! {
     percent_exact,
     /// "$4.2bn a month"
     money_rate,
+    /// A y-axis label: "$40bn"; where the unit is long, the number alone (the axis note
+    /// names the unit).
+    axis_tick,
     /// aria-valuetext: "$4.2 billion a month"
     rate_valuetext,
     rate_unit,
@@ -186,6 +315,7 @@ strings! {
     p_bad_precision, p_bad_event_date, p_bad_title, p_bad_annotation, p_bad_apps,
     p_bad_actor, p_no_event_source, p_bad_verified, p_bad_key, p_no_events, p_no_outlet,
     p_no_source_title, p_bad_source_date, p_bad_tier, p_tracking_param, p_copy_host,
+    p_unknown_key, p_no_text, p_placeholders, p_unknown_event, p_no_translation,
 }
 
 impl Locale {
@@ -275,6 +405,11 @@ impl Locale {
             Msg::TrackingParam => s.p_tracking_param,
             Msg::CopyHost => s.p_copy_host,
             Msg::NoEvents => s.p_no_events,
+            Msg::UnknownKey => s.p_unknown_key,
+            Msg::NoText => s.p_no_text,
+            Msg::Placeholders => s.p_placeholders,
+            Msg::UnknownEvent => s.p_unknown_event,
+            Msg::NoTranslation => s.p_no_translation,
         }
     }
 
@@ -427,8 +562,6 @@ mod tests {
         for m in Msg::ALL {
             assert!(!EN.problem(m).is_empty(), "{m:?}");
         }
-        for lang in Lang::ALL {
-            assert_eq!(for_lang(lang).lang, lang);
-        }
+        assert_eq!(Locale::money_unit(Lang::En), EN.money);
     }
 }

@@ -5,7 +5,7 @@ mod filter;
 mod parse;
 
 pub use filter::{Events, Filters, PeriodFilter, filtered};
-pub use parse::{COLUMNS, Job, parse};
+pub use parse::{COLUMNS, Job, MAX_ANNOTATION, MAX_EVENTS, MAX_TITLE, parse};
 
 pub use crate::core::month::Precision;
 

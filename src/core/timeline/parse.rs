@@ -30,8 +30,8 @@ pub const COLUMNS: [&str; 14] = [
 ];
 /// The most events a timeline file may have (the built-in one has 74): each is a card.
 pub const MAX_EVENTS: usize = 500;
-const MAX_TITLE: usize = 140;
-const MAX_ANNOTATION: usize = 700;
+pub const MAX_TITLE: usize = 140;
+pub const MAX_ANNOTATION: usize = 700;
 const MAX_ID: usize = 80;
 /// The years a date may fall in: anything else is a typo.
 const YEARS: std::ops::RangeInclusive<i32> = 2015..=2035;

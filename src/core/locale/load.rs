@@ -1,0 +1,193 @@
+//! A language's two files, read and checked like the data files: its strings
+//! (`static/locale/<lang>.csv`: `key,text`) and its texts for the built-in timeline's
+//! events (`static/data/timeline.<lang>.csv`: `id,title,annotation[,instrument]`).
+//!
+//! A language is loaded once per page and kept for the page's life, so its texts are
+//! leaked into `&'static str`, the type every [`Strings`] field has: one allocation per
+//! text, once.
+
+use std::collections::HashMap;
+
+use super::{Lang, Locale, Strings, placeholders};
+use crate::core::csv;
+use crate::core::problem::{Msg, Problem};
+use crate::core::timeline::{self, Timeline};
+
+/// The columns of a strings file.
+pub const STRINGS_COLUMNS: [&str; 2] = ["key", "text"];
+/// The columns every event-text file has; `instrument` is optional (an empty one keeps
+/// the document's name as the timeline gives it).
+pub const EVENTS_COLUMNS: [&str; 3] = ["id", "title", "annotation"];
+
+/// A built-in event's texts in another language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventText {
+    pub id: String,
+    pub title: String,
+    pub annotation: String,
+    /// The document, glossed ("第13942号行政令"); empty to keep the timeline's.
+    pub instrument: String,
+}
+
+/// A language other than English from its two files' text, checked against the built-in
+/// timeline, with every problem either file has (English, compiled in, has none).
+pub fn load(
+    lang: Lang,
+    strings: &str,
+    events: &str,
+    timeline: &Timeline,
+) -> (Locale, Vec<Problem>) {
+    let (strings_path, events_path) = lang.files().unwrap_or(("", ""));
+    let name = |path: &'static str| path.rsplit('/').next().unwrap_or(path);
+    let (strings, mut problems) = load_strings(name(strings_path), strings);
+    let (events, more) = load_events(name(events_path), events, timeline);
+    problems.extend(more);
+    let locale = Locale {
+        lang,
+        intl: lang.intl(),
+        strings: Box::leak(Box::new(strings)),
+        money: Locale::money_unit(lang),
+        events,
+    };
+    (locale, problems)
+}
+
+fn leak(text: &str) -> &'static str {
+    Box::leak(text.to_owned().into_boxed_str())
+}
+
+/// A language's strings: English's keys, each with this file's text. Every problem is
+/// reported with line and field; a key the file lacks, or whose text can't be used (empty,
+/// or with other placeholders than the English), keeps the English text, so the widget
+/// never shows a hole or a raw `{placeholder}`.
+pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
+    let mut out = super::EN.strings.clone();
+    let (table, mut problems) = match csv::read_capped(file, text) {
+        Ok(read) => read,
+        Err(problems) => return (out, problems),
+    };
+    if !table.require_columns(&STRINGS_COLUMNS, &mut problems) {
+        return (out, problems);
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for row in &table.rows {
+        if csv::stop_at_limit(file, row.line, &mut problems) {
+            break;
+        }
+        let key = table.get(row, "key");
+        let value = table.get_raw(row, "text");
+        let at = |field: &str, msg: Msg| Problem::new(file, row.line, Some(field), msg);
+        let Some(english) = super::EN.strings.get(key) else {
+            problems.push(at("key", Msg::UnknownKey).value(key));
+            continue;
+        };
+        if let Some(other) = seen.insert(key, row.line) {
+            problems.push(
+                at("key", Msg::SlugTwice)
+                    .value(key)
+                    .arg("other", other.to_string()),
+            );
+            continue;
+        }
+        if value.trim().is_empty() {
+            problems.push(at("text", Msg::NoText).arg("key", key));
+            continue;
+        }
+        let (mut want, mut have) = (placeholders(english), placeholders(value));
+        want.sort_unstable();
+        have.sort_unstable();
+        want.dedup();
+        have.dedup();
+        if want != have {
+            let list = |names: &[&str]| {
+                let names: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
+                if names.is_empty() {
+                    "–".to_string()
+                } else {
+                    names.join(" ")
+                }
+            };
+            problems.push(
+                at("text", Msg::Placeholders)
+                    .arg("expected", list(&want))
+                    .arg("found", list(&have)),
+            );
+            continue;
+        }
+        out.set(key, leak(value));
+    }
+    for key in Strings::KEYS {
+        if !seen.contains_key(key) && !csv::stop_at_limit(file, 0, &mut problems) {
+            problems.push(Problem::new(file, 0, None, Msg::NoText).arg("key", *key));
+        }
+    }
+    (out, problems)
+}
+
+/// A language's texts for the built-in timeline's events, checked against the timeline:
+/// every event has a title and an annotation (within the timeline's limits), and every
+/// row names an event. Rows with a problem are left out (their events keep the English).
+pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>, Vec<Problem>) {
+    let (table, mut problems) = match csv::read_capped(file, text) {
+        Ok(read) => read,
+        Err(problems) => return (Vec::new(), problems),
+    };
+    problems.extend(csv::too_many_rows(&table, timeline::MAX_EVENTS));
+    if !table.require_columns(&EVENTS_COLUMNS, &mut problems) || !problems.is_empty() {
+        return (Vec::new(), problems);
+    }
+    let mut out: Vec<EventText> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for row in &table.rows {
+        if csv::stop_at_limit(file, row.line, &mut problems) {
+            break;
+        }
+        let id = table.get(row, "id");
+        let at = |field: &str, msg: Msg| Problem::new(file, row.line, Some(field), msg);
+        if events.find(id).is_none() {
+            problems.push(at("id", Msg::UnknownEvent).value(id));
+            continue;
+        }
+        if let Some(other) = seen.insert(id, row.line) {
+            problems.push(
+                at("id", Msg::SlugTwice)
+                    .value(id)
+                    .arg("other", other.to_string()),
+            );
+            continue;
+        }
+        let title = table.get(row, "title");
+        let annotation = table.get(row, "annotation");
+        let mut ok = true;
+        if title.is_empty() || title.chars().count() > timeline::MAX_TITLE {
+            problems.push(at("title", Msg::BadTitle).arg("max", timeline::MAX_TITLE.to_string()));
+            ok = false;
+        }
+        if annotation.is_empty() || annotation.chars().count() > timeline::MAX_ANNOTATION {
+            problems.push(
+                at("annotation", Msg::BadAnnotation)
+                    .arg("max", timeline::MAX_ANNOTATION.to_string()),
+            );
+            ok = false;
+        }
+        if ok {
+            out.push(EventText {
+                id: id.to_string(),
+                title: title.to_string(),
+                annotation: annotation.to_string(),
+                instrument: table.get(row, "instrument").to_string(),
+            });
+        }
+    }
+    for e in &events.events {
+        if !seen.contains_key(e.id.as_str()) && !csv::stop_at_limit(file, 0, &mut problems) {
+            problems.push(
+                Problem::new(file, 0, Some("id"), Msg::NoTranslation)
+                    .value(&e.id)
+                    .arg("source", timeline::FILE_NAME)
+                    .arg("line", e.line.to_string()),
+            );
+        }
+    }
+    (out, problems)
+}

@@ -1,0 +1,225 @@
+// The Simplified Chinese edition: its own prerendered page, the `lang` option by link and
+// by embed attribute, every word Chinese where a reader looks (checked mechanically),
+// figures in 亿美元 and dates in 年月, and nothing Chinese fetched by an English reader.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { useWidget } from '../lib/harness.js';
+import { waitForApp } from '../lib/browser.js';
+
+const page = (body) => ({ body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>文章</title><link rel="icon" href="data:,"></head><body>${body}</body></html>` });
+const w = useWidget({
+  pages: {
+    '/zh-article.html': page(`<h1>一篇文章</h1>
+      <div data-phase-one-widget data-lang="zh-Hans" data-view="both" id="zh"></div>
+      <div data-phase-one-widget data-view="simulator" id="en"></div>
+      <script type="module" src="/embed.js"></script>`),
+  },
+});
+const ZH = '/index.zh-Hans.html';
+const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true };
+
+/** Latin words in the reader-facing text under `selector` (inside `root`), apart from
+ *  names: text in an element marked with another language (the language switch), the
+ *  documents' names and numbers, and the sources' outlets and titles. */
+function englishWords(selector, rootSel) {
+  const ALLOWED = new Set(['TikTok', 'Musical.ly', 'QQ', 'MGX']);
+  const root = rootSel ? document.querySelector(rootSel).shadowRoot : document;
+  const lang = root.querySelector('.p1').lang;
+  // Names of documents and sources; text marked as another language than the widget's.
+  const skip = (e) => e.closest('.p1-event-foot, .p1-instrument, script, style') || e.closest('[lang]').lang !== lang;
+  const found = [];
+  for (const el of root.querySelectorAll(selector)) {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (skip(n.parentElement)) continue;
+      for (const word of n.data.match(/[A-Za-z][A-Za-z.'’-]*/g) ?? []) {
+        if (!ALLOWED.has(word.replace(/\.$/, ''))) found.push(`${word} (in “${n.data.trim().slice(0, 60)}”)`);
+      }
+    }
+    // Spoken names count too: aria-label, aria-valuetext and SVG titles.
+    for (const a of el.querySelectorAll('[aria-label], [aria-valuetext]')) {
+      if (skip(a)) continue;
+      for (const attr of ['aria-label', 'aria-valuetext']) {
+        for (const word of a.getAttribute(attr)?.match(/[A-Za-z][A-Za-z.'’-]*/g) ?? []) {
+          if (!ALLOWED.has(word.replace(/\.$/, ''))) found.push(`${word} (in ${attr} “${a.getAttribute(attr).slice(0, 60)}”)`);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The parts the issue names: verdicts, needed pace, chart, controls, timeline. */
+const PARTS = ['.p1-head', '.p1-area-verdict', '.p1-area-chart', '.p1-area-rates', '.p1-area-outlook',
+  '.p1-area-scenario', '.p1-area-notes', '[data-testid="timeline"]'];
+
+const plain = (s) => s.replace(/\u2060/g, '');
+const said = async (p, testid) => plain(await p.locator(`[data-testid="${testid}"]`).first().innerText());
+
+test('the Chinese page: lang, 亿美元, 年月, and no English word where a reader looks', async () => {
+  for (const opts of [PHONE, { viewport: { width: 1280, height: 900 } }]) {
+    const p = await w.newPage(opts);
+    await p.goto(w.server.url.replace(/\/$/, '') + ZH + '?events=all');
+    await waitForApp(p);
+    assert.equal(await p.getAttribute('html', 'lang'), 'zh-Hans');
+    assert.equal(await p.getAttribute('.p1', 'lang'), 'zh-Hans');
+    assert.match(await p.title(), /中国/);
+    const v2020 = await said(p, 'verdict-2020');
+    assert.match(v2020, /^2020年：658亿美元，目标1,427亿美元——差769亿美元（完成目标的46%）$/);
+    assert.match(await said(p, 'needed-pace'), /2020年：自2020年7月起每月\d+亿美元/);
+    assert.match(plain(await p.locator('.p1-sofar').innerText()), /截至2020年6月底/);
+    // The chart's axis and the as-of month, and a card's date.
+    assert.match(plain(await p.locator('[data-testid="chart"]').textContent()), /单位：亿美元/);
+    const ticks = await p.locator('[data-testid="chart"] svg.p1-svg .p1-grid-lines text').allTextContents();
+    assert.ok(ticks.length > 3 && ticks.some((t) => /^\d{1,3}(,\d{3})*$/.test(t)), ticks.join(' | '));
+    assert.ok(ticks.some((t) => /^\d{1,2}月$/.test(plain(t))), 'month labels as 6月');
+    assert.match(plain(await p.locator('[data-testid="timeline-event"] .p1-event-date').first().textContent()), /^\d{4}年\d{1,2}月(\d{1,2}日)?$/);
+    const english = await p.evaluate(({ parts, fn }) => {
+      // eslint-disable-next-line no-new-func
+      const f = new Function(`return (${fn})`)();
+      return parts.flatMap((s) => f(s));
+    }, { parts: PARTS, fn: englishWords.toString() });
+    assert.deepEqual(english, []);
+    assert.deepEqual(p.errors, []);
+    await p.close();
+  }
+});
+
+test('a slider changes the Chinese verdict, and a deep link opens its event', async () => {
+  const p = await w.newPage();
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
+  await waitForApp(p);
+  const before = await said(p, 'verdict-2020');
+  await p.focus('[data-testid="rate-manufactured"]');
+  for (let i = 0; i < 10; i++) await p.keyboard.press('ArrowRight');
+  await p.waitForFunction((b) => document.querySelector('[data-testid="verdict-2020"]').innerText.replace(/\u2060/g, '') !== b, before);
+  const after = await said(p, 'verdict-2020');
+  // +$1.0bn a month for six months: 60亿美元 more, in Chinese.
+  const bn = (s) => Number(s.match(/^2020年：([\d,]+)亿美元/)[1].replace(/,/g, ''));
+  assert.ok(Math.abs(bn(after) - bn(before) - 60) <= 1, `${before} → ${after}`);
+  assert.match(after, /^2020年：.*目标1,427亿美元/);
+  assert.match(await p.getAttribute('[data-testid="rate-manufactured"]', 'aria-valuetext'), /^每月[\d.]+.*亿.*美.*元$/);
+  assert.match(new URL(p.url()).search + (await p.evaluate(() => location.search)), /lang=zh-Hans/);
+
+  const id = '2020-08-eo-13942-orders-ban';
+  const deep = await w.newPage(PHONE);
+  await deep.goto(w.server.url.replace(/\/$/, '') + ZH + `#event-${id}`);
+  await waitForApp(deep);
+  const card = deep.locator(`[data-testid="timeline-event"][data-event-id="${id}"]`);
+  await deep.waitForFunction((id) => document.querySelector(`[data-testid="timeline-event"][data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', id);
+  await deep.waitForTimeout(300);
+  assert.match(await card.locator('.p1-event-title').innerText(), /特朗普下令/);
+  const box = await card.boundingBox();
+  assert.ok(box && box.y >= -1 && box.y < 667, `event in view: ${JSON.stringify(box)}`);
+  assert.equal(await deep.getAttribute(`[data-testid="chart-marker"][data-event-ids~="${id}"]`, 'aria-pressed'), 'true');
+  assert.deepEqual([...p.errors, ...deep.errors], []);
+  await p.close();
+  await deep.close();
+});
+
+test('without JavaScript the Chinese page shows the verdict and every event; both pages link each other', async () => {
+  const context = await w.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
+  assert.match(plain(await p.locator('[data-testid="verdict-2020"]').innerText()), /^2020年：658亿美元，目标1,427亿美元/);
+  assert.match(await p.locator('[data-testid="no-script"]').textContent(), /^滑块、筛选和分享功能需要JavaScript/);
+  const visible = () => p.locator('[data-testid="timeline-event"]:visible').count();
+  assert.equal(await visible(), 12);
+  await p.click('[data-testid="show-all"]');
+  assert.equal(await visible(), 74);
+  assert.match(await p.locator('[data-testid="timeline-event"] .p1-event-title').first().innerText(), /[\u4e00-\u9fff]/);
+  assert.match(await p.locator('meta[name="description"]').getAttribute('content'), /第一阶段/);
+  // Hydration keeps the prerendered Chinese text (the plain twin writes what Intl writes).
+  const before = await Promise.all(['verdict-2020', 'needed-pace', 'chart'].map((t) => p.locator(`[data-testid="${t}"]`).first().textContent()));
+  const live = await w.newPage();
+  await live.goto(w.server.url.replace(/\/$/, '') + ZH);
+  await waitForApp(live);
+  await live.waitForTimeout(300);
+  const after = await Promise.all(['verdict-2020', 'needed-pace', 'chart'].map((t) => live.locator(`[data-testid="${t}"]`).first().textContent()));
+  assert.deepEqual(after, before);
+  assert.deepEqual(live.errors, []);
+  await live.close();
+  for (const url of ['/', ZH]) {
+    await p.goto(w.server.url.replace(/\/$/, '') + url);
+    const alt = await p.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => `${l.hreflang} ${l.getAttribute('href')}`));
+    assert.deepEqual(alt, ['en index.html', 'zh-Hans index.zh-Hans.html']);
+  }
+  await context.close();
+});
+
+test('the language switch: on the widget\'s own page only, keeping the view', async () => {
+  const p = await w.newPage();
+  const requests = [];
+  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await p.goto(w.server.url + '?basis=cn&asof=2020-06');
+  await waitForApp(p);
+  // An English reader fetches no Chinese text.
+  assert.deepEqual(requests.filter((r) => /zh-Hans/.test(r)), []);
+  // The mechanical check does find English where there is English.
+  const found = await p.evaluate(({ parts, fn }) => {
+    const f = new Function(`return (${fn})`)();
+    return parts.flatMap((s) => f(s));
+  }, { parts: PARTS, fn: englishWords.toString() });
+  assert.ok(found.length > 100 && found.some((w) => w.startsWith('Whose')), found.slice(0, 5).join('; '));
+  const link = p.locator('[data-testid="lang-switch"]');
+  assert.equal(await link.innerText(), '中文');
+  assert.equal(await link.getAttribute('lang'), 'zh-Hans');
+  await link.click();
+  await p.waitForURL(/index\.zh-Hans\.html\?.*basis=cn/);
+  await waitForApp(p);
+  assert.match(await said(p, 'verdict-2020'), /^2020年：/);
+  assert.match(p.url(), /asof=2020-06/);
+  assert.equal(await p.locator('[data-testid="lang-switch"]').innerText(), 'English');
+  // Inside someone else's iframe the widget follows its host: no switch.
+  const framed = await w.newPage();
+  await framed.setContent(`<iframe src="${w.server.url.replace(/\/$/, '')}${ZH}?lang=zh-Hans" width="600" height="800"></iframe>`);
+  const f = framed.frameLocator('iframe');
+  await f.locator('.p1[data-ready]').waitFor();
+  assert.equal(await f.locator('[data-testid="lang-switch"]').isVisible(), false);
+  assert.deepEqual([...p.errors, ...framed.errors], []);
+  await p.close();
+  await framed.close();
+});
+
+test('lang=zh-Hans by link on the English page, and data-lang on a script embed', async () => {
+  const p = await w.newPage();
+  await p.goto(w.server.url + '?lang=zh-Hans');
+  await waitForApp(p);
+  assert.equal(await p.getAttribute('.p1', 'lang'), 'zh-Hans');
+  assert.match(await said(p, 'verdict-2020'), /^2020年：658亿美元/);
+  // The share panel's snippets carry the language and point at the Chinese page.
+  await p.click('[data-testid="embed-panel"] > summary');
+  const code = await p.locator('[data-testid="embed-panel"] textarea').evaluateAll((ts) => ts.map((t) => t.value));
+  assert.ok(code.some((c) => /index\.zh-Hans\.html\?[^"]*lang=zh-Hans/.test(c)), code.join('\n'));
+  assert.ok(code.some((c) => /data-lang="zh-Hans"/.test(c)), code.join('\n'));
+
+  const host = await w.newPage({ viewport: { width: 1000, height: 800 } });
+  await host.goto(w.server.url.replace(/\/$/, '') + '/zh-article.html');
+  const inShadow = (id, sel) => host.evaluate(({ id, sel }) => document.getElementById(id).shadowRoot?.querySelector(sel)?.textContent ?? null, { id, sel });
+  await host.waitForFunction(() => ['zh', 'en'].every((id) => document.getElementById(id).shadowRoot?.querySelector('.p1[data-ready]')));
+  assert.match(plain(await inShadow('zh', '[data-testid="verdict-2020"]')), /^2020年：/);
+  assert.match(await inShadow('en', '[data-testid="verdict-2020"]'), /^2020: \$65\.8bn/);
+  assert.equal(await host.evaluate(() => document.getElementById('zh').shadowRoot.querySelector('.p1').lang), 'zh-Hans');
+  assert.equal(await host.evaluate(() => document.getElementById('zh').shadowRoot.querySelector('[data-testid="lang-switch"]').hidden), true);
+  const english = await host.evaluate(({ parts, fn }) => {
+    const f = new Function(`return (${fn})`)();
+    return parts.flatMap((s) => f(s, '#zh'));
+  }, { parts: PARTS, fn: englishWords.toString() });
+  assert.deepEqual(english, []);
+  assert.deepEqual([...p.errors, ...host.errors], []);
+  await p.close();
+  await host.close();
+});
+
+test('axe: no serious or critical violations on the Chinese page, phone and desktop dark', async () => {
+  for (const opts of [PHONE, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }]) {
+    const p = await w.newPage(opts);
+    await p.goto(w.server.url.replace(/\/$/, '') + ZH + '?events=all&asof=2021-11');
+    await waitForApp(p);
+    const results = await new AxeBuilder({ page: p }).analyze();
+    const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`), []);
+    await p.close();
+  }
+});
