@@ -358,7 +358,7 @@ pub fn reconciliation(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Option<Stri
     );
     if last < DEAL_END {
         let month = f.month(last.next(), MonthStyle::Long);
-        text.push(' ');
+        // The template carries its own leading space where the language uses one.
         text.push_str(&fill(loc.strings.reconcile_missing, &[("month", &month)]));
     }
     Some(text)

@@ -117,7 +117,7 @@ pub const STRINGS: Strings = Strings {
                 target, {share}. PIIE's final count, with services, civil aircraft and all of \
                 2021, is {bought} of the {committed}: {piie} ({revised} after revisions). \
                 Bloomberg's {bloomberg} counts goods only, from US Census data.",
-    reconcile_missing: "Figures from {month} on are not in the data yet.",
+    reconcile_missing: " Figures from {month} on are not in the data yet.",
     scope_goods_services: "Goods and services",
     scope_goods: "Goods",
     scope_manufactured: "Manufactured goods",

@@ -75,6 +75,26 @@ test('the Chinese page: lang, 亿美元, 年月, and no English word where a rea
     assert.ok(ticks.length > 3 && ticks.some((t) => /^\d{1,3}(,\d{3})*$/.test(t)), ticks.join(' | '));
     assert.ok(ticks.some((t) => /^\d{1,2}月$/.test(plain(t))), 'month labels as 6月');
     assert.match(plain(await p.locator('[data-testid="timeline-event"] .p1-event-date').first().textContent()), /^\d{4}年\d{1,2}月(\d{1,2}日)?$/);
+    // No figure or date is broken across lines: every "1,427亿美元" and "2020年6月" in the
+    // verdicts, the needed pace and the rates sits on one line.
+    const broken = await p.evaluate(() => {
+      const bad = [];
+      const sel = '[data-testid^="verdict-"], [data-testid="needed-pace"], .p1-rate-value, .p1-sofar';
+      for (const el of document.querySelectorAll(sel)) {
+        const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          for (const m of n.data.matchAll(/(每\u2060?月\u2060?)?[\d,.]+\u2060?(亿\u2060?美\u2060?元|年\u2060?\d+\u2060?月)/g)) {
+            const r = document.createRange();
+            r.setStart(n, m.index);
+            r.setEnd(n, m.index + m[0].length);
+            const tops = new Set([...r.getClientRects()].map((q) => Math.round(q.top)));
+            if (tops.size > 1) bad.push(m[0].replace(/\u2060/g, ''));
+          }
+        }
+      }
+      return bad;
+    });
+    assert.deepEqual(broken, []);
     const english = await p.evaluate(({ parts, fn }) => {
       // eslint-disable-next-line no-new-func
       const f = new Function(`return (${fn})`)();
