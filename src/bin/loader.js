@@ -13,6 +13,8 @@
 const here = import.meta.url;
 const SELECTOR = '[data-phase-one-widget]:not([data-phase-one-mounted])';
 const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
+/** Languages other than English: the strings file and the page of each. */
+const LANGS = __LANGS__;
 
 /** What the widget needs (README, "Supported browsers"): wasm, Shadow DOM, ResizeObserver,
  *  Intl, and the CSS its colours and layout are written in: `light-dark()` (Chrome 123,
@@ -48,9 +50,6 @@ globalThis.PhaseOneWidget = Object.freeze({ mount });
 
 function failed(error) {
   console.error('Phase One widget could not start:', error);
-  // The line in each widget's language: its data-lang (the Chinese page's root has one
-  // too); nothing guesses from the host page.
-  const words = __STRINGS__;
   const own = __OWN__;
   const asked = [...new URLSearchParams(location.search)]
     .filter(([k]) => own.includes(k))
@@ -59,21 +58,49 @@ function failed(error) {
   for (const host of document.querySelectorAll(SELECTOR)) {
     if (host.querySelector(':scope > .p1-failed')) continue;
     const standalone = ownPage && host.hasAttribute('data-phase-one-standalone');
-    const lang = (host.getAttribute('data-lang') || 'en').toLowerCase();
-    const text = words[Object.keys(words).find((k) => k.toLowerCase() === lang) ?? 'en'];
-    const p = document.createElement('p');
-    p.className = 'p1-failed';
-    p.setAttribute('role', 'status');
-    p.append(`${text.failed} `);
-    if (standalone && asked) p.append(text.scenario.replace('{params}', asked));
-    if (!standalone && !host.querySelector('a')) {
-      const a = document.createElement('a');
-      a.href = new URL(`./${text.page}`, here).href;
-      a.textContent = text.link;
-      p.append(a);
-    }
-    host.prepend(p);
+    // The line in the widget's language: its data-lang (the Chinese page's root has one
+    // too); nothing guesses from the host page.
+    words((host.getAttribute('data-lang') || 'en').toLowerCase()).then((text) => {
+      if (host.querySelector(':scope > .p1-failed')) return;
+      const p = document.createElement('p');
+      p.className = 'p1-failed';
+      p.setAttribute('role', 'status');
+      p.append(`${text.failed} `);
+      if (standalone && asked) p.append(text.scenario.replace('{params}', asked));
+      if (!standalone && !host.querySelector('a')) {
+        const a = document.createElement('a');
+        a.href = new URL(`./${text.page}`, here).href;
+        a.textContent = text.link;
+        p.append(a);
+      }
+      host.prepend(p);
+    });
   }
+}
+
+/** The failure line's words in a language: English is here; another language's come
+ *  from its strings file, fetched only then (so no reader downloads a language they
+ *  didn't ask for), and English if that fails too. */
+const loaded = new Map();
+function words(lang) {
+  const english = __STRINGS__;
+  const code = Object.keys(LANGS).find((k) => k.toLowerCase() === lang);
+  if (!code) return Promise.resolve(english);
+  if (!loaded.has(code)) {
+    const { file, page } = LANGS[code];
+    loaded.set(code, fetch(new URL(`./${file}`, here))
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((csv) => {
+        const t = {};
+        for (const m of csv.matchAll(/^([a-z0-9_]+),(?:"((?:[^"]|"")*)"|([^"\r\n]*))\r?$/gm)) {
+          t[m[1]] = m[2] !== undefined ? m[2].replace(/""/g, '"') : m[3];
+        }
+        const text = { failed: t.load_failed, scenario: t.load_failed_scenario, link: t.load_failed_link, page };
+        return Object.values(text).every(Boolean) ? text : english;
+      })
+      .catch(() => english));
+  }
+  return loaded.get(code);
 }
 
 if (ownPage || typeof IntersectionObserver === 'undefined') {

@@ -248,34 +248,69 @@ mod native {
         Ok(&html[start..start + len])
     }
 
-    /// The loader module (`src/bin/loader.js`, with the hashed file names and its few
-    /// words in every language filled in). Everything else happens in Rust (`start`).
+    /// The loader module (`src/bin/loader.js`, with the hashed file names, its few words
+    /// in English and where every other language's are filled in). Everything else
+    /// happens in Rust (`start`).
     fn loader(glue: &str, wasm: &str, css: &str, locales: &[&Locale]) -> String {
         let own: Vec<String> = phase_one::core::url_state::OWN_NAMES
             .iter()
             .map(|n| js_string(n))
             .collect();
+        let s = locale::EN.strings;
+        let strings = format!(
+            "{{ failed: {}, scenario: {}, link: {}, page: {} }}",
+            js_string(s.load_failed),
+            js_string(s.load_failed_scenario),
+            js_string(s.load_failed_link),
+            js_string(Lang::En.page())
+        );
         let langs: Vec<String> = locales
             .iter()
-            .map(|l| {
-                let s = l.strings;
-                format!(
-                    "{}: {{ failed: {}, scenario: {}, link: {}, page: {} }}",
+            .filter_map(|l| {
+                let (file, _) = l.lang.files()?;
+                Some(format!(
+                    "{}: {{ file: {}, page: {} }}",
                     js_string(l.lang.code()),
-                    js_string(s.load_failed),
-                    js_string(s.load_failed_scenario),
-                    js_string(s.load_failed_link),
+                    js_string(file),
                     js_string(l.lang.page())
-                )
+                ))
             })
             .collect();
-        let strings = format!("{{ {} }}", langs.join(", "));
-        include_str!("loader.js")
+        let langs = format!("{{ {} }}", langs.join(", "));
+        let source = without_comments(include_str!("loader.js"));
+        source
             .replace("__GLUE__", glue)
             .replace("__WASM__", wasm)
             .replace("__CSS__", css)
             .replace("__STRINGS__", &strings)
+            .replace("__LANGS__", &langs)
             .replace("__OWN__", &format!("[{}]", own.join(", ")))
+    }
+
+    /// The loader without its comments (they are for its readers in `src/bin/`, and were
+    /// a third of the bytes every embedding page downloads), under a one-line header.
+    /// Removes `/** … */` blocks and lines that are only a `//` comment; code is kept as
+    /// written.
+    fn without_comments(js: &str) -> String {
+        let mut out = String::from(
+            "// Phase One widget loader, generated from src/bin/loader.js (read the comments \
+             there); do not edit.\n",
+        );
+        let mut rest = js;
+        while let Some(start) = rest.find("/**") {
+            out.push_str(&rest[..start]);
+            match rest[start..].find("*/") {
+                Some(end) => rest = rest[start + end + 2..].trim_start_matches([' ', '\n']),
+                None => rest = "",
+            }
+        }
+        out.push_str(rest);
+        out.lines()
+            .enumerate()
+            .filter(|(i, l)| *i == 0 || !l.trim_start().starts_with("//"))
+            .map(|(_, l)| l)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// A JavaScript string literal.
@@ -342,6 +377,18 @@ mod native {
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn the_loader_keeps_its_code_and_drops_its_comments() {
+            let js =
+                "// a\nconst a = 'https://x'; // kept\n/** doc\n * more */\nfoo();\n  // b\nbar();";
+            let out = without_comments(js);
+            assert_eq!(out.lines().count(), 4, "{out}");
+            assert!(
+                out.contains("const a = 'https://x'; // kept\nfoo();\nbar();"),
+                "{out}"
+            );
+        }
 
         #[test]
         fn strips_component_names_only() {

@@ -6,8 +6,6 @@
 //! leaked into `&'static str`, the type every [`Strings`] field has: one allocation per
 //! text, once.
 
-use std::collections::HashMap;
-
 use super::{Lang, Locale, Strings, placeholders};
 use crate::core::csv;
 use crate::core::problem::{Msg, Problem};
@@ -52,6 +50,12 @@ pub fn load(
     (locale, problems)
 }
 
+/// Records that an item was given on `line`; the line it was given on before, if it was.
+fn given(seen: &mut usize, line: usize) -> Option<usize> {
+    let before = std::mem::replace(seen, line);
+    (before != 0).then_some(before)
+}
+
 fn leak(text: &str) -> &'static str {
     Box::leak(text.to_owned().into_boxed_str())
 }
@@ -69,7 +73,10 @@ pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
     if !table.require_columns(&STRINGS_COLUMNS, &mut problems) {
         return (out, problems);
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut en = super::EN.strings.clone();
+    let english = en.fields_mut();
+    // The line each key was given on (0: not yet), by position.
+    let mut seen = vec![0usize; Strings::KEYS.len()];
     for row in &table.rows {
         if csv::stop_at_limit(file, row.line, &mut problems) {
             break;
@@ -77,11 +84,12 @@ pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
         let key = table.get(row, "key");
         let value = table.get_raw(row, "text");
         let at = |field: &str, msg: Msg| Problem::new(file, row.line, Some(field), msg);
-        let Some(english) = super::EN.strings.get(key) else {
+        let Some(i) = Strings::KEYS.iter().position(|k| *k == key) else {
             problems.push(at("key", Msg::UnknownKey).value(key));
             continue;
         };
-        if let Some(other) = seen.insert(key, row.line) {
+        let english = *english[i];
+        if let Some(other) = given(&mut seen[i], row.line) {
             problems.push(
                 at("key", Msg::SlugTwice)
                     .value(key)
@@ -93,19 +101,24 @@ pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
             problems.push(at("text", Msg::NoText).arg("key", key));
             continue;
         }
-        let (mut want, mut have) = (placeholders(english), placeholders(value));
-        want.sort_unstable();
-        have.sort_unstable();
-        want.dedup();
-        have.dedup();
-        if want != have {
+        let (want, have) = (placeholders(english), placeholders(value));
+        // The same names, in any order (a language orders them as its grammar needs).
+        let covers = |a: &[&str], b: &[&str]| a.iter().all(|n| b.contains(n));
+        if !covers(&want, &have) || !covers(&have, &want) {
             let list = |names: &[&str]| {
-                let names: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
-                if names.is_empty() {
-                    "–".to_string()
-                } else {
-                    names.join(" ")
+                let mut out = String::new();
+                for n in names {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push('{');
+                    out.push_str(n);
+                    out.push('}');
                 }
+                if out.is_empty() {
+                    out.push('–');
+                }
+                out
             };
             problems.push(
                 at("text", Msg::Placeholders)
@@ -114,10 +127,10 @@ pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
             );
             continue;
         }
-        out.set(key, leak(value));
+        *out.fields_mut()[i] = leak(value);
     }
-    for key in Strings::KEYS {
-        if !seen.contains_key(key) && !csv::stop_at_limit(file, 0, &mut problems) {
+    for (key, line) in Strings::KEYS.iter().zip(&seen) {
+        if *line == 0 && !csv::stop_at_limit(file, 0, &mut problems) {
             problems.push(Problem::new(file, 0, None, Msg::NoText).arg("key", *key));
         }
     }
@@ -137,18 +150,18 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
         return (Vec::new(), problems);
     }
     let mut out: Vec<EventText> = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen = vec![0usize; events.events.len()];
     for row in &table.rows {
         if csv::stop_at_limit(file, row.line, &mut problems) {
             break;
         }
         let id = table.get(row, "id");
         let at = |field: &str, msg: Msg| Problem::new(file, row.line, Some(field), msg);
-        if events.find(id).is_none() {
+        let Some(i) = events.events.iter().position(|e| e.id == id) else {
             problems.push(at("id", Msg::UnknownEvent).value(id));
             continue;
-        }
-        if let Some(other) = seen.insert(id, row.line) {
+        };
+        if let Some(other) = given(&mut seen[i], row.line) {
             problems.push(
                 at("id", Msg::SlugTwice)
                     .value(id)
@@ -179,8 +192,8 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
             });
         }
     }
-    for e in &events.events {
-        if !seen.contains_key(e.id.as_str()) && !csv::stop_at_limit(file, 0, &mut problems) {
+    for (e, line) in events.events.iter().zip(&seen) {
+        if *line == 0 && !csv::stop_at_limit(file, 0, &mut problems) {
             problems.push(
                 Problem::new(file, 0, Some("id"), Msg::NoTranslation)
                     .value(&e.id)

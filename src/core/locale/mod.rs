@@ -160,41 +160,16 @@ macro_rules! strings {
             /// The text for a key, by name.
             pub fn get(&self, key: &str) -> Option<&'static str> {
                 let i = Self::KEYS.iter().position(|k| *k == key)?;
-                let mut n = 0usize;
-                $(
-                    if n == i {
-                        return Some(self.$key);
-                    }
-                    n += 1;
-                )+
-                let _ = n;
-                None
+                let mut copy = self.clone();
+                let fields = copy.fields_mut();
+                Some(*fields[i])
             }
 
-            /// Sets the text for a key, by name; false for an unknown key.
-            pub fn set(&mut self, key: &str, text: &'static str) -> bool {
-                match self.field(key) {
-                    Some(f) => {
-                        *f = text;
-                        true
-                    }
-                    None => false,
-                }
-            }
-
-            /// A key's field: found by its position in [`Self::KEYS`] and matched by
-            /// number (a jump table; a match on the names cost the wasm several KB).
-            fn field(&mut self, key: &str) -> Option<&mut &'static str> {
-                let i = Self::KEYS.iter().position(|k| *k == key)?;
-                let mut n = 0usize;
-                $(
-                    if n == i {
-                        return Some(&mut self.$key);
-                    }
-                    n += 1;
-                )+
-                let _ = n;
-                None
+            /// Every field, in the order of [`Self::KEYS`], to read or set by position (a
+            /// match on the names cost the wasm several KB). Not inlined: one copy.
+            #[inline(never)]
+            fn fields_mut(&mut self) -> [&mut &'static str; Self::KEYS.len()] {
+                [$(&mut self.$key),+]
             }
         }
     };

@@ -243,3 +243,28 @@ test('axe: no serious or critical violations on the Chinese page, phone and desk
     await p.close();
   }
 });
+
+test('an older browser: the Chinese page and a Chinese embed say so in Chinese, an English one in English', async () => {
+  const p = await w.newPage();
+  const requests = [];
+  p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await p.addInitScript(() => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (...a) => (a.join(' ').includes('light-dark') ? false : supports(...a));
+  });
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH + '?basis=cn');
+  await p.waitForSelector('.p1-failed');
+  assert.equal(await p.locator('.p1-failed').innerText(), '互动工具无法在此浏览器中启动。 无法显示此链接所要求的视图（basis=cn）。');
+  assert.match(plain(await p.locator('[data-testid="verdict-2020"]').innerText()), /^2020年：/);
+  await p.goto(w.server.url.replace(/\/$/, '') + '/zh-article.html');
+  await p.waitForFunction(() => document.querySelectorAll('.p1-failed').length === 2);
+  assert.match(await p.locator('#zh .p1-failed').innerText(), /^互动工具无法在此浏览器中启动。 在单独页面中打开$/);
+  assert.match(await p.locator('#zh .p1-failed a').getAttribute('href'), /index\.zh-Hans\.html$/);
+  assert.match(await p.locator('#en .p1-failed').innerText(), /^The interactive widget could not start in this browser\. Open it on its own page$/);
+  // The Chinese words came from the Chinese strings file, fetched only now; the English
+  // page's loader carries none.
+  assert.ok(requests.includes('/locale/zh-Hans.csv'));
+  const loader = await (await fetch(w.server.url + 'embed.js')).text();
+  assert.doesNotMatch(loader, /[\u4e00-\u9fff]/);
+  await p.close();
+});
