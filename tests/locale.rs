@@ -154,29 +154,18 @@ fn the_language_option_and_its_files() {
     assert_eq!(Locale::money_unit(Lang::ZhHans).per_billion, 10.0);
 }
 
+mod common;
+
 /// The Chinese default view as the prerender renders it.
 fn render_zh(loc: &'static Locale) -> String {
     use phase_one::core::url_state::Params;
-    use phase_one::ui::{Init, Widget, WidgetProps};
-    use std::rc::Rc;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    let local = tokio::task::LocalSet::new();
-    local.block_on(&rt, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
-            init: Rc::new(Init {
-                params: Params {
-                    lang: Some(Lang::ZhHans),
-                    ..Params::default()
-                },
-                locale: Some(loc),
-                ..Init::default()
-            }),
-        })
-        .render()
-        .await
+    common::render(phase_one::ui::Init {
+        params: Params {
+            lang: Some(Lang::ZhHans),
+            ..Params::default()
+        },
+        locale: Some(loc),
+        ..phase_one::ui::Init::default()
     })
 }
 

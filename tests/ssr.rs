@@ -4,26 +4,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use phase_one::core::locale::{EN, Strings};
 use phase_one::core::url_state;
-use phase_one::ui::{Init, Widget, WidgetProps};
+use phase_one::ui::Init;
 
-fn render(init: Init) -> String {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    let local = tokio::task::LocalSet::new();
-    local.block_on(&rt, async move {
-        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
-            init: Rc::new(init),
-        })
-        .render()
-        .await
-    })
-}
+mod common;
+use common::render;
 
 fn render_query(query: &str) -> String {
     render(Init {

@@ -19,3 +19,20 @@ pub fn rust_files(dir: &str) -> Vec<PathBuf> {
     walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut out);
     out
 }
+
+/// The widget rendered natively with Yew's SSR, as the prerender renders it.
+pub fn render(init: phase_one::ui::Init) -> String {
+    use phase_one::ui::{Widget, WidgetProps};
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let local = tokio::task::LocalSet::new();
+    local.block_on(&rt, async move {
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
+            init: std::rc::Rc::new(init),
+        })
+        .render()
+        .await
+    })
+}
