@@ -1,7 +1,8 @@
 // Prints the raw, gzip -9 and brotli (q11) bytes of every file in dist/ that a reader
-// downloads, plus the total. Files under dist/data/ are listed apart: they are offered as
-// downloads for journalists, and the widget itself does not fetch them (the data are
-// embedded in the wasm).
+// downloads, and what the standalone page downloads in each language. Files under
+// dist/data/ are listed apart: they are offered as downloads for journalists and the
+// widget does not fetch them (the data are embedded in the wasm), except a language's
+// event texts (data/timeline.<lang>.csv), which its readers fetch.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -24,7 +25,8 @@ function walk(dir) {
           params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
         }).length,
       };
-      (rel.startsWith('data' + path.sep) ? extra : rows).push(row);
+      const language = /^data[/\\]timeline\.[^.]+\.csv$/.test(rel);
+      (rel.startsWith('data' + path.sep) && !language ? extra : rows).push(row);
     }
   }
 }
@@ -34,11 +36,22 @@ const kind = (f) => {
   return { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.html': 'HTML', '.svg': 'icon', '.csv': 'data' }[ext] ?? ext;
 };
 const pad = (s, n) => String(s).padStart(n);
-const line = (r) => `${r.file.padEnd(46)} ${kind(r.file).padEnd(5)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`;
+const line = (r) => `${r.file.padEnd(46)} ${(r.kind ?? kind(r.file)).padEnd(5)} ${pad(r.raw, 9)} ${pad(r.gzip, 9)} ${pad(r.brotli, 9)}`;
 console.log(`${'file'.padEnd(46)} ${'kind'.padEnd(5)} ${pad('raw B', 9)} ${pad('gzip -9', 9)} ${pad('brotli', 9)}`);
 for (const r of rows) console.log(line(r));
-const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-console.log(line({ file: 'TOTAL downloaded by a reader', ...total }).replace(/ {2}TOTAL/, 'TOTAL'));
+const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+console.log(line({ file: 'TOTAL of the files above', ...sum(rows) }).replace(/ {2}TOTAL/, 'TOTAL'));
+// What the standalone page downloads in each language (not resize.js, which only
+// iframe parents load): its own page, the shared files, and the language's own files.
+const pages = rows.filter((r) => /^index(\.[^.]+)?\.html$/.test(r.file));
+const own = (r, lang) => lang !== null && r.file.endsWith(`${lang}.csv`);
+const shared = rows.filter((r) => !pages.includes(r) && r.file !== 'resize.js' && !r.file.endsWith('.csv'));
+console.log('');
+for (const page of pages) {
+  const lang = page.file.match(/^index\.([^.]+)\.html$/)?.[1] ?? null;
+  const files = [page, ...shared, ...rows.filter((r) => /\.csv$/.test(r.file) && own(r, lang))];
+  console.log(line({ file: `standalone page, ${page.file}`, kind: 'all', ...sum(files) }));
+}
 if (extra.length) {
   console.log('\nOffered for download, not fetched by the widget:');
   for (const r of extra) console.log(line(r));
