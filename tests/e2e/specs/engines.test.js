@@ -20,7 +20,7 @@ before(async () => {
       '/no-script.html': { body: noScript(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8')) },
       // A phone-sized frame for engines whose window can't be that narrow.
       '/phone.html': { body: '<!doctype html><html><head><meta charset="utf-8"><title>Phone</title><style>body{margin:0}iframe{border:0;display:block}</style></head><body><iframe id="phone" title="The widget at phone size"></iframe><script src="/phone.js"></script></body></html>' },
-      '/phone.js': { type: 'text/javascript', body: "const q = new URLSearchParams(location.search); const f = document.getElementById('phone'); f.width = q.get('w'); f.height = q.get('h'); f.src = '/index.html';" },
+      '/phone.js': { type: 'text/javascript', body: "const q = new URLSearchParams(location.search); const f = document.getElementById('phone'); f.width = q.get('w'); f.height = q.get('h'); f.src = '/' + (q.get('p') || 'index.html');" },
     },
   });
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -54,6 +54,15 @@ for (const name of ENGINES) {
             if (sel) await s.run((q) => { $(q).scrollIntoView({ block: 'start' }); return true; }, inPage + sel);
             await new Promise((r) => setTimeout(r, 300));
             await s.screenshot(path.join(SHOTS, `${name}-${width}-${theme}-${i}.png`), framed ? '#phone' : undefined);
+          }
+          // The Chinese page: its type (CJK fonts, weights, leading) at the top and in the
+          // timeline.
+          await s.open(framed ? `${server.origin}/phone.html?w=${width}&h=${height}&p=index.zh-Hans.html` : `${server.url}index.zh-Hans.html`);
+          await s.ready(framed ? '#phone' : '');
+          for (const [i, sel] of [[0, null], [2, '[data-testid="timeline"]']]) {
+            if (sel) await s.run((q) => { $(q).scrollIntoView({ block: 'start' }); return true; }, inPage + sel);
+            await new Promise((r) => setTimeout(r, 300));
+            await s.screenshot(path.join(SHOTS, `${name}-zh-${width}-${theme}-${i}.png`), framed ? '#phone' : undefined);
           }
           const scheme = await s.run((q) => { const el = $(q); return el.ownerDocument.defaultView.getComputedStyle(el).backgroundColor; }, `${inPage}.p1`);
           // The widget's background: white-ish in light, dark in dark.
