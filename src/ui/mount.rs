@@ -191,8 +191,8 @@ fn start_in(root: Element, mut init: Init, lang: Lang) {
     wasm_bindgen_futures::spawn_local(async move {
         init.locale = locale(lang, &base).await;
         if init.locale.is_none() {
-            // The English page can't hydrate a view in English it never prerendered
-            // in another language, and vice versa: render afresh.
+            // Without its files the widget speaks English, which a page prerendered in
+            // the other language doesn't hold: render afresh.
             init.hydrate = false;
             init.extras = super::Extras::Live;
         }
