@@ -3,7 +3,10 @@
 // figures in 亿美元 and dates in 年月, and nothing Chinese fetched by an English reader.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
 import { waitForApp } from '../lib/browser.js';
 
@@ -270,4 +273,37 @@ test('an older browser: the Chinese page and a Chinese embed say so in Chinese, 
   const loader = await (await fetch(w.server.url + 'embed.js')).text();
   assert.doesNotMatch(loader, /[\u4e00-\u9fff]/);
   await p.close();
+});
+
+test('bad language files: the widget starts in English, or keeps English for a broken text', async () => {
+  // The files can't be loaded: English, working, and the console says why.
+  const p = await w.newPage();
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await p.route('**/locale/zh-Hans.csv', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
+  await waitForApp(p);
+  assert.match(await p.locator('[data-testid="verdict-2020"]').innerText(), /^2020: \$65\.8bn of \$142\.7bn/);
+  assert.equal(await p.locator('[data-testid="timeline-event"]').count(), 74);
+  assert.ok(warnings.some((t) => /could not load .*zh-Hans\.csv; showing English/.test(t)), warnings.join('\n'));
+  // Only the browser's own line about the 404.
+  assert.deepEqual(p.errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
+  await p.close();
+
+  // A translator's slip (a placeholder dropped, a stray row): that text stays English, the
+  // rest is Chinese, and the console names the line.
+  const strings = fs.readFileSync(path.join(E2E_ROOT, '../../static/locale/zh-Hans.csv'), 'utf8')
+    .replace(/^verdict_missed,.*$/m, 'verdict_missed,{year}年：没有差距')
+    .concat('\nnot_a_key,多余的一行\n');
+  const q = await w.newPage();
+  const said = [];
+  q.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
+  await q.route('**/locale/zh-Hans.csv', (r) => r.fulfill({ status: 200, contentType: 'text/csv', body: strings }));
+  await q.goto(w.server.url.replace(/\/$/, '') + ZH);
+  await q.waitForSelector('#phase-one-root[data-phase-one-mounted] .p1[data-ready]');
+  assert.match(plain(await q.locator('[data-testid="verdict-2020"]').innerText()), /^2020: 658亿美元 of 1,427亿美元 — missed by 769亿美元/);
+  assert.match(plain(await q.locator('.p1-sofar').innerText()), /^截至2020年6月底/);
+  assert.ok(said.some((t) => /zh-Hans\.csv, line \d+, field “text”: the text must use the placeholders/.test(t)), said.join('\n'));
+  assert.ok(said.some((t) => /unknown key “not_a_key”/.test(t)), said.join('\n'));
+  await q.close();
 });
