@@ -5,6 +5,7 @@
 // Figures are the sourced ones the Chromium suites also check (see simulator.test.js):
 // Census via Waugh for US exports, PIIE for Chinese customs.
 import assert from 'node:assert/strict';
+import { brokenFigures } from '../lib/cjk.js';
 
 /** "$65.8bn" style amounts in a string, in order. */
 const money = (s) => [...s.matchAll(/\$([\d,]+(?:\.\d+)?)bn/g)].map((m) => Number(m[1].replace(/,/g, '')));
@@ -248,24 +249,7 @@ export const CASES = [
       assert.equal(await verdict(), '2020年：658亿美元，目标1,427亿美元——差769亿美元（完成目标的46%）');
       assert.match((await s.text('.p1-sofar')).replace(/\u2060/g, ''), /^截至2020年6月底/);
       // No figure or date breaks across lines in this engine's line breaking.
-      const broken = await s.run(() => {
-        const bad = [];
-        for (const el of document.querySelectorAll('[data-testid^="verdict-"], [data-testid="needed-pace"], .p1-rate-value, .p1-sofar')) {
-          const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-            for (const m of n.data.matchAll(/(每\u2060?月\u2060?)?[\d,.]+\u2060?(亿\u2060?美\u2060?元|年\u2060?\d+\u2060?月)/g)) {
-              const r = document.createRange();
-              r.setStart(n, m.index);
-              r.setEnd(n, m.index + m[0].length);
-              // One line: tops within half a line (fallback fonts sit a little apart); WebKit adds an
-              // empty box at the end of the line before a figure that starts a line.
-              const tops = [...r.getClientRects()].filter((q) => q.width > 0).map((q) => q.top);
-              if (Math.max(...tops) - Math.min(...tops) > 10) bad.push(m[0]);
-            }
-          }
-        }
-        return bad;
-      });
+      const broken = await s.run(brokenFigures);
       assert.deepEqual(broken, []);
       assert.ok(await s.focus('[data-testid="rate-manufactured"]'));
       await s.press('End');
