@@ -20,6 +20,9 @@ pub struct Fmt {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     plain: bool,
     lang: Lang,
+    /// Join dates to their CJK units, as the locale's figures are (`MoneyUnit::glue`).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    glue: bool,
 }
 
 impl Fmt {
@@ -29,15 +32,17 @@ impl Fmt {
             intl: loc.intl,
             plain: !intl_ready,
             lang: loc.lang,
+            glue: loc.money.glue,
         }
     }
 
     /// Dates joined as the plain twin joins them (see `format::glue`).
     #[cfg(target_arch = "wasm32")]
     fn glued(&self, text: String) -> String {
-        match self.lang {
-            Lang::En => text,
-            Lang::ZhHans => crate::core::format::glue(&text),
+        if self.glue {
+            crate::core::format::glue(&text)
+        } else {
+            text
         }
     }
 

@@ -50,10 +50,15 @@ pub fn load(
     (locale, problems)
 }
 
-/// Records that an item was given on `line`; the line it was given on before, if it was.
-fn given(seen: &mut usize, line: usize) -> Option<usize> {
+/// Records that an item (a key, an event) was given on `line`; if it had been given
+/// before, the problem saying so, with the line it was first given on.
+fn given_again(
+    seen: &mut usize,
+    line: usize,
+    problem: impl FnOnce() -> Problem,
+) -> Option<Problem> {
     let before = std::mem::replace(seen, line);
-    (before != 0).then_some(before)
+    (before != 0).then(|| problem().arg("other", before.to_string()))
 }
 
 fn leak(text: &str) -> &'static str {
@@ -73,8 +78,6 @@ pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
     if !table.require_columns(&STRINGS_COLUMNS, &mut problems) {
         return (out, problems);
     }
-    let mut en = super::EN.strings.clone();
-    let english = en.fields_mut();
     // The line each key was given on (0: not yet), by position.
     let mut seen = vec![0usize; Strings::KEYS.len()];
     for row in &table.rows {
@@ -88,15 +91,14 @@ pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
             problems.push(at("key", Msg::UnknownKey).value(key));
             continue;
         };
-        let english = *english[i];
-        if let Some(other) = given(&mut seen[i], row.line) {
-            problems.push(
-                at("key", Msg::SlugTwice)
-                    .value(key)
-                    .arg("other", other.to_string()),
-            );
+        if let Some(p) = given_again(&mut seen[i], row.line, || {
+            at("key", Msg::SlugTwice).value(key)
+        }) {
+            problems.push(p);
             continue;
         }
+        // Still the English: a key is set at most once, and this is its first row.
+        let english = *out.fields_mut()[i];
         if value.trim().is_empty() {
             problems.push(at("text", Msg::NoText).arg("key", key));
             continue;
@@ -161,12 +163,10 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
             problems.push(at("id", Msg::UnknownEvent).value(id));
             continue;
         };
-        if let Some(other) = given(&mut seen[i], row.line) {
-            problems.push(
-                at("id", Msg::SlugTwice)
-                    .value(id)
-                    .arg("other", other.to_string()),
-            );
+        if let Some(p) = given_again(&mut seen[i], row.line, || {
+            at("id", Msg::SlugTwice).value(id)
+        }) {
+            problems.push(p);
             continue;
         }
         let title = table.get(row, "title");
