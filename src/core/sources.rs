@@ -87,12 +87,20 @@ pub fn is_https_url(url: &str) -> bool {
 
 /// Whether a host (as [`host`] gives it) is on the copy list, or under one that is.
 pub fn is_copy_host(host: &str) -> bool {
+    // The list, read once: every citation of every file is checked against it.
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        COPY_HOSTS
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    });
     let host = host.to_ascii_lowercase();
-    COPY_HOSTS
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .any(|h| host == h || host.ends_with(&format!(".{h}")))
+    list.iter().any(|h| {
+        host.strip_suffix(h)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    })
 }
 
 /// The tracking parameter a link carries, if any.
@@ -213,6 +221,7 @@ mod tests {
         assert!(is_copy_host("en.wikipedia.org") && is_copy_host("wikipedia.org"));
         assert!(is_copy_host("regulations.justia.com"));
         assert!(!is_copy_host("federalregister.gov") && !is_copy_host("law.justia.com"));
+        assert!(!is_copy_host("notwikipedia.org") && !is_copy_host("wikipedia.org.example"));
     }
 
     #[test]
