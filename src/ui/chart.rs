@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::island::Island;
 use super::{Ui, use_derived, use_dispatch, use_ui, use_widget};
 use crate::core::chart::{self, Frame, Layout, MarkerGroup, num};
 use crate::core::data::Dataset;
@@ -59,6 +60,9 @@ pub fn Chart() -> Html {
     }
 }
 
+/// The data table's class: an island of its own.
+const TABLE: &[&str] = &["p1-data"];
+
 /// The chart's text alternative, the note on its target path and the data behind it.
 /// Apart from the figure, so the sliders can sit directly under the drawing.
 #[component]
@@ -94,8 +98,11 @@ pub fn ChartNotes() -> Html {
                 { text::chart_summary(loc, &f, e) }
             </p>
             <p class="p1-chart-note">{ path_note }</p>
-            <DataTable derived={table_data} data={state.data.clone()} open={*table_open}
-                       ontoggle={on_table_toggle} onsummary={on_table_summary} />
+            // Closed at first: hydrated after the simulator (see `island.rs`).
+            <Island reach={TABLE}>
+                <DataTable derived={table_data} data={state.data.clone()} open={*table_open}
+                           ontoggle={on_table_toggle} onsummary={on_table_summary} />
+            </Island>
         </div>
     }
 }

@@ -23,7 +23,7 @@ fn window() -> Option<web_sys::Window> {
 
 /// The effects every instance runs in the browser.
 #[hook]
-pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str) {
+pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str, live: bool) {
     // After hydrating the prerendered default, apply what the link asks for.
     {
         let handle = handle.clone();
@@ -64,13 +64,14 @@ pub fn use_browser_effects(handle: &Handle, init: &Rc<Init>, query: &str) {
             }
         });
     }
-    // Scroll a deep-linked event into view once the list exists, and again when it
-    // arrives with a publisher's timeline.
+    // Scroll a deep-linked event into view once the list is live (on the prerendered
+    // page, once its island has hydrated), and again when it arrives with a publisher's
+    // timeline.
     {
         let selected = handle.0.selected.clone();
         let linked = init.selected.is_some();
-        use_effect_with(handle.0.reveal, move |reveal| {
-            if let Some(id) = selected.filter(|_| linked || *reveal > 0) {
+        use_effect_with((handle.0.reveal, live), move |(reveal, live)| {
+            if let Some(id) = selected.filter(|_| *live && (linked || *reveal > 0)) {
                 gloo_timers::callback::Timeout::new(50, move || {
                     if let Some(el) = find_event_anywhere(&id) {
                         scroll_into_view(&el);
@@ -425,6 +426,144 @@ pub fn use_next_task(flag: UseStateSetter<bool>) {
     use_effect_with((), move |_| {
         gloo_timers::callback::Timeout::new(0, move || flag.set(true)).forget();
     });
+}
+
+/// The longest an island waits for the browser to be idle.
+const IDLE_WAIT_MS: u32 = 500;
+
+/// Calls `f` once: when the browser is next idle (at most [`IDLE_WAIT_MS`] later), or
+/// when the reader reaches into an element with one of the classes `reach` (a pointer
+/// over it or pressed on it, focus moved into it) or presses Tab anywhere, whichever
+/// comes first. A reader's input elsewhere (a slider) doesn't call it.
+pub fn when_idle_or_reached(
+    reach: Rc<std::cell::RefCell<Vec<&'static str>>>,
+    f: impl FnOnce() + 'static,
+) {
+    type Listeners = Vec<(&'static str, Closure<dyn FnMut(web_sys::Event)>)>;
+    let (Some(window), Some(document)) = (window(), window().and_then(|w| w.document())) else {
+        return f();
+    };
+    type Todo = std::cell::RefCell<Option<Box<dyn FnOnce()>>>;
+    let todo: Rc<Todo> = Rc::new(std::cell::RefCell::new(Some(Box::new(f))));
+    let listeners: Rc<std::cell::RefCell<Listeners>> = Rc::default();
+    let fire = {
+        let (todo, listeners, document) = (todo.clone(), listeners.clone(), document.clone());
+        move || {
+            let f = todo.borrow_mut().take();
+            if let Some(f) = f {
+                // The listeners go in a later task: one of them may be running now.
+                let (listeners, doc) = (listeners.clone(), document.clone());
+                gloo_timers::callback::Timeout::new(0, move || {
+                    for (name, l) in listeners.borrow_mut().drain(..) {
+                        let _ = doc.remove_event_listener_with_callback_and_bool(
+                            name,
+                            l.as_ref().unchecked_ref(),
+                            true,
+                        );
+                    }
+                })
+                .forget();
+                f();
+                keep_focus(document.clone(), None, 0);
+            }
+        }
+    };
+    let fire = Rc::new(fire);
+    for name in ["pointerover", "pointerdown", "focusin", "keydown"] {
+        let (fire, reach) = (fire.clone(), reach.clone());
+        let l = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let reached = match ev.dyn_ref::<web_sys::KeyboardEvent>() {
+                Some(k) => k.key() == "Tab",
+                None => ev.composed_path().iter().any(|n| {
+                    n.dyn_ref::<web_sys::Element>().is_some_and(|el| {
+                        reach.borrow().iter().any(|c| el.class_list().contains(c))
+                    })
+                }),
+            };
+            if reached {
+                (*fire)();
+            }
+        });
+        let _ = document.add_event_listener_with_callback_and_bool(
+            name,
+            l.as_ref().unchecked_ref(),
+            true,
+        );
+        listeners.borrow_mut().push((name, l));
+    }
+    let idle = Closure::once_into_js(move || (*fire)());
+    let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("timeout"),
+        &JsValue::from(IDLE_WAIT_MS),
+    );
+    let scheduled = ric.is_some_and(|ric| ric.call2(&window, &idle, &options).is_ok());
+    if !scheduled {
+        let _ = window.set_timeout_with_callback(idle.unchecked_ref());
+    }
+}
+
+/// The element that last had focus in the widget, its root and its [`focus_path`].
+type Focused = (web_sys::Element, web_sys::Element, Vec<u32>);
+
+/// How many times (a frame apart) [`keep_focus`] looks for an island's swap.
+const FOCUS_WATCH_TICKS: u32 = 90;
+
+/// An island hydrates a copy of its markup, then swaps it in: focus inside the island
+/// would fall to the page. This watches for the swap (about a second at most) and puts
+/// focus back on the same element of the new markup, found by its position under the
+/// widget's root (the copy has the same structure).
+fn keep_focus(document: web_sys::Document, seen: Option<Focused>, tick: u32) {
+    let active = document
+        .active_element()
+        .filter(|el| el.closest(".p1").ok().flatten().is_some());
+    let seen = match (active, seen) {
+        // Focus is in the widget: remember where (it may move before the swap).
+        (Some(el), _) => focus_path(&el).map(|(root, path)| (el, root, path)),
+        // The element that had focus was swapped out: focus its twin.
+        (None, Some((old, root, path))) if !old.is_connected() => {
+            if let Some(el) =
+                node_at(&root, &path).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&opts);
+            }
+            return;
+        }
+        (None, seen) => seen,
+    };
+    if tick < FOCUS_WATCH_TICKS {
+        gloo_timers::callback::Timeout::new(16, move || keep_focus(document, seen, tick + 1))
+            .forget();
+    }
+}
+
+/// An element's position under the widget's root `.p1`: the root and the indexes among
+/// element children (text nodes may be split by hydration; elements are not).
+fn focus_path(el: &web_sys::Element) -> Option<(web_sys::Element, Vec<u32>)> {
+    let root = el.closest(".p1").ok()??;
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while !node.is_same_node(Some(&root)) {
+        let parent = node.parent_element()?;
+        let kids = parent.children();
+        let index = (0..kids.length()).find(|&i| kids.item(i).is_some_and(|k| k == node))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some((root, path))
+}
+
+/// The element at a [`focus_path`] under `root`.
+fn node_at(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    path.iter()
+        .try_fold(root.clone(), |el, &i| el.children().item(i))
 }
 
 /// Keeps a select's chosen option in step with `value` after each render. The options'

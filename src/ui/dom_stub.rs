@@ -7,7 +7,8 @@ use yew::prelude::*;
 use super::{CopyStatus, Handle, Init};
 
 #[hook]
-pub fn use_browser_effects(_handle: &Handle, _init: &std::rc::Rc<Init>, _query: &str) {}
+pub fn use_browser_effects(_handle: &Handle, _init: &std::rc::Rc<Init>, _query: &str, _live: bool) {
+}
 
 #[hook]
 pub fn use_width(_node: &NodeRef, _set: UseStateSetter<f64>) {}
@@ -41,3 +42,10 @@ pub fn use_next_task(_flag: UseStateSetter<bool>) {}
 pub fn focus_in_widget(_ev: &web_sys::Event, _id: &str) {}
 
 pub fn reveal_chart(_ev: &web_sys::Event, _id: &str) {}
+
+pub fn when_idle_or_reached(
+    _reach: std::rc::Rc<std::cell::RefCell<Vec<&'static str>>>,
+    f: impl FnOnce() + 'static,
+) {
+    f()
+}

@@ -15,6 +15,7 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod format;
+pub mod island;
 pub mod method;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

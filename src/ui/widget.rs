@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::chart::{Chart, ChartNotes};
 use super::controls::{Rates, Scenario};
+use super::island::{Island, Islands, Waiting};
 use super::method::{Method, Outcomes};
 use super::notice::{DataFiles, Notices};
 use super::share::Share;
@@ -26,6 +27,9 @@ pub struct WidgetProps {
     #[prop_or_default]
     pub init: Rc<Init>,
 }
+
+/// The outermost classes of what follows the simulator: one island.
+const BELOW_SIM: &[&str] = &["p1-outcomes", "p1-timeline", "p1-method", "p1-foot"];
 
 type Loaded = Result<(Rc<Dataset>, Rc<Timeline>), Vec<Problem>>;
 
@@ -99,7 +103,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // The query string for this state, built once per render: the address bar, shared
     // links and embed snippets all read it.
     let query = handle.0.query();
-    super::dom::use_browser_effects(&handle, &init, &query);
+    // Set once every island has hydrated too (see `island.rs`): `.p1[data-live]`.
+    let live = use_state(|| !init.hydrate);
+    super::dom::use_browser_effects(&handle, &init, &query, *live);
     // Set once the client has taken over (after hydration): tests and host pages can
     // wait for `.p1[data-ready]`.
     let ready = use_state(|| false);
@@ -107,6 +113,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let ready = ready.clone();
         use_effect_with((), move |_| ready.set(true));
     }
+
+    let islands_waiting = use_memo((), |_| Rc::<std::cell::RefCell<Waiting>>::default());
+    let islands = Islands {
+        wait: init.hydrate && !*ready,
+        waiting: (*islands_waiting).clone(),
+        all_live: {
+            let live = live.setter();
+            Callback::from(move |_| live.set(true))
+        },
+    };
 
     // `Intl` from the task after the first render on (see `format.rs`).
     let intl_ready = use_state(|| false);
@@ -137,8 +153,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Latest> context={(*latest).clone()}>
         <ContextProvider<Rc<Env>> context={env.clone()}>
         <ContextProvider<IntlReady> context={IntlReady(*intl_ready)}>
+        <ContextProvider<Islands> context={islands}>
             <div class="p1" data-theme={look.theme.code()} data-view={look.view.code()}
-                 lang={loc.lang.code()} data-ready={ready.then_some("true")}>
+                 lang={loc.lang.code()} data-ready={ready.then_some("true")}
+                 data-live={(*ready && *live).then_some("true")}>
                 // Until the client takes over (or when it can't), every control is disabled;
                 // after a moment without it, a line says why (CSS shows it late, so a
                 // normal load never flashes it).
@@ -160,24 +178,30 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         <div class="p1-area-scenario"><Scenario /></div>
                         <div class="p1-area-notes"><ChartNotes /></div>
                     </section>
-                    <Outcomes data={state.data.clone()} />
                 }
-                if look.view.shows_timeline() {
-                    <TimelineView timeline={state.timeline.clone()} filters={state.filters}
-                                  selected={state.selected.clone()}
-                                  highlighted={state.highlighted.clone()}
-                                  from_chart={state.from_chart}
-                                  extras={init.extras.clone()} />
-                }
-                if look.view.shows_simulator() {
-                    <Method data={state.data.clone()} files={state.files.clone()} />
-                }
-                <footer class="p1-foot">
-                    <Share query={query} />
-                    <p class="p1-credit">{ loc.strings.credit }</p>
-                </footer>
+                // Everything below the simulator hydrates after it (see `island.rs`).
+                <Island reach={BELOW_SIM}>
+                    if look.view.shows_simulator() {
+                        <Outcomes data={state.data.clone()} />
+                    }
+                    if look.view.shows_timeline() {
+                        <TimelineView timeline={state.timeline.clone()} filters={state.filters}
+                                      selected={state.selected.clone()}
+                                      highlighted={state.highlighted.clone()}
+                                      from_chart={state.from_chart}
+                                      extras={init.extras.clone()} />
+                    }
+                    if look.view.shows_simulator() {
+                        <Method data={state.data.clone()} files={state.files.clone()} />
+                    }
+                    <footer class="p1-foot">
+                        <Share query={query} />
+                        <p class="p1-credit">{ loc.strings.credit }</p>
+                    </footer>
+                </Island>
                 </fieldset>
             </div>
+        </ContextProvider<Islands>>
         </ContextProvider<IntlReady>>
         </ContextProvider<Rc<Env>>>
         </ContextProvider<Latest>>

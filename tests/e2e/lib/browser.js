@@ -32,5 +32,5 @@ export function watchErrors(page) {
 
 /** Waits until the wasm app has taken over the widget root. */
 export async function waitForApp(page, root = '#phase-one-root') {
-  await page.waitForSelector(`${root}[data-phase-one-mounted] .p1[data-ready]`, { timeout: 15000 });
+  await page.waitForSelector(`${root}[data-phase-one-mounted] .p1[data-live]`, { timeout: 15000 });
 }

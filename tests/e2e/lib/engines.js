@@ -149,7 +149,7 @@ class Session {
   /** Waits until the client has taken over the widget (or the one inside `host`: a
    *  script embed's element or an iframe). */
   ready(host = '') {
-    return this.until((h) => !!$(h ? `${h} >> .p1[data-ready]` : '.p1[data-ready]'), [host], { what: `${host} .p1[data-ready]` });
+    return this.until((h) => !!$(h ? `${h} >> .p1[data-live]` : '.p1[data-live]'), [host], { what: `${host} .p1[data-live]` });
   }
   text(sel) { return this.run((s) => $(s)?.innerText ?? null, sel); }
   value(sel) { return this.run((s) => $(s)?.value ?? null, sel); }

@@ -155,7 +155,7 @@ async function newPage(opts = {}) {
 
 const A = () => env.a.origin;
 const B = () => env.b.origin;
-const ready = (scope) => scope.waitForSelector('.p1[data-ready]', { timeout: 20000 });
+const ready = (scope) => scope.waitForSelector('.p1[data-live]', { timeout: 20000 });
 
 /** Opens the widget's own page with a query and waits for the client. */
 async function app(query = '', opts = {}) {
@@ -501,7 +501,7 @@ const cases = [
     await p.goto(`${A()}/article-late.html`);
     await p.waitForSelector('#late', { state: 'attached' });
     await p.evaluate(() => document.querySelector('#late').scrollIntoView());
-    await p.waitForFunction(() => document.querySelector('#late')?.shadowRoot?.querySelector('.p1[data-ready]'), null, { timeout: 15000 });
+    await p.waitForFunction(() => document.querySelector('#late')?.shadowRoot?.querySelector('.p1[data-live]'), null, { timeout: 15000 });
   }],
   ['script embed', 'PhaseOneWidget.mount(el) reaches into another component; twice is harmless', async () => {
     const p = await newPage();
@@ -512,7 +512,7 @@ const cases = [
       window.PhaseOneWidget.mount(inner);
       window.PhaseOneWidget.mount(inner);
     });
-    await p.waitForFunction(() => document.querySelector('x-card').shadowRoot.querySelector('#inner').shadowRoot?.querySelector('.p1[data-ready]'));
+    await p.waitForFunction(() => document.querySelector('x-card').shadowRoot.querySelector('#inner').shadowRoot?.querySelector('.p1[data-live]'));
     assert.ok(p.logs.some((l) => /already mounted/.test(l)), p.logs.join('\n'));
   }],
   ['script embed', 'a div that already has a shadow root: a console warning', async () => {
@@ -525,7 +525,7 @@ const cases = [
     const p = await newPage();
     const url = `${A()}/article-standalone-attr.html?id=1`;
     await p.goto(url);
-    await p.waitForFunction(() => document.querySelector('[data-phase-one-widget]').shadowRoot?.querySelector('.p1[data-ready]'));
+    await p.waitForFunction(() => document.querySelector('[data-phase-one-widget]').shadowRoot?.querySelector('.p1[data-live]'));
     await p.focus('[data-testid="rate-manufactured"]');
     await p.keyboard.press('ArrowRight');
     await settle(p);
@@ -539,7 +539,7 @@ const cases = [
     await p.waitForFunction(async () => {
       window.scrollBy(0, innerHeight);
       await new Promise((r) => setTimeout(r, 50));
-      return [...document.querySelectorAll('[data-phase-one-widget]')].every((d) => d.shadowRoot?.querySelector('.p1[data-ready]'));
+      return [...document.querySelectorAll('[data-phase-one-widget]')].every((d) => d.shadowRoot?.querySelector('.p1[data-live]'));
     }, null, { timeout: 60000, polling: 100 });
   }],
 

@@ -184,7 +184,7 @@ test('the language switch: on the widget\'s own page only, keeping the view', as
   const framed = await w.newPage();
   await framed.setContent(`<iframe src="${w.server.url.replace(/\/$/, '')}${ZH}?lang=zh-Hans" width="600" height="800"></iframe>`);
   const f = framed.frameLocator('iframe');
-  await f.locator('.p1[data-ready]').waitFor();
+  await f.locator('.p1[data-live]').waitFor();
   assert.equal(await f.locator('[data-testid="lang-switch"]').isVisible(), false);
   assert.deepEqual([...p.errors, ...framed.errors], []);
   await p.close();
@@ -206,7 +206,7 @@ test('lang=zh-Hans by link on the English page, and data-lang on a script embed'
   const host = await w.newPage({ viewport: { width: 1000, height: 800 } });
   await host.goto(w.server.url.replace(/\/$/, '') + '/zh-article.html');
   const inShadow = (id, sel) => host.evaluate(({ id, sel }) => document.getElementById(id).shadowRoot?.querySelector(sel)?.textContent ?? null, { id, sel });
-  await host.waitForFunction(() => ['zh', 'en'].every((id) => document.getElementById(id).shadowRoot?.querySelector('.p1[data-ready]')));
+  await host.waitForFunction(() => ['zh', 'en'].every((id) => document.getElementById(id).shadowRoot?.querySelector('.p1[data-live]')));
   assert.match(plain(await inShadow('zh', '[data-testid="verdict-2020"]')), /^2020年：/);
   assert.match(await inShadow('en', '[data-testid="verdict-2020"]'), /^2020: \$65\.8bn/);
   assert.equal(await host.evaluate(() => document.getElementById('zh').shadowRoot.querySelector('.p1').lang), 'zh-Hans');
@@ -283,7 +283,7 @@ test('bad language files: the widget starts in English, or keeps English for a b
   q.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
   await q.route('**/locale/zh-Hans.csv', (r) => r.fulfill({ status: 200, contentType: 'text/csv', body: strings }));
   await q.goto(w.server.url.replace(/\/$/, '') + ZH);
-  await q.waitForSelector('#phase-one-root[data-phase-one-mounted] .p1[data-ready]');
+  await q.waitForSelector('#phase-one-root[data-phase-one-mounted] .p1[data-live]');
   assert.match(plain(await q.locator('[data-testid="verdict-2020"]').innerText()), /^2020: 658亿美元 of 1,427亿美元 — missed by 769亿美元/);
   assert.match(plain(await q.locator('.p1-sofar').innerText()), /^截至2020年6月底/);
   assert.ok(said.some((t) => /zh-Hans\.csv, line \d+, field “text”: the text must use the placeholders/.test(t)), said.join('\n'));

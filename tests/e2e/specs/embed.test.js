@@ -87,7 +87,7 @@ test('a real pym.js 1.3.2 parent resizes the iframe as the widget grows and shri
   await p.goto(w.server.origin + '/pym.html');
   const frameEl = await p.waitForSelector('#graphic iframe');
   const frame = await frameEl.contentFrame();
-  await frame.waitForSelector('.p1[data-ready]');
+  await frame.waitForSelector('.p1[data-live]');
   // pym passed its handshake parameters; the widget marked itself embedded.
   const src = await frameEl.getAttribute('src');
   assert.match(src, /childId=graphic/);
@@ -109,7 +109,7 @@ test('an AMP-style parent resizes the iframe from embed-size messages', async ()
   await p.goto(w.server.origin + '/amp.html');
   const frameEl = await p.waitForSelector('#amp-frame');
   const frame = await frameEl.contentFrame();
-  await frame.waitForSelector('.p1[data-ready]');
+  await frame.waitForSelector('.p1[data-live]');
   await followsContent(p, frameEl, frame, 'amp');
   // Duplicate heights are not re-sent: each message carries a new height, and they are
   // few, not a stream (the widget observes resizes; it does not poll).
@@ -123,8 +123,8 @@ test('an AMP-style parent resizes the iframe from embed-size messages', async ()
 test('two script-embedded instances, each with its own state, unharmed by hostile host CSS', async () => {
   const p = await ctx();
   await p.goto(w.server.origin + '/script.html');
-  await p.waitForSelector('#a >> .p1[data-ready]');
-  await p.waitForSelector('#b >> .p1[data-ready]');
+  await p.waitForSelector('#a >> .p1[data-live]');
+  await p.waitForSelector('#b >> .p1[data-live]');
   const a = p.locator('#a');
   const b = p.locator('#b');
   // Each instance reads its own data- attributes.
@@ -184,7 +184,7 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
     await article.route(w.server.origin + '/pasted.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><h1>Pasted ${name}</h1>${snippet}` }));
     await article.goto(w.server.origin + '/pasted.html');
     const scope = name === 'iframe' ? (await (await article.waitForSelector('iframe')).contentFrame()) : article;
-    await scope.waitForSelector('.p1[data-ready]');
+    await scope.waitForSelector('.p1[data-live]');
     assert.equal(await scope.locator('[data-testid="verdict-2020"]').innerText(), '2020: $100.5bn of $173.1bn — missed by $72.6bn (58% of target)');
     if (name === 'iframe') {
       // resize.js sizes the pasted iframe to its content.
@@ -233,7 +233,7 @@ test('under a strict CSP, served from a sub-path, it renders and reacts with no 
     await p.exposeFunction('reportViolation', (v) => violations.push(v));
     await p.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
     await p.goto(strict.url);
-    await p.waitForSelector('.p1[data-ready]');
+    await p.waitForSelector('.p1[data-live]');
     assert.ok(strict.log.every((u) => u.startsWith('/graphics/phase-one/')), strict.log.join(' '));
     await p.focus('[data-testid="rate-manufactured"]');
     await p.keyboard.press('End');
@@ -277,7 +277,7 @@ test('a script embed five screens down loads nothing until the reader nears it, 
   assert.equal(await p.locator('#far[data-phase-one-mounted]').count(), 0);
   // The reader scrolls down: within a screen of the widget, it loads and renders.
   await p.evaluate(() => window.scrollTo(0, 2200));
-  await p.waitForFunction(() => document.querySelector('#far')?.shadowRoot?.querySelector('.p1[data-ready]'), null, { timeout: 15000 });
+  await p.waitForFunction(() => document.querySelector('#far')?.shadowRoot?.querySelector('.p1[data-live]'), null, { timeout: 15000 });
   assert.ok(w.server.log.slice(from).some((u) => u.endsWith('.wasm')));
   await p.locator('#far').scrollIntoViewIfNeeded();
   const before2020 = await p.locator('[data-testid="verdict-2020"]').innerText();

@@ -70,28 +70,83 @@ test('a link to another scenario swaps the prerendered default for it', async ()
   await context.close();
 });
 
-test('the simulator answers first: the hidden events stay as prerendered until the reader needs them', async () => {
+/** Holds the page's idle callbacks until `window.__idle()` runs them: the islands wait. */
+const holdIdle = () => {
+  const held = [];
+  window.requestIdleCallback = (f) => { held.push(f); return held.length; };
+  window.__idle = () => held.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
+};
+
+test('the simulator answers first: what lies below it hydrates afterwards, and the hidden events only when needed', async () => {
   const page = await w.newPage();
+  await page.addInitScript(holdIdle);
   await page.goto(w.server.url);
-  // Keep a handle on one hidden (beyond the key moments) event's prerendered element.
-  await page.evaluate(() => { window.__extra = document.querySelector('.p1-event.is-extra'); });
+  // Handles on prerendered elements: the timeline (an island) and a hidden event in it.
+  await page.evaluate(() => {
+    window.__timeline = document.querySelector('.p1-timeline');
+    window.__table = document.querySelector('.p1-data');
+  });
   await page.waitForSelector('.p1[data-ready]');
-  // The first slider input is answered correctly, while the hidden events are still the
-  // prerendered nodes, not yet hydrated.
+  // The first slider input is answered correctly while the islands still wait: the
+  // timeline and the data table are the prerendered elements, not yet hydrated.
   await page.focus('[data-testid="rate-manufactured"]');
   await page.keyboard.press('End');
   await page.waitForFunction(() => /target met/.test(document.querySelector('[data-testid="verdict-2020"]').innerText));
-  assert.ok(await page.evaluate(() => document.contains(window.__extra)), 'still the prerendered element');
-  // Showing every event makes them live: components replace the prerendered HTML, and
-  // they respond.
+  assert.ok(await page.evaluate(() => document.contains(window.__timeline) && document.contains(window.__table)), 'the islands are still the prerendered markup');
+  assert.equal(await page.locator('.p1[data-live]').count(), 0, 'not every part is live yet');
+  // Idle time hydrates them: their hydrated twins take the prerendered markup's place.
+  await page.evaluate(() => window.__idle());
+  await page.waitForSelector('.p1[data-live]');
+  assert.ok(await page.evaluate(() => !document.contains(window.__timeline) && !document.contains(window.__table)));
+  // The hidden events are still adopted as prerendered HTML: showing every event makes
+  // them components, and they respond.
+  await page.evaluate(() => { window.__extra = document.querySelector('.p1-event.is-extra'); });
   await page.click('[data-testid="show-all"]');
   await page.waitForFunction(() => !document.contains(window.__extra));
   assert.equal(await page.locator('[data-testid="timeline-event"]:visible').count(), 74);
   const id = await page.evaluate(() => window.__extra.dataset.eventId);
   await page.click(`[data-event-id="${id}"] .p1-event-title`);
   assert.equal(await page.locator(`[data-event-id="${id}"]`).getAttribute('aria-current'), 'true');
+  // The table island answers too, with the scenario set while it waited.
+  await page.click('.p1-data summary');
+  assert.match(await page.locator('.p1-table').innerText(), /your projection/);
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('a reader reaching towards an island hydrates it at once, keeping focus where it was', async () => {
+  // Idle never comes: only the reader's pointer or keyboard wakes the islands.
+  const pointer = await w.newPage();
+  await pointer.addInitScript(holdIdle);
+  await pointer.goto(w.server.url);
+  await pointer.waitForSelector('.p1[data-ready]');
+  await pointer.locator('[data-testid="show-all"]').scrollIntoViewIfNeeded();
+  await pointer.waitForTimeout(300);
+  assert.equal(await pointer.locator('.p1[data-live]').count(), 0, 'scrolling alone does not wake them');
+  await pointer.hover('[data-testid="show-all"]');
+  await pointer.waitForSelector('.p1[data-live]');
+  await pointer.click('[data-testid="show-all"]');
+  await pointer.waitForSelector('[data-testid="timeline-section"][data-events="all"]');
+  assert.equal(await pointer.locator('[data-testid="timeline-event"]:visible').count(), 74);
+  assert.deepEqual(pointer.errors, []);
+  await pointer.close();
+
+  // A keyboard reader: focus on the timeline's skip link before the island hydrates
+  // stays on that link after the swap.
+  const keys = await w.newPage();
+  await keys.addInitScript(holdIdle);
+  await keys.goto(w.server.url);
+  await keys.waitForSelector('.p1[data-ready]');
+  await keys.evaluate(() => { window.__skip = document.querySelector('[data-testid="skip-timeline"]'); });
+  await keys.focus('[data-testid="skip-timeline"]');
+  await keys.waitForSelector('.p1[data-live]');
+  assert.ok(await keys.evaluate(() => !window.__skip.isConnected), 'the focused link was swapped for its twin');
+  await keys.waitForFunction(() => document.activeElement?.dataset.testid === 'skip-timeline' && document.activeElement.isConnected);
+  // And it works: it takes the reader past the timeline.
+  await keys.keyboard.press('Enter');
+  await keys.waitForFunction(() => document.activeElement?.classList.contains('p1-after-timeline'));
+  assert.deepEqual(keys.errors, []);
+  await keys.close();
 });
 
 test('an older browser (no CSS light-dark()) keeps the prerendered page, says so in one line, and starts no client', async () => {

@@ -80,7 +80,7 @@ test('the default page at 375 px is a few screens, and so is an embed\'s auto-he
   const article = await w.newPage({ ...PHONE });
   await article.goto(w.server.origin + '/article.html');
   const frame = await (await article.waitForSelector('iframe')).contentFrame();
-  await frame.waitForSelector('.p1[data-ready]');
+  await frame.waitForSelector('.p1[data-live]');
   await renderAll(frame);
   await article.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 1000);
   await article.waitForTimeout(500);

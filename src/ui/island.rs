@@ -1,0 +1,131 @@
+//! Islands: parts of the prerendered page that hydrate after the simulator. While the
+//! simulator hydrates, an island's markup stays as the server wrote it (readable, its
+//! links working), so hydrating it never stands between a reader's first slider input
+//! and its answer. The islands hydrate together when the browser is next idle, or as
+//! soon as the reader reaches towards one of them (a pointer over it, focus in it, or
+//! Tab). Anywhere else (script embeds, renders after the first) an island renders at
+//! once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew::suspense::Suspension;
+
+/// How islands start, from the widget: whether those created now wait (only while the
+/// prerendered page hydrates), the ones waiting, and what to call once the last of them
+/// has hydrated.
+#[derive(Clone, Default)]
+pub struct Islands {
+    pub wait: bool,
+    pub waiting: Rc<RefCell<Waiting>>,
+    pub all_live: Callback<()>,
+}
+
+/// The islands still waiting: what wakes them all, and how many have yet to hydrate.
+#[derive(Default)]
+pub struct Waiting {
+    wake: Vec<yew::suspense::SuspensionHandle>,
+    reach: Rc<RefCell<Vec<&'static str>>>,
+    left: usize,
+}
+
+impl PartialEq for Islands {
+    fn eq(&self, other: &Self) -> bool {
+        self.wait == other.wait && Rc::ptr_eq(&self.waiting, &other.waiting)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IslandProps {
+    /// Classes of the island's outermost elements: the reader reaching into one of them
+    /// hydrates the island at once.
+    pub reach: &'static [&'static str],
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A `Suspense` keeps the prerendered markup in place while `Later` waits.
+#[component]
+pub fn Island(props: &IslandProps) -> Html {
+    html! {
+        <Suspense>
+            <Later reach={props.reach}>{ props.children.clone() }</Later>
+        </Suspense>
+    }
+}
+
+/// One waiting island: counts itself out once hydrated, or when it goes away first (a
+/// link's view without that part).
+struct Waiter {
+    suspension: Suspension,
+    islands: Islands,
+    counted: std::cell::Cell<bool>,
+}
+
+impl Waiter {
+    fn count_out(&self) {
+        if self.counted.replace(true) {
+            return;
+        }
+        let left = {
+            let mut w = self.islands.waiting.borrow_mut();
+            w.left = w.left.saturating_sub(1);
+            w.left
+        };
+        if left == 0 {
+            self.islands.all_live.emit(());
+        }
+    }
+}
+
+impl Drop for Waiter {
+    fn drop(&mut self) {
+        self.count_out();
+    }
+}
+
+#[component]
+fn Later(props: &IslandProps) -> HtmlResult {
+    let islands = use_context::<Islands>().unwrap_or_default();
+    let waiting = use_memo((), {
+        let reach = props.reach;
+        move |_| {
+            islands.wait.then(|| {
+                let (suspension, handle) = Suspension::new();
+                let (first, all_reach) = {
+                    let mut w = islands.waiting.borrow_mut();
+                    w.left += 1;
+                    w.reach.borrow_mut().extend_from_slice(reach);
+                    w.wake.push(handle);
+                    (w.wake.len() == 1, w.reach.clone())
+                };
+                // The first island to wait sets what wakes them all.
+                if first {
+                    let waiting = islands.waiting.clone();
+                    super::dom::when_idle_or_reached(all_reach, move || {
+                        let wake = std::mem::take(&mut waiting.borrow_mut().wake);
+                        wake.into_iter().for_each(|h| h.resume());
+                    });
+                }
+                Waiter {
+                    suspension,
+                    islands,
+                    counted: Default::default(),
+                }
+            })
+        }
+    });
+    {
+        let waiting = waiting.clone();
+        use_effect_with((), move |_| {
+            if let Some(w) = waiting.as_ref() {
+                w.count_out();
+            }
+        });
+    }
+    match waiting.as_ref() {
+        Some(w) if !w.suspension.resumed() => Err(w.suspension.clone().into()),
+        _ => Ok(props.children.clone()),
+    }
+}
