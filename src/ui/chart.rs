@@ -99,10 +99,10 @@ pub fn ChartNotes() -> Html {
             </p>
             <p class="p1-chart-note">{ path_note }</p>
             // Closed at first: hydrated after the simulator (see `island.rs`).
-            <Island reach={TABLE}>
+            <Suspense><Island reach={TABLE}>
                 <DataTable derived={table_data} data={state.data.clone()} open={*table_open}
                            ontoggle={on_table_toggle} onsummary={on_table_summary} />
-            </Island>
+            </Island></Suspense>
         </div>
     }
 }

@@ -12,47 +12,52 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::suspense::Suspension;
 
-/// How islands start, from the widget: whether those created now wait (only while the
-/// prerendered page hydrates), the ones waiting, and what to call once the last of them
-/// has hydrated.
+/// The islands of one widget (shared through its `Env`): whether they wait (only those
+/// created while the prerendered page hydrates), the ones waiting, and what to call once
+/// the last of them has hydrated.
 #[derive(Clone, Default)]
 pub struct Islands {
-    pub wait: bool,
+    /// This widget hydrates a prerendered page.
+    pub hydrating: bool,
     pub waiting: Rc<RefCell<Waiting>>,
     pub all_live: Callback<()>,
+}
+
+impl Islands {
+    /// Islands created from now on render at once (called once the first render is done).
+    pub fn close(&self) {
+        self.waiting.borrow_mut().closed = true;
+    }
+}
+
+impl PartialEq for Islands {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.waiting, &other.waiting)
+    }
+}
+
+impl std::fmt::Debug for Islands {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Islands")
+    }
 }
 
 /// The islands still waiting: what wakes them all, and how many have yet to hydrate.
 #[derive(Default)]
 pub struct Waiting {
+    closed: bool,
     wake: Vec<yew::suspense::SuspensionHandle>,
     reach: Rc<RefCell<Vec<&'static str>>>,
     left: usize,
 }
 
-impl PartialEq for Islands {
-    fn eq(&self, other: &Self) -> bool {
-        self.wait == other.wait && Rc::ptr_eq(&self.waiting, &other.waiting)
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct IslandProps {
     /// Classes of the island's outermost elements: the reader reaching into one of them
-    /// hydrates the island at once.
+    /// wakes the islands at once.
     pub reach: &'static [&'static str],
     #[prop_or_default]
     pub children: Html,
-}
-
-/// A `Suspense` keeps the prerendered markup in place while `Later` waits.
-#[component]
-pub fn Island(props: &IslandProps) -> Html {
-    html! {
-        <Suspense>
-            <Later reach={props.reach}>{ props.children.clone() }</Later>
-        </Suspense>
-    }
 }
 
 /// One waiting island: counts itself out once hydrated, or when it goes away first (a
@@ -85,13 +90,16 @@ impl Drop for Waiter {
     }
 }
 
+/// An island's content, inside a `Suspense` (which keeps the prerendered markup on
+/// screen while this waits): `<Suspense><Island reach={…}>…</Island></Suspense>`.
 #[component]
-fn Later(props: &IslandProps) -> HtmlResult {
-    let islands = use_context::<Islands>().unwrap_or_default();
+pub fn Island(props: &IslandProps) -> HtmlResult {
+    let islands = super::use_env().islands.clone();
     let waiting = use_memo((), {
         let reach = props.reach;
         move |_| {
-            islands.wait.then(|| {
+            let wait = islands.hydrating && !islands.waiting.borrow().closed;
+            wait.then(|| {
                 let (suspension, handle) = Suspension::new();
                 let (first, all_reach) = {
                     let mut w = islands.waiting.borrow_mut();

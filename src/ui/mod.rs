@@ -129,6 +129,8 @@ pub struct Env {
     pub asset_base: String,
     /// A prefix that makes element ids unique per instance on a page.
     pub id_prefix: String,
+    /// The islands that hydrate after the simulator (set by `Widget`).
+    pub islands: island::Islands,
 }
 
 impl Env {

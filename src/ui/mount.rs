@@ -92,6 +92,7 @@ pub fn mount(host: &Element) {
             asset_base,
             id_prefix: String::new(),
             data_origins,
+            islands: Default::default(),
         };
         // The page's own language (the Chinese page says so on its root): a link without
         // `lang` keeps it, and only a view in that language can hydrate its prerender.
@@ -149,6 +150,7 @@ pub fn mount(host: &Element) {
         asset_base,
         id_prefix: format!("p1-{instance}-"),
         data_origins,
+        islands: Default::default(),
     };
     let lang = params.lang.unwrap_or_default();
     let init = Init {

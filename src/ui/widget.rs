@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::chart::{Chart, ChartNotes};
 use super::controls::{Rates, Scenario};
-use super::island::{Island, Islands, Waiting};
+use super::island::{Island, Islands};
 use super::method::{Method, Outcomes};
 use super::notice::{DataFiles, Notices};
 use super::share::Share;
@@ -106,32 +106,32 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // Set once every island has hydrated too (see `island.rs`): `.p1[data-live]`.
     let live = use_state(|| !init.hydrate);
     super::dom::use_browser_effects(&handle, &init, &query, *live);
-    // Set once the client has taken over (after hydration): tests and host pages can
-    // wait for `.p1[data-ready]`.
-    let ready = use_state(|| false);
-    {
-        let ready = ready.clone();
-        use_effect_with((), move |_| ready.set(true));
-    }
-
-    let islands_waiting = use_memo((), |_| Rc::<std::cell::RefCell<Waiting>>::default());
-    let islands = Islands {
-        wait: init.hydrate && !*ready,
-        waiting: (*islands_waiting).clone(),
-        all_live: {
-            let live = live.setter();
-            Callback::from(move |_| live.set(true))
-        },
-    };
 
     // `Intl` from the task after the first render on (see `format.rs`).
     let intl_ready = use_state(|| false);
     super::dom::use_next_task(intl_ready.setter());
 
     let env: Rc<Env> = use_memo((), {
-        let env = init.env.clone();
-        move |_| env
+        let (env, hydrating, live) = (init.env.clone(), init.hydrate, live.setter());
+        move |_| Env {
+            islands: Islands {
+                hydrating,
+                waiting: Rc::default(),
+                all_live: Callback::from(move |_| live.set(true)),
+            },
+            ..env
+        }
     });
+    // Set once the client has taken over (after hydration): tests and host pages can
+    // wait for `.p1[data-ready]`. Islands created from then on don't wait.
+    let ready = use_state(|| false);
+    {
+        let (ready, islands) = (ready.clone(), env.islands.clone());
+        use_effect_with((), move |_| {
+            islands.close();
+            ready.set(true);
+        });
+    }
     let state = &handle.0;
     let loc: &'static Locale = locale_of(&init);
     // Derived results, computed once per change of the scenario or the data.
@@ -153,7 +153,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Latest> context={(*latest).clone()}>
         <ContextProvider<Rc<Env>> context={env.clone()}>
         <ContextProvider<IntlReady> context={IntlReady(*intl_ready)}>
-        <ContextProvider<Islands> context={islands}>
             <div class="p1" data-theme={look.theme.code()} data-view={look.view.code()}
                  lang={loc.lang.code()} data-ready={ready.then_some("true")}
                  data-live={(*ready && *live).then_some("true")}>
@@ -180,7 +179,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     </section>
                 }
                 // Everything below the simulator hydrates after it (see `island.rs`).
-                <Island reach={BELOW_SIM}>
+                <Suspense><Island reach={BELOW_SIM}>
                     if look.view.shows_simulator() {
                         <Outcomes data={state.data.clone()} />
                     }
@@ -198,10 +197,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         <Share query={query} />
                         <p class="p1-credit">{ loc.strings.credit }</p>
                     </footer>
-                </Island>
+                </Island></Suspense>
                 </fieldset>
             </div>
-        </ContextProvider<Islands>>
         </ContextProvider<IntlReady>>
         </ContextProvider<Rc<Env>>>
         </ContextProvider<Latest>>
