@@ -371,3 +371,38 @@ proptest! {
         }
     }
 }
+
+/// Cut-offs by their definition: every deal month whose year-to-date figure `ytd` knows
+/// for each rate category and the total (and, in 2021, December 2020 too).
+fn cutoffs_by_definition(ds: &Dataset, basis: Basis) -> Vec<Month> {
+    let known = |mo: Month| {
+        model::rate_categories(ds, basis)
+            .iter()
+            .chain([Category::Total].iter())
+            .all(|c| model::ytd(ds, basis, *c, mo).is_some())
+    };
+    let full_2020 = known(m("2020-12"));
+    m("2020-01")
+        .through(m("2021-12"))
+        .filter(|mo| known(*mo) && (mo.year() == 2020 || full_2020))
+        .collect()
+}
+
+proptest! {
+    /// The one-pass `cutoffs` agrees with the definition when monthly figures go missing
+    /// anywhere (a gap makes later months of that year unknown unless a year-to-date
+    /// figure was published).
+    #[test]
+    fn cutoffs_match_their_definition(drop in proptest::collection::vec(any::<bool>(), 0..400)) {
+        let mut ds = ds().clone();
+        let keys: Vec<_> = ds.monthly.keys().copied().collect();
+        for (k, d) in keys.iter().zip(drop.iter().cycle()) {
+            if *d {
+                ds.monthly.remove(k);
+            }
+        }
+        for basis in [Basis::Us, Basis::Cn] {
+            prop_assert_eq!(model::cutoffs(&ds, basis), cutoffs_by_definition(&ds, basis));
+        }
+    }
+}

@@ -128,15 +128,30 @@ pub fn ytd(ds: &Dataset, basis: Basis, category: Category, m: Month) -> Option<f
 /// the full 2020 figures too.
 pub fn cutoffs(ds: &Dataset, basis: Basis) -> Vec<Month> {
     let cats = rate_categories(ds, basis);
-    let known = |m: Month| {
-        cats.iter()
-            .chain([Category::Total].iter())
-            .all(|c| ytd(ds, basis, *c, m).is_some())
-    };
-    let full_2020 = known(Month::december(2020));
-    DEAL_START
-        .through(DEAL_END)
-        .filter(|m| known(*m) && (m.year() == 2020 || full_2020))
+    // Whether each deal month's year-to-date figure is known for every category: as
+    // `ytd` decides (every month of the year so far, or a published year-to-date
+    // figure), walked once in month order rather than summed afresh for each month.
+    let months: Vec<Month> = DEAL_START.through(DEAL_END).collect();
+    let mut known = vec![true; months.len()];
+    for c in cats.iter().chain([Category::Total].iter()) {
+        let mut so_far = true;
+        for (i, m) in months.iter().enumerate() {
+            if m.month() == 1 {
+                so_far = true;
+            }
+            so_far = so_far && month_value(ds, basis, *m, *c).is_some();
+            known[i] &= so_far || ds.ytd.contains_key(&(basis, *m, *c));
+        }
+    }
+    let full_2020 = months
+        .iter()
+        .zip(&known)
+        .any(|(m, k)| *m == Month::december(2020) && *k);
+    months
+        .iter()
+        .zip(&known)
+        .filter(|(m, k)| **k && (m.year() == 2020 || full_2020))
+        .map(|(m, _)| *m)
         .collect()
 }
 
