@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::island::Island;
-use super::{Ui, use_derived, use_dispatch, use_ui, use_widget};
+use super::{Same, Ui, use_derived, use_dispatch, use_ui, use_widget};
 use crate::core::chart::{self, Frame, Layout, MarkerGroup, num};
 use crate::core::data::Dataset;
 use crate::core::derived::{Derived, RowStatus, table_rows};
@@ -182,7 +182,7 @@ fn lines(loc: &Locale, lay: &Layout) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct MarkersProps {
-    timeline: Rc<Timeline>,
+    timeline: Same<Timeline>,
     filters: Filters,
     width: f64,
     highlighted: Option<String>,
@@ -371,8 +371,8 @@ fn Legend(props: &LegendProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct TableProps {
-    derived: Rc<Derived>,
-    data: Rc<Dataset>,
+    derived: Same<Derived>,
+    data: Same<Dataset>,
     open: bool,
     ontoggle: Callback<web_sys::Event>,
     onsummary: Callback<MouseEvent>,

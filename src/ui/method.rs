@@ -1,10 +1,8 @@
 //! "What actually happened" (final outcome figures) and "How we calculated this".
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::{Ui, use_ui};
+use super::{Same, Ui, use_ui};
 use crate::core::data::{Dataset, Unit};
 use crate::core::format::Format;
 use crate::core::locale::fill;
@@ -13,7 +11,7 @@ use crate::core::text;
 
 #[derive(Properties, PartialEq)]
 pub struct DataProps {
-    pub data: Rc<Dataset>,
+    pub data: Same<Dataset>,
 }
 
 /// Final outcome figures, each with its source.
@@ -110,7 +108,7 @@ pub fn Method(props: &MethodProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct MethodProps {
-    pub data: Rc<Dataset>,
+    pub data: Same<Dataset>,
     pub files: Files,
 }
 

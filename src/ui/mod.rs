@@ -37,8 +37,16 @@ use crate::core::state::{Action, State};
 use crate::core::url_state::Params;
 
 /// The reducer's state, wrapped for `use_reducer`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Store(pub State);
+
+/// The same state when it is the same value in memory: every action makes a new one, so
+/// the widget's context compares a pointer per render, not the data and the timeline.
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
 
 impl Reducible for Store {
     type Action = Action;
@@ -51,6 +59,44 @@ pub type Handle = UseReducerHandle<Store>;
 /// The reducer's dispatcher: stable across renders, so components that only dispatch
 /// don't re-render when the state changes.
 pub type Dispatch = UseReducerDispatcher<Store>;
+
+/// Shared data in props, equal when it is the same allocation. The state replaces its
+/// data and timeline, never changes them in place, so the pointer says whether they
+/// changed; comparing 74 events or every figure by value on each slider input cost more
+/// than the render it saved.
+#[derive(Debug, Default)]
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Same<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<Rc<T>> for Same<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Same(rc)
+    }
+}
+
+impl<T> yew::html::IntoPropValue<Same<T>> for Rc<T> {
+    fn into_prop_value(self) -> Same<T> {
+        Same(self)
+    }
+}
 
 /// How an instance starts.
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CopyStatus, Extras, Ui, share_url, use_dispatch, use_latest, use_ui};
+use super::{CopyStatus, Extras, Same, Ui, share_url, use_dispatch, use_latest, use_ui};
 use crate::core::locale::fill;
 use crate::core::state::Action;
 use crate::core::text;
@@ -18,7 +18,7 @@ const COLLAPSE_OVER: usize = 140;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub timeline: Rc<Timeline>,
+    pub timeline: Same<Timeline>,
     pub filters: Filters,
     pub selected: Option<String>,
     pub highlighted: Option<String>,
@@ -63,7 +63,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         let v = (
             props.filters,
             props.selected.clone(),
-            Rc::as_ptr(t) as usize,
+            Rc::as_ptr(&t.0) as usize,
         );
         move |_| v
     });
@@ -71,7 +71,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let now = (
         props.filters,
         props.selected.clone(),
-        Rc::as_ptr(t) as usize,
+        Rc::as_ptr(&t.0) as usize,
     );
     if *first_view != now {
         *went_live.borrow_mut() = true;

@@ -12,7 +12,7 @@ use super::notice::{DataFiles, Notices};
 use super::share::Share;
 use super::timeline_view::TimelineView;
 use super::verdict::{Outlook, Verdict};
-use super::{Dispatch, Env, Handle, Init, IntlReady, Latest, Mode, Store};
+use super::{Dispatch, Env, Handle, Init, IntlReady, Latest, Mode, Same, Store};
 use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
 use crate::core::locale::{self, Lang, Locale};
@@ -229,7 +229,7 @@ fn lang_switch(loc: &Locale, env: &Env, query: &str) -> (Lang, String, bool) {
 
 #[derive(Properties, PartialEq)]
 struct HeadProps {
-    data: Rc<Dataset>,
+    data: Same<Dataset>,
     heading_id: String,
     /// The other language, its page's link, and whether to show it.
     switch: (Lang, String, bool),
