@@ -75,6 +75,20 @@ pub fn ChartNotes() -> Html {
     // figures it last showed, so moving a slider doesn't re-render 24 hidden rows.
     let table_open = use_state(|| false);
     let table_shown = use_mut_ref(|| derived.clone());
+    // Made once (and again when the table opens or closes), so that a slider move,
+    // which re-renders these notes, leaves the closed table's rows alone.
+    let on_table_toggle = use_memo((), {
+        let set = table_open.setter();
+        move |_| super::details_toggle(set)
+    });
+    // The summary's click comes before the table opens, so it is current when painted.
+    let on_table_summary = use_memo(*table_open, {
+        let set = table_open.setter();
+        move |open: &bool| {
+            let open = *open;
+            Callback::from(move |_: MouseEvent| set.set(!open))
+        }
+    });
     let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
@@ -82,12 +96,6 @@ pub fn ChartNotes() -> Html {
         *table_shown.borrow_mut() = derived.clone();
     }
     let table_data = table_shown.borrow().clone();
-    let on_table_toggle = super::details_toggle(table_open.setter());
-    // The summary's click comes before the table opens, so it is current when painted.
-    let on_table_summary = {
-        let table_open = table_open.clone();
-        Callback::from(move |_: MouseEvent| table_open.set(!*table_open))
-    };
     let path_note = match model::target_path_kind(&state.data, e.scenario.basis) {
         TargetPath::Seasonal => s.path_seasonal,
         TargetPath::Straight => s.path_straight,
@@ -101,7 +109,8 @@ pub fn ChartNotes() -> Html {
             // Closed at first: hydrated after the simulator (see `island.rs`).
             <Suspense><Island reach={TABLE}>
                 <DataTable derived={table_data} data={state.data.clone()} open={*table_open}
-                           ontoggle={on_table_toggle} onsummary={on_table_summary} />
+                           ontoggle={(*on_table_toggle).clone()}
+                           onsummary={(*on_table_summary).clone()} />
             </Island></Suspense>
         </div>
     }

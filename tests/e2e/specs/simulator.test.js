@@ -30,6 +30,24 @@ test('the default view reproduces the sourced June 2020 figures (US exports)', a
   await page.close();
 });
 
+test('the data table, closed while the scenario changes, shows the new scenario when opened', async () => {
+  const page = await newPage();
+  await open(page, w.server.url);
+  await page.click('.p1-data > summary');
+  const before = money(await tableYtd(page, 'Dec 2021'))[0];
+  await page.click('.p1-data > summary');
+  // Closed, the table keeps its rows; the slider moves the scenario.
+  await page.fill('[data-testid="rate-manufactured-number"]', '20');
+  await page.waitForFunction(() => /target met/.test(document.querySelector('[data-testid="verdict-2020"]').innerText));
+  await page.click('.p1-data > summary');
+  const after = money(await tableYtd(page, 'Dec 2021'))[0];
+  // The year-to-date figure for December 2021 is the 2021 verdict's projection.
+  assert.ok(after > before, `${before} -> ${after}`);
+  assert.equal(after, money(await text(page, 'verdict-2021'))[0]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('moving each slider changes the verdict and the chart', async () => {
   const page = await newPage();
   await open(page, w.server.url);
