@@ -516,7 +516,8 @@ const FOCUS_WATCH_TICKS: u32 = 90;
 /// An island hydrates a copy of its markup, then swaps it in: focus inside the island
 /// would fall to the page. This watches for the swap (about a second at most) and puts
 /// focus back on the same element of the new markup, found by its position under the
-/// widget's root (the copy has the same structure).
+/// widget's root (the copy has the same structure). It stops a frame after the widget
+/// says every part is live.
 fn keep_focus(document: web_sys::Document, seen: Option<Focused>, tick: u32) {
     let active = document
         .active_element()
@@ -536,6 +537,17 @@ fn keep_focus(document: web_sys::Document, seen: Option<Focused>, tick: u32) {
             return;
         }
         (None, seen) => seen,
+    };
+    // Once every part is live the swap is over: one more look, then stop.
+    let live = document
+        .query_selector(".p1[data-live]")
+        .ok()
+        .flatten()
+        .is_some();
+    let tick = if live {
+        tick.max(FOCUS_WATCH_TICKS - 1)
+    } else {
+        tick
     };
     if tick < FOCUS_WATCH_TICKS {
         gloo_timers::callback::Timeout::new(16, move || keep_focus(document, seen, tick + 1))

@@ -142,7 +142,12 @@ class Session {
     for (;;) {
       try { last = await this.run(fn, ...args); } catch (e) { last = e; }
       if (last && !(last instanceof Error)) return last;
-      if (Date.now() > deadline) throw new Error(`${this.engine}: timed out waiting for ${what} (${last})`);
+      if (Date.now() > deadline) {
+        // Say what the page reported, so a timeout names its cause.
+        let errors;
+        try { errors = JSON.stringify(await this.run(() => [document.querySelector('.p1')?.getAttributeNames(), window.__errors ?? null])); } catch (e) { errors = String(e); }
+        throw new Error(`${this.engine}: timed out waiting for ${what} (${last}); the page: ${errors}`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   }
