@@ -86,12 +86,6 @@ impl<T> std::ops::Deref for Same<T> {
     }
 }
 
-impl<T> From<Rc<T>> for Same<T> {
-    fn from(rc: Rc<T>) -> Self {
-        Same(rc)
-    }
-}
-
 impl<T> yew::html::IntoPropValue<Same<T>> for Rc<T> {
     fn into_prop_value(self) -> Same<T> {
         Same(self)
@@ -132,15 +126,9 @@ pub enum Extras {
 }
 
 /// The latest query string, read when a link is built (on click), so the timeline need
-/// not re-render on every slider change.
-#[derive(Clone, Default, Debug)]
-pub struct Latest(pub Rc<std::cell::RefCell<String>>);
-
-impl PartialEq for Latest {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+/// not re-render on every slider change. One cell for the widget's life: its context
+/// never changes.
+pub type Latest = Same<std::cell::RefCell<String>>;
 
 /// How the widget is being shown.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]

@@ -60,19 +60,11 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     // The hidden events stay as prerendered until the view first differs from the one
     // the page was prerendered with; from then on they are components.
     let first_view = use_memo((), {
-        let v = (
-            props.filters,
-            props.selected.clone(),
-            Rc::as_ptr(&t.0) as usize,
-        );
+        let v = (props.filters, props.selected.clone(), t.clone());
         move |_| v
     });
     let went_live = use_mut_ref(|| false);
-    let now = (
-        props.filters,
-        props.selected.clone(),
-        Rc::as_ptr(&t.0) as usize,
-    );
+    let now = (props.filters, props.selected.clone(), t.clone());
     if *first_view != now {
         *went_live.borrow_mut() = true;
     }
