@@ -169,22 +169,30 @@ pub fn mount(host: &Element) {
 /// in); for another language once its two files have arrived (the Chinese page preloads
 /// them, so they come with the wasm). If they can't be loaded, the widget starts in
 /// English and says why in the console.
+///
+/// The first render is a task of its own: this one (which also finished compiling and
+/// starting the wasm) parses the built-in data files, and the next hydrates or renders,
+/// so neither stands in one long task with the other.
 fn start_in(root: Element, mut init: Init, lang: Lang) {
     let run = move |init: Init| {
-        let hydrate = init.hydrate;
-        if !hydrate {
-            // A prerender in another language than the one asked for is replaced.
-            root.set_inner_html("");
-        }
-        let props = WidgetProps {
-            init: Rc::new(init),
-        };
-        let renderer = yew::Renderer::<Widget>::with_root_and_props(root, props);
-        if hydrate {
-            renderer.hydrate();
-        } else {
-            renderer.render();
-        }
+        super::widget::parse_built_in();
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let hydrate = init.hydrate;
+            if !hydrate {
+                // A prerender in another language than the one asked for is replaced.
+                root.set_inner_html("");
+            }
+            let props = WidgetProps {
+                init: Rc::new(init),
+            };
+            let renderer = yew::Renderer::<Widget>::with_root_and_props(root, props);
+            if hydrate {
+                renderer.hydrate();
+            } else {
+                renderer.render();
+            }
+        });
     };
     if lang == Lang::En {
         return run(init);

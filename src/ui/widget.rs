@@ -43,6 +43,12 @@ pub fn built_in_timeline() -> Option<Rc<Timeline>> {
     BUILT_IN.with(|b| b.as_ref().ok().map(|(_, tl)| tl.clone()))
 }
 
+/// Parses the built-in data files now (once per page), so that the first render, in a
+/// task of its own, finds them parsed (see `mount.rs`).
+pub fn parse_built_in() {
+    BUILT_IN.with(|_| ());
+}
+
 /// Parses the built-in data files: both, or every problem either has.
 fn load(purchases: &str, events: &str) -> Loaded {
     match (
