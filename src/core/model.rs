@@ -158,7 +158,11 @@ pub fn cutoffs(ds: &Dataset, basis: Basis) -> Vec<Month> {
 /// The cut-off actually applied for a requested month: the latest available month at or
 /// before it, or the first available month.
 pub fn resolve_asof(ds: &Dataset, basis: Basis, requested: Month) -> Option<Month> {
-    let all = cutoffs(ds, basis);
+    resolve_in(&cutoffs(ds, basis), requested)
+}
+
+/// `resolve_asof` among cut-offs already found.
+fn resolve_in(all: &[Month], requested: Month) -> Option<Month> {
     all.iter()
         .rev()
         .find(|m| **m <= requested)
@@ -348,27 +352,60 @@ pub fn target_path_kind(ds: &Dataset, basis: Basis) -> TargetPath {
 
 /// The cumulative target for `year` through the end of month `m` (in that year).
 pub fn target_to_date(ds: &Dataset, basis: Basis, m: Month) -> f64 {
-    let year = m.year();
-    let total = |c| ds.target(basis, year, c).map_or(0.0, |f| f.value);
-    match target_path_kind(ds, basis) {
-        TargetPath::Seasonal => Category::SPLIT
-            .iter()
-            .map(|c| {
-                let shape = |through: u32| -> f64 {
-                    Month::january(2017)
-                        .through(Month::new(2017, through).unwrap_or(Month::december(2017)))
+    TargetPathOf::new(ds, basis).at(m)
+}
+
+/// The target path of one basis, with what every month's point needs looked up once:
+/// the chart asks for all 24 months on every slider input.
+struct TargetPathOf<'a> {
+    ds: &'a Dataset,
+    basis: Basis,
+    kind: TargetPath,
+    /// For each split category, its 2017 purchases from January through month `k`
+    /// (`shape[c][k]`, `k` = 1..=12; months not reported count as nothing).
+    shape: [[f64; 13]; 3],
+}
+
+impl<'a> TargetPathOf<'a> {
+    fn new(ds: &'a Dataset, basis: Basis) -> Self {
+        let kind = target_path_kind(ds, basis);
+        let mut shape = [[0.0; 13]; 3];
+        if kind == TargetPath::Seasonal {
+            for (c, row) in Category::SPLIT.iter().zip(shape.iter_mut()) {
+                for (through, cell) in row.iter_mut().enumerate().skip(1) {
+                    *cell = Month::january(2017)
+                        .through(Month::new(2017, through as u32).unwrap_or(Month::december(2017)))
                         .filter_map(|mo| ds.monthly.get(&(basis, mo, *c)).map(|f| f.value))
-                        .sum()
-                };
-                let year_2017 = shape(12);
-                if year_2017 > 0.0 {
-                    total(*c) * shape(m.month()) / year_2017
-                } else {
-                    total(*c) * m.month() as f64 / 12.0
+                        .sum();
                 }
-            })
-            .sum(),
-        TargetPath::Straight => total(Category::Total) * m.month() as f64 / 12.0,
+            }
+        }
+        TargetPathOf {
+            ds,
+            basis,
+            kind,
+            shape,
+        }
+    }
+
+    fn at(&self, m: Month) -> f64 {
+        let year = m.year();
+        let total = |c| self.ds.target(self.basis, year, c).map_or(0.0, |f| f.value);
+        match self.kind {
+            TargetPath::Seasonal => Category::SPLIT
+                .iter()
+                .zip(self.shape.iter())
+                .map(|(c, shape)| {
+                    let year_2017 = shape[12];
+                    if year_2017 > 0.0 {
+                        total(*c) * shape[m.month() as usize] / year_2017
+                    } else {
+                        total(*c) * m.month() as f64 / 12.0
+                    }
+                })
+                .sum(),
+            TargetPath::Straight => total(Category::Total) * m.month() as f64 / 12.0,
+        }
     }
 }
 
@@ -389,22 +426,36 @@ pub struct SeriesPoint {
 /// Jan 2020 to Dec 2021, cumulative within each year.
 pub fn series(ds: &Dataset, scenario: &Scenario) -> Vec<SeriesPoint> {
     let basis = scenario.basis;
-    let Some(asof) = resolve_asof(ds, basis, scenario.asof) else {
+    let all = cutoffs(ds, basis);
+    let Some(asof) = resolve_in(&all, scenario.asof) else {
         return Vec::new();
     };
     let rate = total_rate(ds, &Scenario { asof, ..*scenario });
-    let over = is_data_end(ds, basis, asof);
+    let over = all.last() == Some(&asof);
+    let at_asof = ytd(ds, basis, Category::Total, asof);
+    let targets = TargetPathOf::new(ds, basis);
+    // Each month's year-to-date total as `ytd` has it (the sum of the year's months while
+    // every one is reported, else a published year-to-date figure), summed as it goes
+    // rather than afresh for every month.
+    let mut summed: Option<f64> = None;
     DEAL_START
         .through(DEAL_END)
         .map(|m| {
-            let known = ytd(ds, basis, Category::Total, m);
+            let value = month_value(ds, basis, m, Category::Total);
+            summed = if m.month() == 1 {
+                value
+            } else {
+                summed.zip(value).map(|(a, v)| a + v)
+            };
+            let known =
+                summed.or_else(|| ds.ytd.get(&(basis, m, Category::Total)).map(|f| f.value));
             // Past the last month with data there is nothing to project: it is missing.
             let projected = if m < asof || (over && m > asof) {
                 None
             } else if m.year() == asof.year() {
-                known.filter(|_| m == asof).or_else(|| {
-                    ytd(ds, basis, Category::Total, asof).map(|a| a + rate * asof.until(m) as f64)
-                })
+                known
+                    .filter(|_| m == asof)
+                    .or_else(|| at_asof.map(|a| a + rate * asof.until(m) as f64))
             } else {
                 Some(rate * m.month() as f64)
             };
@@ -412,7 +463,7 @@ pub fn series(ds: &Dataset, scenario: &Scenario) -> Vec<SeriesPoint> {
                 month: m,
                 actual: known.filter(|_| m <= asof),
                 projected,
-                target: target_to_date(ds, basis, m),
+                target: targets.at(m),
                 later: known.filter(|_| m > asof),
             }
         })
