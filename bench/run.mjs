@@ -310,7 +310,7 @@ async function article(url, profile) {
 const results = {};
 for (const [name, profile] of Object.entries(PROFILES)) {
   const r = { ours: {}, tl: {}, plot: {} };
-  const acc = { ours: { bytes: [], fcp: [], interactive: [], memory: [], longtask: [] }, tl: { bytes: [], fcp: [], rendered: [], memory: [] }, plot: { bytes: [], fcp: [], memory: [] } };
+  const acc = { ours: { bytes: [], fcp: [], interactive: [], memory: [], longtask: [] }, tl: { bytes: [], fcp: [], rendered: [], memory: [], longtask: [] }, plot: { bytes: [], fcp: [], memory: [] } };
   for (let run = 0; run < RUNS; run++) {
     log('run', name, run);
     let l = await load(`${ORIGIN}/ours/`, profile);
@@ -325,7 +325,9 @@ for (const [name, profile] of Object.entries(PROFILES)) {
 
     l = await load(`${ORIGIN}/timelinejs.html`, profile);
     acc.tl.fcp.push(await fcp(l.page));
-    acc.tl.rendered.push(await settle(l.page, 'rendered'));
+    const rendered = await settle(l.page, 'rendered');
+    acc.tl.rendered.push(rendered);
+    acc.tl.longtask.push(await longestBefore(l.page, rendered));
     await l.page.waitForTimeout(500);
     acc.tl.bytes.push(l.bytes());
     acc.tl.memory.push(await memory(l.cdp));
@@ -387,7 +389,7 @@ for (const [name, r] of Object.entries(results)) {
   lines.push(`| input latency, median | ${ms(r.ours.latencyMedian)} | | ${ms(r.plot.latencyMedian)} | | ${ratio(r.ours.latencyMedian, r.plot.latencyMedian)} | |`);
   lines.push(`| input latency, p95 | ${ms(r.ours.latencyP95)} | | ${ms(r.plot.latencyP95)} | | ${ratio(r.ours.latencyP95, r.plot.latencyP95)} | |`);
   lines.push(`| JS heap + wasm/array buffers | ${mb(r.ours.memory)} | ${mb(r.tl.memory)} | ${mb(r.plot.memory)} | ${ratio(r.ours.memory, r.tl.memory)} | ${ratio(r.ours.memory, r.plot.memory)} | |`);
-  lines.push(`| longest main-thread task before interactive | ${ms(r.ours.longtask)} | | | | | |`);
+  lines.push(`| longest main-thread task before interactive (P1: before rendered) | ${ms(r.ours.longtask)} | ${ms(r.tl.longtask)} | | ${ratio(r.ours.longtask, r.tl.longtask)} | | |`);
   lines.push(`| article, widget 5 screens down, script embed: widget bytes before scrolling | ${kb(r.article_script.before)} | | | | | |`);
   lines.push(`| article, script embed: reaching the widget → first input answered | ${ms(r.article_script.reach)} | | | | | |`);
   lines.push(`| article, widget 5 screens down, iframe (loading=lazy): widget bytes before scrolling | ${kb(r.article_iframe.before)} | | | | | |`);
@@ -400,6 +402,6 @@ const check = (ok, text) => lines.push(`- [${ok ? 'met' : 'MISSED'}] ${text}`);
 check(u.ours.bytes <= 150 * 1024, `standalone page ≤ 150 KB gzip (stretch 100 KB): ${kb(u.ours.bytes)}`);
 check(t.ours.interactive <= 0.75 * t.tl.rendered && u.ours.interactive <= 0.75 * u.tl.rendered, `interactive ≤ 0.75 × TimelineJS rendered: throttled ${ms(t.ours.interactive)} vs ${ms(0.75 * t.tl.rendered)} (${ratio(t.ours.interactive, t.tl.rendered)}); unthrottled ${ms(u.ours.interactive)} vs ${ms(0.75 * u.tl.rendered)} (${ratio(u.ours.interactive, u.tl.rendered)})`);
 for (const kind of ['script', 'iframe']) check(t[`article_${kind}`].before <= 30 * 1024 && u[`article_${kind}`].before <= 30 * 1024, `article (${kind}): widget bytes before scrolling ≤ 30 KB: ${kb(u[`article_${kind}`].before)} unthrottled, ${kb(t[`article_${kind}`].before)} throttled`);
-check(t.ours.longtask <= 200, `no main-thread task over 200 ms before interactive at 4× CPU: longest ${ms(t.ours.longtask)}`);
+check(t.ours.longtask <= 200, `no main-thread task over 200 ms before interactive at 4× CPU: longest ${ms(t.ours.longtask)} (TimelineJS's before it has rendered: ${ms(t.tl.longtask)})`);
 check(u.ours.latencyP95Runs.every((x) => x <= 4) && u.ours.latencyP95 < u.plot.latencyP95, `p95 input latency ≤ 4 ms in every run and below P2 (unthrottled): ${u.ours.latencyP95Runs.map(ms).join(', ')} vs ${ms(u.plot.latencyP95)}`);
 console.log(lines.join('\n'));
