@@ -1,6 +1,7 @@
 //! The chart's geometry: scales, ticks, line paths, the cut-off rule and marker
 //! positions, as plain numbers and SVG path text. The component only draws them.
 
+use super::decimal::within;
 use super::model::SeriesPoint;
 use super::month::{DEAL_END, DEAL_START, Month, YEARS, days_in_month};
 use super::timeline::TimelineEvent;
@@ -90,7 +91,7 @@ impl Frame {
 
     /// y of a value, clamped to the plot.
     pub fn y(&self, v: f64) -> f64 {
-        self.y1 - v.clamp(0.0, self.ymax) / self.ymax * (self.y1 - self.y0)
+        self.y1 - within(v, 0.0, self.ymax) / self.ymax * (self.y1 - self.y0)
     }
 }
 
@@ -372,7 +373,7 @@ pub fn marker_caption(fr: &Frame, k: f64, date_chars: usize) -> (f64, Anchor, us
     let x = if fr.narrow() {
         fr.x0
     } else {
-        fr.x(k).clamp(fr.x0 + 4.0, fr.x1 - 4.0)
+        within(fr.x(k), fr.x0 + 4.0, fr.x1 - 4.0)
     };
     let third = (fr.x1 - fr.x0) * 0.3;
     let anchor = if fr.narrow() || x < fr.x0 + third {

@@ -36,47 +36,85 @@ pub fn decimal(v: f64, places: u32) -> String {
 /// it rounds the shortest decimal form of the double half away from zero, so prerendered
 /// text matches the browser's. Used natively only (the browser uses `Intl`).
 pub fn fixed(v: f64, places: u32) -> String {
-    let places = places.min(4) as usize;
+    let places = places.min(4);
     let v = if v.is_finite() { v } else { 0.0 };
-    let shortest = format!("{}", v.abs());
-    let (int, frac) = shortest.split_once('.').unwrap_or((&shortest, ""));
-    let mut digits: Vec<u8> = int
-        .bytes()
-        .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(places))
-        .collect();
-    if frac.as_bytes().get(places).is_some_and(|d| *d >= b'5') {
-        let mut i = digits.len();
-        loop {
-            if i == 0 {
-                digits.insert(0, b'1');
-                break;
-            }
-            i -= 1;
-            if digits[i] == b'9' {
-                digits[i] = b'0';
-            } else {
-                digits[i] += 1;
-                break;
+    let scaled = scaled_shortest(v.abs(), places);
+    let scale = POW10[places as usize];
+    let mut out = String::new();
+    if v < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    push_digits(&mut out, scaled / scale, 0, true);
+    if places > 0 {
+        out.push('.');
+        push_digits(&mut out, scaled % scale, places as usize, false);
+    }
+    out
+}
+
+const POW10: [u64; 6] = [1, 10, 100, 1_000, 10_000, 100_000];
+
+/// `a` (finite, not negative) times 10^`places` as a whole number, rounded as ICU rounds:
+/// the shortest decimal that reads back as `a`, half away from zero. Found with integer
+/// arithmetic and exact comparisons (a division of two exactly held integers is the
+/// correctly rounded double, just as reading the decimal is). Exact below 10^9, where two
+/// decimals of up to five places can't read back as the same double; above it, rounds
+/// `a × 10^places` as a double.
+fn scaled_shortest(a: f64, places: u32) -> u64 {
+    let places = places as usize;
+    if a >= 1e9 {
+        return (a * POW10[places] as f64).round() as u64;
+    }
+    // The shortest form has at most places + 1 decimals: it is the one that reads back.
+    for (j, &scale) in POW10.iter().enumerate().take(places + 2) {
+        let near = (a * scale as f64).round() as u64;
+        for d in [near.saturating_sub(1), near, near + 1] {
+            if d as f64 / scale as f64 == a {
+                return if j <= places {
+                    d * POW10[places - j]
+                } else {
+                    d / 10 + u64::from(d % 10 >= 5)
+                };
             }
         }
     }
-    let split = digits.len() - places;
-    let int: String = digits[..split].iter().map(|d| *d as char).collect();
-    let frac: String = digits[split..].iter().map(|d| *d as char).collect();
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+    // Longer: it lies on a's side of every halfway point with places + 1 decimals (one
+    // between them would be a shorter form that reads back), and no halfway point reads
+    // back as `a`. So round `a` to the nearest, comparing it with the halfway points.
+    let scale = POW10[places] as f64;
+    let half_above = |k: u64| (2 * k + 1) as f64 / (2.0 * scale);
+    let mut k = (a * scale).floor() as u64;
+    while k > 0 && a < half_above(k - 1) {
+        k -= 1;
+    }
+    while a > half_above(k) {
+        k += 1;
+    }
+    k
+}
+
+/// Appends `n` in decimal digits, zero-padded to `width`, with comma thousands separators
+/// if `grouped`.
+fn push_digits(out: &mut String, mut n: u64, width: usize, grouped: bool) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    while n > 0 || len == 0 || len < width {
+        digits[len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+    }
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if grouped && i > 0 && i % 3 == 0 {
+            out.push(',');
         }
-        grouped.push(ch);
     }
-    let zero = digits.iter().all(|d| *d == b'0');
-    let sign = if v < 0.0 && !zero { "-" } else { "" };
-    if places == 0 {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
-    }
+}
+
+/// `v` held to `lo..=hi`: NaN gives `lo`, and if `lo > hi`, `hi` wins. Unlike `f64::clamp`
+/// it has no panic (whose message would bring float formatting into the wasm).
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
 }
 
 /// Parses a plain decimal number ("4", "4.25", "-1", ".5"); no exponents, signs other
@@ -189,6 +227,86 @@ mod tests {
         assert_eq!(decimal(0.0005, 3), "0.001");
         assert_eq!(decimal(f64::NAN, 2), "0");
         assert_eq!(decimal(12.0, 0), "12");
+    }
+
+    /// The former `fixed`, by std's shortest float formatting: the reference.
+    fn fixed_by_std(v: f64, places: u32) -> String {
+        let places = places.min(4) as usize;
+        let v = if v.is_finite() { v } else { 0.0 };
+        let shortest = format!("{}", v.abs());
+        let (int, frac) = shortest.split_once('.').unwrap_or((&shortest, ""));
+        let mut digits: Vec<u8> = int
+            .bytes()
+            .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(places))
+            .collect();
+        if frac.as_bytes().get(places).is_some_and(|d| *d >= b'5') {
+            let mut i = digits.len();
+            loop {
+                if i == 0 {
+                    digits.insert(0, b'1');
+                    break;
+                }
+                i -= 1;
+                if digits[i] == b'9' {
+                    digits[i] = b'0';
+                } else {
+                    digits[i] += 1;
+                    break;
+                }
+            }
+        }
+        let split = digits.len() - places;
+        let int: String = digits[..split].iter().map(|d| *d as char).collect();
+        let frac: String = digits[split..].iter().map(|d| *d as char).collect();
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        let zero = digits.iter().all(|d| *d == b'0');
+        let sign = if v < 0.0 && !zero { "-" } else { "" };
+        if places == 0 {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}.{frac}")
+        }
+    }
+
+    /// Doubles that test rounding hardest: short decimals, the halfway points between
+    /// them and their neighbours a few units in the last place away, and anything at all.
+    fn hard_doubles() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            (-1_000_000_000i64..1_000_000_000, 0u32..7)
+                .prop_map(|(n, j)| n as f64 / 10f64.powi(j as i32)),
+            (0u64..1_000_000_000, 1u32..6, -3i64..=3).prop_map(|(n, j, ulps)| {
+                let v = (2 * n + 1) as f64 / (2.0 * 10f64.powi(j as i32));
+                f64::from_bits((v.to_bits() as i64 + ulps) as u64)
+            }),
+            (0.0..1e9f64),
+            (0.0..1.0f64),
+            (-1e7..1e7f64).prop_map(|v| v * 100.0),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn fixed_matches_std_shortest_rounding(v in hard_doubles(), places in 0u32..6) {
+            prop_assume!(v.abs() < 1e9);
+            prop_assert_eq!(fixed(v, places), fixed_by_std(v, places), "{:?} to {}", v, places);
+        }
+    }
+
+    #[test]
+    fn within_holds_to_range() {
+        assert_eq!(within(5.0, 0.0, 3.0), 3.0);
+        assert_eq!(within(-1.0, 0.0, 3.0), 0.0);
+        assert_eq!(within(2.0, 0.0, 3.0), 2.0);
+        assert_eq!(within(f64::NAN, 1.0, 3.0), 1.0);
+        assert_eq!(within(2.0, 5.0, 3.0), 3.0, "an empty range gives its top");
+        assert_eq!(within(f64::INFINITY, 0.0, 3.0), 3.0);
     }
 
     #[test]

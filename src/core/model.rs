@@ -5,6 +5,7 @@
 //! "to date" and cumulative figures restart each January, because targets are annual.
 
 use super::data::{Basis, Category, Dataset, Period};
+use super::decimal::within;
 use super::month::{DEAL_END, DEAL_START, Month, YEARS};
 
 /// Slider step, in US$ bn a month.
@@ -28,7 +29,7 @@ pub fn clamp_rate(category: Category, value: f64) -> f64 {
     if value.is_nan() {
         0.0
     } else {
-        value.clamp(0.0, rate_max(category))
+        within(value, 0.0, rate_max(category))
     }
 }
 
@@ -563,7 +564,7 @@ pub fn slider_max(ds: &Dataset, scenario: &Scenario, category: Category) -> f64 
     } else {
         10.0
     };
-    ((top / step).ceil() * step).clamp(1.0, rate_max(category))
+    within((top / step).ceil() * step, 1.0, rate_max(category))
 }
 
 /// The scenario with every rate held to its slider's range: what the chart's scale is

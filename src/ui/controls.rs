@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::verdict::Compact;
 use super::{Ui, use_derived, use_dispatch, use_ui, use_widget};
 use crate::core::data::{Basis, Category};
-use crate::core::decimal::{decimal, parse_decimal};
+use crate::core::decimal::{decimal, parse_decimal, within};
 use crate::core::format::{Format, MonthStyle};
 use crate::core::locale::fill;
 use crate::core::model::{self, Preset};
@@ -89,7 +89,7 @@ pub fn RateInput(props: &RateProps) -> Html {
                 _ => return,
             };
             ev.prevent_default();
-            dispatch.dispatch(Action::SetRate(c, next.clamp(0.0, max.max(value))));
+            dispatch.dispatch(Action::SetRate(c, within(next, 0.0, max.max(value))));
         })
     };
     let value = decimal(props.value, 2);
