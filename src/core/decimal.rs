@@ -34,7 +34,7 @@ pub fn decimal(v: f64, places: u32) -> String {
 /// `v` with exactly `places` decimals (0–4) and comma thousands separators, as en-US/GB
 /// `Intl.NumberFormat` prints it: 1234.5 → "1,234.5" (1 place), 32.0 → "32.0". Like ICU,
 /// it rounds the shortest decimal form of the double half away from zero, so prerendered
-/// text matches the browser's. Used natively only (the browser uses `Intl`).
+/// text matches the browser's. Used natively, and in the browser while hydrating (then `Intl`).
 pub fn fixed(v: f64, places: u32) -> String {
     let places = places.min(4);
     let v = if v.is_finite() { v } else { 0.0 };

@@ -26,11 +26,7 @@ pub fn rate_max(category: Category) -> f64 {
 /// Clamps a rate into its plausible range. NaN and negative values become 0, and
 /// infinities the range's end, so they never reach the arithmetic.
 pub fn clamp_rate(category: Category, value: f64) -> f64 {
-    if value.is_nan() {
-        0.0
-    } else {
-        within(value, 0.0, rate_max(category))
-    }
+    within(value, 0.0, rate_max(category))
 }
 
 /// Monthly purchase rates set by the reader (US$ bn a month). On a basis with a category
