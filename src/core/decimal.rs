@@ -15,20 +15,23 @@ pub fn decimal(v: f64, places: u32) -> String {
         return "0".into();
     }
     let scaled = scaled as i64;
-    let sign = if scaled < 0 { "-" } else { "" };
     let abs = scaled.unsigned_abs();
-    let int = abs / scale as u64;
     let mut frac = abs % scale as u64;
     let mut digits = places;
     while digits > 0 && frac % 10 == 0 {
         frac /= 10;
         digits -= 1;
     }
-    if digits == 0 {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac:0width$}", width = digits as usize)
+    let mut out = String::new();
+    if scaled < 0 {
+        out.push('-');
     }
+    push_digits(&mut out, abs / scale as u64, 0, false);
+    if digits > 0 {
+        out.push('.');
+        push_digits(&mut out, frac, digits as usize, false);
+    }
+    out
 }
 
 /// `v` with exactly `places` decimals (0–4) and comma thousands separators, as en-US/GB
@@ -227,6 +230,34 @@ mod tests {
         assert_eq!(decimal(0.0005, 3), "0.001");
         assert_eq!(decimal(f64::NAN, 2), "0");
         assert_eq!(decimal(12.0, 0), "12");
+        assert_eq!(decimal(1234.5, 1), "1234.5");
+        assert_eq!(decimal(0.05, 2), "0.05");
+        assert_eq!(decimal(-0.004, 2), "0");
+        assert_eq!(decimal(-10.0, 2), "-10");
+    }
+
+    proptest! {
+        /// Integer digits and the zero-padded fraction, as `format!` wrote them before.
+        #[test]
+        fn decimal_matches_format(cents in -10_000_000_000i64..10_000_000_000, places in 0u32..5) {
+            let v = cents as f64 / 997.0;
+            let scale = 10i64.pow(places);
+            let scaled = (v * scale as f64).round() as i64;
+            let abs = scaled.unsigned_abs();
+            let (mut frac, mut digits) = (abs % scale as u64, places);
+            while digits > 0 && frac % 10 == 0 {
+                frac /= 10;
+                digits -= 1;
+            }
+            let sign = if scaled < 0 { "-" } else { "" };
+            let int = abs / scale as u64;
+            let want = if digits == 0 {
+                format!("{sign}{int}")
+            } else {
+                format!("{sign}{int}.{frac:0width$}", width = digits as usize)
+            };
+            prop_assert_eq!(decimal(v, places), want);
+        }
     }
 
     /// The former `fixed`, by std's shortest float formatting: the reference.
