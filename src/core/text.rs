@@ -428,7 +428,7 @@ pub fn method(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Vec<String> {
 }
 
 /// Words that end in a full stop without ending a sentence ("Sen. Hawley", "D.C."). The
-/// data write dates without stops ("15 Sep"), so month names are not among them.
+/// data write dates without stops ("15 Sept"), so month names are not among them.
 const ABBREVIATIONS: [&str; 25] = [
     "Sen", "Rep", "Gov", "Gen", "Sec", "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Mr", "Mrs", "Ms",
     "Dr", "St", "No", "Nos", "vs", "etc", "Dept", "Cir", "Cal", "Pa", "Supp",
