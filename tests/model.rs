@@ -3,6 +3,7 @@
 
 use phase_one::core::data::Period;
 use phase_one::core::data::{self, Basis, Category, Dataset};
+use phase_one::core::derived::Derived;
 use phase_one::core::model::{self, Preset, Rates, Scenario};
 use phase_one::core::month::Month;
 use proptest::prelude::*;
@@ -492,5 +493,35 @@ proptest! {
             }
             prop_assert_eq!(model::series(&ds, &sc), series_by_definition(&ds, &sc));
         }
+    }
+}
+
+proptest! {
+    /// `Derived::new` finds the cut-offs and slider tops once and shares them; it must
+    /// give what the model's functions give one by one (each finding them afresh).
+    #[test]
+    fn derived_matches_the_model_one_by_one(s in arb_scenario()) {
+        let ds = ds();
+        let d = Derived::new(ds, &s);
+        let tops: Vec<(Category, f64)> = model::rate_categories(ds, s.basis)
+            .iter()
+            .map(|&c| (c, model::slider_max(ds, &s, c)))
+            .collect();
+        let mut within = s;
+        for &(c, top) in &tops {
+            within.rates.set(c, within.rates.get(c).min(top));
+        }
+        let scale_top = model::series(ds, &within)
+            .iter()
+            .flat_map(|p| [p.actual, p.projected, p.later, Some(p.target)])
+            .flatten()
+            .fold(0.0, f64::max);
+        // Debug text, so that a NaN compares equal to itself.
+        prop_assert_eq!(format!("{:?}", d.eval), format!("{:?}", model::evaluate(ds, &s)));
+        prop_assert_eq!(format!("{:?}", d.series), format!("{:?}", model::series(ds, &s)));
+        prop_assert_eq!(&d.cutoffs, &model::cutoffs(ds, s.basis));
+        prop_assert_eq!(format!("{:?}", d.slider_max), format!("{tops:?}"));
+        prop_assert_eq!(format!("{:?}", model::within_sliders(ds, &s)), format!("{within:?}"));
+        prop_assert_eq!(d.scale_top.to_bits(), scale_top.to_bits());
     }
 }

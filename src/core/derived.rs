@@ -19,21 +19,21 @@ pub struct Derived {
 }
 
 impl Derived {
+    /// The cut-offs and slider tops are found once here and shared by the rest.
     pub fn new(ds: &Dataset, scenario: &Scenario) -> Derived {
-        let within = model::series(ds, &model::within_sliders(ds, scenario));
+        let cutoffs = model::cutoffs(ds, scenario.basis);
+        let slider_max = model::slider_maxes(ds, scenario, &cutoffs);
+        let within = model::series_with(ds, &model::held_to(scenario, &slider_max), &cutoffs);
         let scale_top = within
             .iter()
             .flat_map(|p| [p.actual, p.projected, p.later, Some(p.target)])
             .flatten()
             .fold(0.0, f64::max);
         Derived {
-            eval: model::evaluate(ds, scenario),
-            series: model::series(ds, scenario),
-            cutoffs: model::cutoffs(ds, scenario.basis),
-            slider_max: model::rate_categories(ds, scenario.basis)
-                .iter()
-                .map(|c| (*c, model::slider_max(ds, scenario, *c)))
-                .collect(),
+            eval: model::evaluate_with(ds, scenario, &cutoffs),
+            series: model::series_with(ds, scenario, &cutoffs),
+            cutoffs,
+            slider_max,
             scale_top,
         }
     }

@@ -264,14 +264,20 @@ pub struct Evaluation {
 /// Evaluates a scenario. The cut-off is resolved to an available month first, and rates
 /// are clamped, so any input gives a sane result.
 pub fn evaluate(ds: &Dataset, scenario: &Scenario) -> Option<Evaluation> {
+    evaluate_with(ds, scenario, &cutoffs(ds, scenario.basis))
+}
+
+/// [`evaluate`] with the basis's cut-offs already found (they depend on the data alone,
+/// so a slider input needn't look for them again).
+pub fn evaluate_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Option<Evaluation> {
     let basis = scenario.basis;
-    let asof = resolve_asof(ds, basis, scenario.asof)?;
+    let asof = resolve_in(all, scenario.asof)?;
     let mut s = *scenario;
     s.asof = asof;
     let rate = total_rate(ds, &s);
     // At the last month with data the deal is history: what follows is missing from the
     // data, not left to the reader's rates.
-    let over = is_data_end(ds, basis, asof);
+    let over = all.last() == Some(&asof);
     let years = YEARS.map(|y| {
         let actual = actual_to_date(ds, basis, Category::Total, asof, y);
         let left = remaining_months(asof, y);
@@ -422,9 +428,13 @@ pub struct SeriesPoint {
 
 /// Jan 2020 to Dec 2021, cumulative within each year.
 pub fn series(ds: &Dataset, scenario: &Scenario) -> Vec<SeriesPoint> {
+    series_with(ds, scenario, &cutoffs(ds, scenario.basis))
+}
+
+/// [`series`] with the basis's cut-offs already found.
+pub fn series_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Vec<SeriesPoint> {
     let basis = scenario.basis;
-    let all = cutoffs(ds, basis);
-    let Some(asof) = resolve_in(&all, scenario.asof) else {
+    let Some(asof) = resolve_in(all, scenario.asof) else {
         return Vec::new();
     };
     let rate = total_rate(ds, &Scenario { asof, ..*scenario });
@@ -539,8 +549,18 @@ pub fn needed_rate(ds: &Dataset, basis: Basis, category: Category, asof: Month) 
 /// then 10s), and never above [`rate_max`]. A typed value may go higher, up to
 /// [`rate_max`]; the slider then sits at its end.
 pub fn slider_max(ds: &Dataset, scenario: &Scenario, category: Category) -> f64 {
+    slider_max_with(ds, scenario, category, &cutoffs(ds, scenario.basis))
+}
+
+/// [`slider_max`] with the basis's cut-offs already found.
+pub fn slider_max_with(
+    ds: &Dataset,
+    scenario: &Scenario,
+    category: Category,
+    all: &[Month],
+) -> f64 {
     let basis = scenario.basis;
-    let asof = resolve_asof(ds, basis, scenario.asof).unwrap_or(scenario.asof);
+    let asof = resolve_in(all, scenario.asof).unwrap_or(scenario.asof);
     let best = DEAL_START
         .through(asof)
         .filter_map(|m| month_value(ds, basis, m, category))
@@ -566,10 +586,23 @@ pub fn slider_max(ds: &Dataset, scenario: &Scenario, category: Category) -> f64 
 /// The scenario with every rate held to its slider's range: what the chart's scale is
 /// sized for, so one typed extreme runs off the top instead of squashing the chart.
 pub fn within_sliders(ds: &Dataset, scenario: &Scenario) -> Scenario {
+    let all = cutoffs(ds, scenario.basis);
+    held_to(scenario, &slider_maxes(ds, scenario, &all))
+}
+
+/// Each rate category's slider top, in [`rate_categories`] order.
+pub fn slider_maxes(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Vec<(Category, f64)> {
+    rate_categories(ds, scenario.basis)
+        .iter()
+        .map(|&c| (c, slider_max_with(ds, scenario, c, all)))
+        .collect()
+}
+
+/// The scenario with each listed category's rate held to at most its top.
+pub fn held_to(scenario: &Scenario, tops: &[(Category, f64)]) -> Scenario {
     let mut s = *scenario;
-    for &c in rate_categories(ds, s.basis) {
-        let v = s.rates.get(c).min(slider_max(ds, scenario, c));
-        s.rates.set(c, v);
+    for &(c, top) in tops {
+        s.rates.set(c, s.rates.get(c).min(top));
     }
     s
 }
