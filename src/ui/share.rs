@@ -39,12 +39,16 @@ pub fn Share(props: &ShareProps) -> Html {
         let url = url.clone();
         Callback::from(move |_: MouseEvent| super::dom::copy_text(&url, setter.clone()))
     };
-    let (iframe, script) = embed_snippets(
-        &env.asset_base,
-        loc.lang.page(),
-        &shown_query.borrow(),
-        s.iframe_title,
+    // Built afresh only when the query they show (or the language) changes.
+    let snippets = use_memo(
+        (
+            shown_query.borrow().clone(),
+            env.asset_base.clone(),
+            loc.lang,
+        ),
+        |(query, base, lang)| embed_snippets(base, lang.page(), query, s.iframe_title),
     );
+    let (iframe, script) = (*snippets).clone();
     let on_toggle = super::details_toggle(open.setter());
     // The click on the summary comes before the panel opens, so the snippets are
     // current by the time it is painted (the toggle event comes later).
