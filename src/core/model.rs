@@ -277,7 +277,7 @@ pub fn evaluate_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Option
     let rate = total_rate(ds, &s);
     // At the last month with data the deal is history: what follows is missing from the
     // data, not left to the reader's rates.
-    let over = all.last() == Some(&asof);
+    let over = is_last(all, asof);
     let years = YEARS.map(|y| {
         let actual = actual_to_date(ds, basis, Category::Total, asof, y);
         let left = remaining_months(asof, y);
@@ -316,7 +316,12 @@ pub fn evaluate_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Option
 /// True when `asof` is the last cut-off the basis has: no later figures exist, so the
 /// months after it are missing from the data (the deal ended in December 2021).
 pub fn is_data_end(ds: &Dataset, basis: Basis, asof: Month) -> bool {
-    cutoffs(ds, basis).last() == Some(&asof)
+    is_last(&cutoffs(ds, basis), asof)
+}
+
+/// `is_data_end` among cut-offs already found.
+fn is_last(all: &[Month], asof: Month) -> bool {
+    all.last() == Some(&asof)
 }
 
 /// The highest monthly total on record in the deal period, up to the cut-off.
@@ -438,7 +443,7 @@ pub fn series_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Vec<Seri
         return Vec::new();
     };
     let rate = total_rate(ds, &Scenario { asof, ..*scenario });
-    let over = all.last() == Some(&asof);
+    let over = is_last(all, asof);
     let at_asof = ytd(ds, basis, Category::Total, asof);
     let targets = TargetPathOf::new(ds, basis);
     // Each month's year-to-date total as `ytd` has it (the sum of the year's months while
