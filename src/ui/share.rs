@@ -39,14 +39,18 @@ pub fn Share(props: &ShareProps) -> Html {
         let url = url.clone();
         Callback::from(move |_: MouseEvent| super::dom::copy_text(&url, setter.clone()))
     };
-    // Built afresh only when the query they show (or the language) changes.
+    // Built afresh only when the query they show (or the language) changes, and shared
+    // with the snippets by reference count rather than copied on every render.
     let snippets = use_memo(
         (
             shown_query.borrow().clone(),
             env.asset_base.clone(),
             loc.lang,
         ),
-        |(query, base, lang)| embed_snippets(base, lang.page(), query, s.iframe_title),
+        |(query, base, lang)| {
+            let (iframe, script) = embed_snippets(base, lang.page(), query, s.iframe_title);
+            (AttrValue::from(iframe), AttrValue::from(script))
+        },
     );
     let (iframe, script) = (*snippets).clone();
     let on_toggle = super::details_toggle(open.setter());
@@ -77,7 +81,7 @@ pub fn Share(props: &ShareProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SnippetProps {
     label: &'static str,
-    code: String,
+    code: AttrValue,
     testid: &'static str,
 }
 
