@@ -4,6 +4,7 @@
 
 use phase_one::core::vocab::{Code, Set};
 
+/// A vocabulary's codes read back what they write.
 fn round_trips<T: Code + std::fmt::Debug>() {
     let mut seen = std::collections::BTreeSet::new();
     for (i, v) in T::ALL.iter().copied().enumerate() {
@@ -14,6 +15,12 @@ fn round_trips<T: Code + std::fmt::Debug>() {
     }
     assert_eq!(T::from_code(""), None);
     assert_eq!(T::from_code("no-such-code"), None);
+}
+
+/// A vocabulary that filters take sets of (at most 64 kinds, or `Set` doesn't compile):
+/// its codes round-trip, and so does every subset in a link.
+fn round_trips_in_sets<T: Code + std::fmt::Debug>() {
+    round_trips::<T>();
     // Every subset survives a link: to text and back (sets reserve "all" and "none", so
     // an enum that uses either as a code is never put in a set).
     if T::ALL.iter().any(|v| matches!(v.code(), "all" | "none")) {
@@ -45,8 +52,8 @@ fn every_coded_enum_round_trips() {
     round_trips::<Lang>();
     round_trips::<Preset>();
     round_trips::<Msg>();
-    round_trips::<App>();
-    round_trips::<Actor>();
+    round_trips_in_sets::<App>();
+    round_trips_in_sets::<Actor>();
     for code in App::ALL
         .map(App::code)
         .iter()

@@ -112,6 +112,7 @@ impl<T: Code> Set<T> {
     /// This set with `value` added (`on`) or removed.
     #[must_use]
     pub fn with(self, value: T, on: bool) -> Self {
+        const { assert!(T::ALL.len() <= 64, "a Set holds at most 64 kinds of value") };
         let bit = 1u64 << value.index();
         Set {
             bits: if on {
