@@ -50,8 +50,8 @@ async fn default_view_renders_the_verdict_with_intl_numbers() {
     let root = mount("").await;
     let h1 = root.query_selector("h1").unwrap().expect("an h1");
     assert_eq!(
-        h1.text_content().unwrap(),
-        "Is China buying what it promised?"
+        h1.text_content().unwrap().trim(),
+        "China promised to buy $200bn more from the US. It bought none of the extra."
     );
     assert_eq!(
         text(&root, "verdict-2020"),

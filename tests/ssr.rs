@@ -110,7 +110,20 @@ fn renders_the_default_verdict_and_the_events() {
     let html = render_query("");
     let text = visible_text(&html);
     assert!(text.contains("2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"));
-    assert!(text.contains("Is China buying what it promised?"));
+    // The story first: what happened, with the figures from the data and their scope.
+    assert!(
+        text.contains(
+            "China promised to buy $200bn more from the US. It bought none of the extra."
+        )
+    );
+    assert!(text.contains("China bought 60% of the American goods it had promised"));
+    assert!(text.contains("57% of the goods and services"));
+    assert!(
+        text.contains(
+            "Why TikTok and WeChat are here: by the end of June 2020 China had bought 23%"
+        )
+    );
+    assert!(text.contains("Rewind to June 2020: what pace would have met the targets?"));
     assert!(
         html.contains("data-event-id=\"2020-08-eo-13942-orders-ban\""),
         "an event"

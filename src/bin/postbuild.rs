@@ -173,16 +173,7 @@ mod native {
         let index = staging.join("index.html");
         let template =
             std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
-        let alternates: String = locales
-            .iter()
-            .map(|l| {
-                format!(
-                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-                    l.lang.code(),
-                    l.lang.page()
-                )
-            })
-            .collect();
+        let site = site_url()?;
         for (loc, prerendered) in pages {
             let lang = loc.lang;
             // The language's own files come with the wasm, not after it.
@@ -196,10 +187,14 @@ mod native {
                         .concat()
                 })
                 .unwrap_or_default();
+            let links = site
+                .as_deref()
+                .map(|site| site_links(site, lang, &locales))
+                .unwrap_or_default();
             let preload = format!(
                 "<link rel=\"modulepreload\" href=\"{glue}\">\
                  <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" \
-                 crossorigin>{files}{alternates}"
+                 crossorigin>{files}{links}"
             );
             let html = replace_marker(&template, "<!-- postbuild: preload -->", &preload)?;
             let html = remove_trunk_link(&html);
@@ -211,10 +206,70 @@ mod native {
         Ok(())
     }
 
+    /// The environment variable that gives the site's public address (where `dist/` is
+    /// served), for the links that must be absolute.
+    pub const SITE_URL: &str = "PHASE_ONE_SITE_URL";
+
+    /// The site's public address from [`SITE_URL`], ending in `/`; `None` when it is not
+    /// set (the pages then carry no `canonical` or `hreflang` link, rather than relative
+    /// ones, which search engines reject). Anything but an absolute http(s) address with
+    /// a host fails the build, naming the variable.
+    fn site_url() -> Result<Option<String>, String> {
+        let Some(raw) = std::env::var_os(SITE_URL) else {
+            return Ok(None);
+        };
+        let raw = raw.to_string_lossy();
+        let value = raw.trim();
+        if value.is_empty() {
+            return Ok(None);
+        }
+        let rest = value
+            .strip_prefix("https://")
+            .or_else(|| value.strip_prefix("http://"));
+        let host = rest
+            .and_then(|r| r.split(['/', '?', '#']).next())
+            .unwrap_or("");
+        let bad = host.is_empty()
+            || host.contains('@')
+            || value.contains(['?', '#', '"', '<', '>', ' ', '\'', '\\']);
+        if bad {
+            return Err(format!(
+                "{SITE_URL} must be the absolute http(s) address the build is served from, \
+                 such as https://news.example.org/graphics/phase-one/ (no query, fragment, \
+                 quotes or spaces); it is {value:?}"
+            ));
+        }
+        Ok(Some(if value.ends_with('/') {
+            value.to_string()
+        } else {
+            format!("{value}/")
+        }))
+    }
+
+    /// A page's `canonical` link and the `hreflang` alternates of every language (English
+    /// also as `x-default`), absolute under the site's address.
+    fn site_links(site: &str, lang: Lang, locales: &[&Locale]) -> String {
+        let mut out = format!("<link rel=\"canonical\" href=\"{site}{}\">", lang.page());
+        let alternate = |code: &str, page: &str| {
+            format!("<link rel=\"alternate\" hreflang=\"{code}\" href=\"{site}{page}\">")
+        };
+        for l in locales {
+            out.push_str(&alternate(l.lang.code(), l.lang.page()));
+        }
+        out.push_str(&alternate("x-default", Lang::En.page()));
+        out
+    }
+
     /// The page in a language: `<html lang>`, its title and description, and the root's
     /// `data-lang` (which the client reads to know what was prerendered).
-    fn in_language(html: &str, loc: &Locale) -> Result<String, String> {
+    fn in_language(html: &str, loc: &'static Locale) -> Result<String, String> {
+        use phase_one::core::data;
+        use phase_one::core::text;
         let s = loc.strings;
+        let ds = data::parse(data::FILE_NAME, data::BUILT_IN)
+            .map_err(|_| "the built-in purchase data have problems".to_string())?;
+        let f = phase_one::ui::format::Fmt::new(loc, false);
+        let page_title = text::page_title(loc, &f, &ds);
         let title = between(html, "<title>", "</title>")?;
         let description = between(html, "<meta name=\"description\" content=\"", "\">")?;
         let root = "data-phase-one-standalone>";
@@ -222,7 +277,7 @@ mod native {
             return Err("index.html lacks <html lang=\"en\"> or the standalone root".into());
         }
         Ok(html
-            .replacen(title, &escape_html(s.page_title), 1)
+            .replacen(title, &escape_html(&page_title), 1)
             .replacen(description, &escape_html(s.page_description), 1)
             .replacen(
                 "<html lang=\"en\"",

@@ -386,6 +386,152 @@ pub fn marker_caption(fr: &Frame, k: f64, date_chars: usize) -> (f64, Anchor, us
     (x, anchor, title_chars)
 }
 
+/// A box on the drawing, in px: left, top, right, bottom.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+}
+
+/// The font size of the chart's small labels (the cut-off, the target labels and the
+/// named moments), in px, as `widget.css` sets it.
+pub const LABEL_PX: f64 = 11.0;
+/// The named moments' rows: baselines this far apart, from the top of the plot.
+const ROW: f64 = 15.0;
+/// At most this many rows of moment labels, so they stay in the top of the plot.
+const MAX_ROWS: usize = 4;
+/// Between a moment's tick and its label's text.
+const LABEL_GAP: f64 = 4.0;
+
+/// A generous estimate of a text's width at `px` (system sans-serif, weight 600): wide
+/// enough for every engine's fonts, so labels placed apart never touch. CJK characters
+/// are a full em.
+pub fn text_width(t: &str, px: f64) -> f64 {
+    let ems: f64 = t
+        .chars()
+        .map(|c| match c {
+            c if c >= '\u{2E80}' => 1.0,
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '’' | '!' | '|' => 0.3,
+            ' ' | 'f' | 't' | 'r' | '(' | ')' | '-' => 0.38,
+            'm' | 'w' | 'M' | 'W' => 0.9,
+            c if c.is_ascii_uppercase() => 0.7,
+            c if c.is_ascii_digit() => 0.6,
+            _ => 0.58,
+        })
+        .sum();
+    ems * px
+}
+
+/// The box of a label whose baseline is at `y`, starting (or ending, or centred) at `x`.
+pub fn label_rect(x: f64, y: f64, width: f64, anchor: Anchor) -> Rect {
+    let x0 = match anchor {
+        Anchor::Start => x,
+        Anchor::Middle => x - width / 2.0,
+        Anchor::End => x - width,
+    };
+    Rect {
+        x0,
+        y0: y - LABEL_PX,
+        x1: x0 + width,
+        y1: y + LABEL_PX * 0.3,
+    }
+}
+
+/// Where the cut-off's label sits: its box, for the moments to keep clear of.
+pub fn asof_rect(lay: &Layout, width: f64) -> Rect {
+    label_rect(
+        lay.asof_label_x,
+        lay.frame.y0 + 10.0,
+        width,
+        lay.asof_anchor,
+    )
+}
+
+/// Where the direct target labels ("2020 target") sit, on a wide chart.
+pub fn target_rects(lay: &Layout, width: f64) -> Vec<Rect> {
+    if lay.frame.narrow() {
+        return Vec::new();
+    }
+    lay.lines
+        .iter()
+        .filter_map(|l| l.target.last())
+        .map(|&(x, y)| label_rect(x + 6.0, y + 4.0, width, Anchor::Start))
+        .collect()
+}
+
+/// A named moment's label, placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MomentLabel {
+    /// Which of the moments given.
+    pub index: usize,
+    /// The event's tick, where the leader line runs down to the axis.
+    pub tick_x: f64,
+    /// The text's anchor point and baseline.
+    pub x: f64,
+    pub y: f64,
+    pub anchor: Anchor,
+    pub rect: Rect,
+}
+
+/// Places the named moments' labels (each given as its event's position in months from
+/// Jan 2020 and its text's width) in rows across the top of the plot, beside their
+/// ticks: each takes the first row, and the first side of its tick, where it stays on
+/// the drawing (right of the y labels) and clear of every label already there and of
+/// `avoid` (the cut-off's label, the target labels). A label with no room is left out
+/// (its marker stays, with its name in the caption and the panel).
+pub fn place_moments(fr: &Frame, moments: &[(f64, f64)], avoid: &[Rect]) -> Vec<MomentLabel> {
+    // The labels placed so far, and `avoid`. A label may cross the leader line of one
+    // placed before it (its halo interrupts the line), but its own leader crosses none.
+    let mut labels: Vec<Rect> = avoid.to_vec();
+    let mut out = Vec::new();
+    let right = fr.w - 2.0;
+    for (index, &(k, width)) in moments.iter().enumerate() {
+        let tick_x = fr.x(k);
+        let leader = |r: &Rect| Rect {
+            x0: tick_x - 1.0,
+            y0: r.y1,
+            x1: tick_x + 1.0,
+            y1: fr.y1,
+        };
+        let spot = (0..MAX_ROWS)
+            .flat_map(|row| [(row, Anchor::Start), (row, Anchor::End)])
+            .map(|(row, anchor)| {
+                let y = fr.y0 + 11.0 + row as f64 * ROW;
+                let x = match anchor {
+                    Anchor::End => tick_x - LABEL_GAP,
+                    _ => tick_x + LABEL_GAP,
+                };
+                (x, y, anchor, label_rect(x, y, width, anchor))
+            })
+            .find(|(_, _, _, r)| {
+                r.x0 >= fr.x0 + 2.0
+                    && r.x1 <= right
+                    && !labels.iter().any(|t| t.overlaps(r))
+                    && !labels.iter().any(|t| t.overlaps(&leader(r)))
+            });
+        if let Some((x, y, anchor, rect)) = spot {
+            labels.push(rect);
+            out.push(MomentLabel {
+                index,
+                tick_x,
+                x,
+                y,
+                anchor,
+                rect,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,9 @@ pub trait Format {
     fn month(&self, m: Month, style: MonthStyle) -> String;
     /// A timeline date: "6 Aug 2020", or "Dec 2019" at month precision.
     fn date(&self, date: (i32, u32, u32), precision: Precision) -> String;
+    /// A day without its year, where the year is plain from the context (the chart's
+    /// labels): "6 Aug", "8月6日".
+    fn day_month(&self, date: (i32, u32, u32)) -> String;
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,6 +98,10 @@ impl Format for Plain {
             Precision::Month => format!("{} {y}", SHORT[i]),
         }
     }
+
+    fn day_month(&self, (_, m, d): (i32, u32, u32)) -> String {
+        format!("{d} {}", SHORT[(m.clamp(1, 12) - 1) as usize])
+    }
 }
 
 /// zh-CN formatting without a browser: what `Intl` writes for zh-CN ("2020年8月6日",
@@ -118,12 +125,14 @@ const ZH_MONTHS: [&str; 12] = [
 ];
 
 impl Format for PlainZh {
+    /// Grouped from five digits only, as Chinese business papers write figures (2000亿,
+    /// 1427亿, 12,345亿) and as `Intl` does with `useGrouping: "min2"`.
     fn number(&self, v: f64, places: u32) -> String {
-        Plain.number(v, places)
+        min2(Plain.number(v, places))
     }
 
     fn rate(&self, v: f64, places: (u32, u32)) -> String {
-        Plain.rate(v, places)
+        min2(Plain.rate(v, places))
     }
 
     fn percent(&self, share: f64) -> String {
@@ -144,6 +153,25 @@ impl Format for PlainZh {
             Precision::Day => format!("{y}年{m}月{d}日"),
             Precision::Month => format!("{y}年{m}月"),
         })
+    }
+
+    fn day_month(&self, (_, m, d): (i32, u32, u32)) -> String {
+        glue(&format!("{m}月{d}日"))
+    }
+}
+
+/// A grouped number with its one separator dropped when the whole part has four digits
+/// ("2,000" → "2000"; "12,345" keeps it): `Intl`'s `useGrouping: "min2"`.
+fn min2(text: String) -> String {
+    let whole = text
+        .trim_start_matches('-')
+        .split('.')
+        .next()
+        .unwrap_or_default();
+    if whole.len() == 5 && whole.as_bytes().get(1) == Some(&b',') {
+        text.replacen(',', "", 1)
+    } else {
+        text
     }
 }
 

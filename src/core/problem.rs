@@ -60,6 +60,8 @@ crate::codes! {
         NoEventSource = "no_event_source",
         BadVerified = "bad_verified",
         BadKey = "bad_key",
+        BadLabel = "bad_label",
+        LabelOutsideChart = "label_outside_chart",
         // The source policy (both files)
         NoOutlet = "no_outlet",
         NoSourceTitle = "no_source_title",
@@ -74,6 +76,8 @@ crate::codes! {
         Placeholders = "placeholders",
         UnknownEvent = "unknown_event",
         NoTranslation = "no_translation",
+        NoLabel = "no_label",
+        LabelUnused = "label_unused",
     }
 }
 

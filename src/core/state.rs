@@ -25,6 +25,18 @@ pub enum Notice {
     BuiltInInvalid { problems: Vec<Problem> },
     /// A link named a data file on another site; it was not fetched.
     Refused { file: String, origin: String },
+    /// A link (`#event-<id>`) named an event the timeline doesn't have.
+    UnknownEvent { id: String },
+}
+
+/// The longest event id a notice quotes (ids are at most 80 characters).
+const QUOTED_ID: usize = 80;
+
+/// The notice for a linked event that no timeline has.
+fn unknown_event(id: &str) -> Notice {
+    Notice::UnknownEvent {
+        id: super::chart::shorten(id, QUOTED_ID),
+    }
 }
 
 /// Which data file.
@@ -109,6 +121,9 @@ pub struct State {
     pub highlighted: Option<String>,
     /// The selection came from a chart marker: its card offers a way back to the chart.
     pub from_chart: bool,
+    /// The events of the chart marker whose panel is open beside the chart (a marker
+    /// stands for one event, or several close together).
+    pub moments: Option<Rc<[String]>>,
     pub look: Look,
     pub notices: Vec<Notice>,
     /// The parameters the widget started from.
@@ -143,6 +158,8 @@ pub enum Action {
     Select(Option<String>),
     /// Selects an event from its chart marker.
     SelectFromChart(String),
+    /// Opens the panel of a chart marker's events, by the chart; `None` closes it.
+    ShowMoments(Option<Rc<[String]>>),
     Highlight(Option<String>),
     /// A newsroom file was accepted and is being fetched.
     UseFile(FileKind, String),
@@ -163,17 +180,27 @@ impl State {
         params: Params,
         selected: Option<String>,
     ) -> State {
-        let wanted = selected.clone().filter(|id| timeline.find(id).is_none());
+        let mut wanted = selected.clone().filter(|id| timeline.find(id).is_none());
         let selected = selected.filter(|id| timeline.find(id).is_some());
+        // Only a publisher's timeline, still to come, may yet have it.
+        let mut notices = Vec::new();
+        if params.timeline_data_url.is_none() {
+            notices.extend(wanted.take().map(|id| unknown_event(&id)));
+        }
         State {
             scenario: url_state::scenario(&data, &params),
-            filters: listing(&timeline, url_state::filters(&params), selected.as_deref()),
+            filters: listing(
+                &timeline,
+                url_state::filters(&params).for_link(&timeline),
+                selected.as_deref(),
+            ),
             selected,
             highlighted: None,
             from_chart: false,
+            moments: None,
             look: url_state::look(&params),
             preset: url_state::link_preset(&params),
-            notices: Vec::new(),
+            notices,
             params: Rc::new(params),
             data,
             timeline,
@@ -241,6 +268,8 @@ impl State {
             Action::SetEvents(e) => s.filters.events = e,
             Action::Select(id) => {
                 s.selected = id.filter(|id| self.timeline.find(id).is_some());
+                // A selected event is listed (a link in the dek can select any event).
+                s.filters = listing(&self.timeline, s.filters, s.selected.as_deref());
                 s.from_chart = false;
             }
             Action::SelectFromChart(id) => {
@@ -249,6 +278,9 @@ impl State {
                 s.from_chart = s.selected.is_some();
             }
             Action::Highlight(id) => s.highlighted = id,
+            Action::ShowMoments(ids) => {
+                s.moments = ids.filter(|ids| ids.iter().any(|id| self.timeline.find(id).is_some()));
+            }
             Action::UseFile(kind, url) => {
                 *s.files.slot(kind) = Some(DataFile {
                     name: url_state::file_label(&url),
@@ -261,6 +293,11 @@ impl State {
                     f.status = FileStatus::Failed;
                 }
                 s.notices.push(notice);
+                if kind == FileKind::Timeline
+                    && let Some(id) = s.wanted.take()
+                {
+                    s.notices.push(unknown_event(&id));
+                }
             }
             Action::DataLoaded(data) => {
                 if let Some(f) = &mut s.files.purchases {
@@ -281,13 +318,18 @@ impl State {
                     f.status = FileStatus::Loaded;
                 }
                 s.selected = s.selected.filter(|id| t.find(id).is_some());
-                if s.selected.is_none() {
-                    if let Some(id) = s.wanted.take().filter(|id| t.find(id).is_some()) {
+                if s.selected.is_none()
+                    && let Some(id) = s.wanted.take()
+                {
+                    if t.find(&id).is_some() {
                         s.selected = Some(id);
                         s.reveal += 1;
+                    } else {
+                        s.notices.push(unknown_event(&id));
                     }
                 }
                 s.filters = listing(&t, s.filters, s.selected.as_deref());
+                s.moments = None;
                 s.timeline = t;
             }
             Action::AddNotice(n) => s.notices.push(n),
@@ -298,7 +340,8 @@ impl State {
                     (*params).clone(),
                     selected,
                 );
-                next.notices = s.notices;
+                let linked = std::mem::replace(&mut next.notices, s.notices);
+                next.notices.extend(linked);
                 next.files = s.files;
                 next.reveal = s.reveal;
                 return next;
@@ -454,15 +497,28 @@ mod tests {
     fn a_deep_link_waits_for_the_publisher_s_timeline() {
         let ds = Rc::new(data::parse(data::FILE_NAME, data::BUILT_IN).unwrap());
         let built_in = Rc::new(timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap());
+        // Without a publisher's timeline to come, the link's event is unknown at once.
         let s = State::new(
-            ds,
-            built_in,
+            ds.clone(),
+            built_in.clone(),
             Params::default(),
             Some("newsroom-only".into()),
         );
         assert_eq!(s.selected, None);
         assert_eq!(s.linked_event(), None, "no publisher's timeline coming");
+        assert_eq!(
+            s.notices,
+            vec![Notice::UnknownEvent {
+                id: "newsroom-only".into()
+            }]
+        );
         let url = "https://a.example/t.csv".to_string();
+        let params = Params {
+            timeline_data_url: Some(url_state::DataRef::from_link(url.clone())),
+            ..Params::default()
+        };
+        let s = State::new(ds, built_in, params, Some("newsroom-only".into()));
+        assert_eq!(s.notices, vec![], "it may be in the publisher's timeline");
         let s = s.reduce(Action::UseFile(FileKind::Timeline, url.clone()));
         assert_eq!(
             s.linked_event(),
@@ -492,5 +548,86 @@ mod tests {
         // Re-applying link parameters keeps the files in use.
         let s = s.reduce(Action::ApplyParams(Rc::new(Params::default()), None));
         assert!(s.files.timeline.is_some());
+    }
+
+    #[test]
+    fn an_unknown_event_gets_a_notice_once_no_timeline_can_have_it() {
+        let ds = Rc::new(data::parse(data::FILE_NAME, data::BUILT_IN).unwrap());
+        let built_in = Rc::new(timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap());
+        let url = "https://a.example/t.csv".to_string();
+        let params = Params {
+            timeline_data_url: Some(url_state::DataRef::from_link(url.clone())),
+            ..Params::default()
+        };
+        let wanted = || Some("no-such-event".to_string());
+        let s = State::new(ds.clone(), built_in.clone(), params.clone(), wanted());
+        let unknown = Notice::UnknownEvent {
+            id: "no-such-event".into(),
+        };
+        // The publisher's timeline came, without it.
+        let t = s.reduce(Action::TimelineLoaded(built_in.clone()));
+        assert_eq!(t.notices, vec![unknown.clone()]);
+        assert_eq!(t.selected, None);
+        // The publisher's timeline failed: the notice for the file, then for the event.
+        let refused = Notice::Refused {
+            file: "t.csv".into(),
+            origin: "https://a.example".into(),
+        };
+        let t = s.reduce(Action::FileFailed(FileKind::Timeline, refused.clone()));
+        assert_eq!(t.notices, vec![refused, unknown.clone()]);
+        // After hydration, the link's notice joins those already shown.
+        let s = State::new(ds, built_in, Params::default(), None);
+        let t = s.reduce(Action::ApplyParams(Rc::new(Params::default()), wanted()));
+        assert_eq!(t.notices, vec![unknown]);
+        // A hostile id is quoted shortened.
+        let long = "x".repeat(500);
+        let t = s.reduce(Action::ApplyParams(Rc::new(Params::default()), Some(long)));
+        let Notice::UnknownEvent { id } = &t.notices[0] else {
+            panic!("{:?}", t.notices)
+        };
+        assert!(id.chars().count() <= 80, "{id}");
+    }
+
+    #[test]
+    fn a_link_s_filter_lists_what_it_names() {
+        // Key moments ignore the filters: a filter that some key moment fails opens the
+        // full list, filtered.
+        let s = state("?apps=wechat");
+        assert_eq!(s.filters.events, Events::All);
+        let listed = timeline::filtered(&s.timeline, &s.filters);
+        assert!(!listed.is_empty());
+        assert!(listed.iter().all(|e| e.apps.contains(App::WeChat)));
+        // A filter every key moment passes keeps the key moments.
+        let s = state("?period=all&apps=tiktok,wechat");
+        assert_eq!(s.filters.events, Events::Key);
+        // So does no filter at all.
+        assert_eq!(state("").filters.events, Events::Key);
+    }
+
+    #[test]
+    fn a_marker_panel_opens_on_events_the_timeline_has() {
+        let s = state("");
+        let ids: Rc<[String]> = Rc::from(vec!["2020-08-eo-13942-orders-ban".to_string()]);
+        let t = s.reduce(Action::ShowMoments(Some(ids.clone())));
+        assert_eq!(t.moments, Some(ids));
+        assert_eq!(t.query(), s.query(), "not part of the address");
+        let t = t.reduce(Action::ShowMoments(None));
+        assert_eq!(t.moments, None);
+        let none: Rc<[String]> = Rc::from(vec!["no-such-event".to_string()]);
+        assert_eq!(s.reduce(Action::ShowMoments(Some(none))).moments, None);
+    }
+
+    #[test]
+    fn selecting_an_event_lists_it() {
+        // From the dek's link, say, while the list is filtered to the other app.
+        let s = state("?events=all&apps=tiktok");
+        let id = "2020-09-nd-cal-judge-beeler"; // WeChat only
+        let t = s.reduce(Action::Select(Some(id.into())));
+        assert_eq!(t.selected.as_deref(), Some(id));
+        assert!(
+            timeline::filtered(&t.timeline, &t.filters)
+                .iter()
+                .any(|e| e.id == id)
+        );
     }
 }

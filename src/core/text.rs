@@ -261,9 +261,111 @@ pub fn headline_total(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     )
 }
 
-/// The dek under the headline, with the headline commitment from the data.
+/// A final outcome's value, by its id in the data.
+fn outcome(ds: &Dataset, id: &str) -> Option<f64> {
+    ds.outcome(id).map(|o| o.figure.value)
+}
+
+/// A percentage from the data (57 → "57%"), to one decimal where it has one ("62.9%").
+pub fn outcome_percent(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    if v.fract() == 0.0 {
+        f.percent(v / 100.0)
+    } else {
+        fill(loc.strings.percent_exact, &[("n", &f.number(v, 1))])
+    }
+}
+
+/// The extra purchases promised ("$200bn"), for headlines.
+fn extra_promised(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Option<String> {
+    let total = ds.commitment(Period::TwoYears, Category::Total)?;
+    Some(figure(
+        loc,
+        fill(
+            loc.strings.money,
+            &[("n", &f.number(total * loc.money.per_billion, 0))],
+        ),
+    ))
+}
+
+/// The headline: the promise and what came of it, when the data hold PIIE's finding that
+/// none of the extra was bought; otherwise a headline that claims nothing.
+pub fn headline(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
+    match (extra_promised(loc, f, ds), outcome(ds, "below-2017")) {
+        (Some(extra), Some(_)) => fill(loc.strings.headline, &[("extra", &extra)]),
+        _ => loc.strings.headline_plain.to_string(),
+    }
+}
+
+/// The page's `<title>`, with the promise from the data.
+pub fn page_title(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
+    let extra = extra_promised(loc, f, ds).unwrap_or_default();
+    fill(loc.strings.page_title, &[("extra", &extra)])
+}
+
+/// The dek under the headline: the shares bought, each with its scope, from the data's
+/// final counts; without them, the promise alone.
 pub fn dek(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
-    fill(loc.strings.dek, &[("total", &headline_total(loc, f, ds))])
+    match (
+        outcome(ds, "share-goods-only"),
+        outcome(ds, "share-goods-services"),
+    ) {
+        (Some(goods), Some(all)) => fill(
+            loc.strings.dek,
+            &[
+                ("goods", &outcome_percent(loc, f, goods)),
+                ("all", &outcome_percent(loc, f, all)),
+            ],
+        ),
+        _ => fill(
+            loc.strings.dek_plain,
+            &[("total", &headline_total(loc, f, ds))],
+        ),
+    }
+}
+
+/// The event the dek's sentence on the apps links to: Beijing's plan to raise the bans at
+/// the deal's review.
+pub const APPS_EVENT: &str = "2020-08-beijing-plans-raise-tiktok";
+
+/// Why the apps are on the page, split around its link: the text before, the link's
+/// text and the text after. The share bought by the default cut-off comes from the data.
+pub fn dek_apps(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Option<[String; 3]> {
+    let sc = super::model::default_scenario(ds);
+    let e = super::model::evaluate(ds, &sc)?;
+    let args = progress_args(loc, f, &e);
+    let text = fill_owned(loc.strings.dek_apps, &args);
+    let (before, after) = around(&text, "link")?;
+    Some([
+        before.to_string(),
+        loc.strings.dek_apps_link.to_string(),
+        after.to_string(),
+    ])
+}
+
+/// The simulator's question, set at the cut-off: "Rewind to June 2020: what pace…?"
+pub fn rewind(loc: &Locale, f: &dyn Format, e: &Evaluation) -> String {
+    let s = loc.strings;
+    let template = if e.over { s.rewind_end } else { s.rewind };
+    fill(
+        template,
+        &[("month", &f.month(e.scenario.asof, MonthStyle::Long))],
+    )
+}
+
+/// Over the verdicts: from which month the reader's pace applies.
+pub fn verdict_heading(loc: &Locale, f: &dyn Format, e: &Evaluation) -> String {
+    let s = loc.strings;
+    if e.over {
+        return s.verdict_heading_end.to_string();
+    }
+    let from = f.month(e.scenario.asof.next(), MonthStyle::Long);
+    fill(s.verdict_heading, &[("month", &from)])
+}
+
+/// A text with one link in it, split around the link's placeholder: the text before and
+/// the text after (`None` when the text has no such placeholder).
+pub fn around<'a>(text: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
+    text.split_once(&format!("{{{name}}}"))
 }
 
 /// A timeline event's date as the reader's locale writes it.
@@ -322,10 +424,38 @@ pub fn marker_label(loc: &Locale, f: &dyn Format, e: &TimelineEvent) -> String {
     )
 }
 
-/// "Why the figures differ": the deal's goods-and-services total, this widget's
-/// goods-only target and purchases, and PIIE's and Bloomberg's shares, each from the
-/// data files. `None` when the data lack any of them (a newsroom file, say).
-pub fn reconciliation(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Option<String> {
+/// One count in the reconciliation: what share of the promise it finds bought, what it
+/// counts and who counted (a source in the data; none for this widget's own figures).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Count<'a> {
+    pub share: f64,
+    /// What kind of purchases it counts: goods, or goods and services.
+    pub scope: super::data::Scope,
+    pub figure: String,
+    pub what: String,
+    pub source: Option<&'a Citation>,
+    /// Derived here from the monthly figures, not read in a source.
+    pub derived: bool,
+}
+
+/// "How it ended": the promise, then each count of how much of it was bought (this
+/// widget's goods share, then every final share of goods, or of goods and services, that
+/// the data hold, each with its scope and source), and what the widget's figures lack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reconciliation<'a> {
+    pub intro: String,
+    pub counts: Vec<Count<'a>>,
+    pub missing: Option<String>,
+}
+
+/// The reconciliation, from the data files. `None` when the data lack the US-export
+/// figures or the promise (a newsroom file, say).
+pub fn reconciliation<'a>(
+    loc: &Locale,
+    f: &dyn Format,
+    ds: &'a Dataset,
+) -> Option<Reconciliation<'a>> {
+    use super::data::{Scope, Unit};
     use super::model;
     let basis = Basis::Us;
     let last = *model::cutoffs(ds, basis).last()?;
@@ -338,30 +468,66 @@ pub fn reconciliation(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Option<Stri
         .filter(|y| **y <= last.year())
         .map(|y| model::ytd(ds, basis, Category::Total, last.min(Month::december(*y))))
         .sum::<Option<f64>>()?;
-    let outcome = |id: &str| ds.outcome(id).map(|o| o.figure.value);
-    let pct = |v: f64| f.percent(v / 100.0);
-    let exact = |v: f64| fill(loc.strings.percent_exact, &[("n", &f.number(v, 1))]);
-    let committed = money(loc, f, outcome("committed")?);
-    let mut text = fill(
+    let committed = money(loc, f, outcome(ds, "committed")?);
+    let extra = extra_promised(loc, f, ds)?;
+    let bought = money(loc, f, outcome(ds, "bought")?);
+    let intro = fill(
         loc.strings.reconcile,
         &[
             ("committed", &committed),
-            ("target", &money(loc, f, target)),
-            ("actual", &money(loc, f, actual)),
-            ("last", &f.month(last, MonthStyle::Long)),
-            ("share", &f.percent(actual / target)),
-            ("bought", &money(loc, f, outcome("bought")?)),
-            ("piie", &pct(outcome("share-goods-services")?)),
-            ("revised", &pct(outcome("share-goods-services-revised")?)),
-            ("bloomberg", &exact(outcome("share-goods-bloomberg")?)),
+            ("extra", &extra),
+            ("bought", &bought),
         ],
     );
-    if last < DEAL_END {
+    let last_name = f.month(last, MonthStyle::Long);
+    let share = actual / target;
+    let mut counts = vec![Count {
+        share,
+        scope: Scope::Goods,
+        figure: f.percent(share),
+        what: fill(
+            loc.strings.reconcile_own,
+            &[
+                ("actual", &money(loc, f, actual)),
+                ("target", &money(loc, f, target)),
+                ("last", &last_name),
+            ],
+        ),
+        source: None,
+        derived: true,
+    }];
+    counts.extend(
+        ds.outcomes
+            .iter()
+            .filter(|o| {
+                o.unit == Unit::Percent && matches!(o.scope, Scope::Goods | Scope::GoodsServices)
+            })
+            .map(|o| Count {
+                share: o.figure.value / 100.0,
+                scope: o.scope,
+                figure: outcome_percent(loc, f, o.figure.value),
+                what: o.figure.note.clone(),
+                source: o
+                    .figure
+                    .sources
+                    .iter()
+                    .find_map(|i| ds.source(*i))
+                    .map(|s| &s.cite),
+                derived: false,
+            }),
+    );
+    let missing = (last < DEAL_END).then(|| {
         let month = f.month(last.next(), MonthStyle::Long);
-        // The template carries its own leading space where the language uses one.
-        text.push_str(&fill(loc.strings.reconcile_missing, &[("month", &month)]));
-    }
-    Some(text)
+        fill(
+            loc.strings.reconcile_missing,
+            &[("last", &last_name), ("month", &month)],
+        )
+    });
+    Some(Reconciliation {
+        intro,
+        counts,
+        missing,
+    })
 }
 
 /// The sentences of "How we calculated this", from the data.
@@ -450,6 +616,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     next_starts && !initial && !word.contains('.') && !ABBREVIATIONS.contains(&word)
 }
+
+/// Annotations longer than this show their first sentence, with the rest behind "More"
+/// (in the timeline) or in the timeline (from the chart's panel).
+pub const TEASER: usize = 140;
 
 /// An annotation's teaser: the whole text when it is short, else its first sentence and
 /// the rest (behind "More"). Never cuts at an abbreviation; no sentence end, no cut.

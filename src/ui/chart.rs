@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::island::Island;
 use super::{Same, Ui, use_derived, use_dispatch, use_ui, use_widget};
-use crate::core::chart::{self, Frame, Layout, MarkerGroup, num};
+use crate::core::chart::{self, Frame, Layout, MarkerGroup, Rect, num};
 use crate::core::data::Dataset;
 use crate::core::derived::{Derived, RowStatus, table_rows};
 use crate::core::format::{Format, MonthStyle};
@@ -35,6 +35,20 @@ pub fn Chart() -> Html {
     let fr = lay.frame;
     let title_id = env.id("chart-title");
     let view_box = format!("0 0 {} {}", num(fr.w), num(fr.h()));
+    // What the named moments' labels keep clear of: the cut-off's label and the targets'.
+    let avoid = {
+        let asof = asof_label(loc, &f, &lay);
+        let target = fill(s.target_label, &[("year", "2020")]);
+        let mut rects = chart::target_rects(&lay, chart::text_width(&target, chart::LABEL_PX));
+        rects.push(chart::asof_rect(
+            &lay,
+            chart::text_width(&asof, chart::LABEL_PX),
+        ));
+        rects
+    };
+    let drawn = |part: fn(&chart::YearLines) -> &Vec<chart::Point>| {
+        lay.lines.iter().any(|l| part(l).len() > 1)
+    };
 
     html! {
         <figure class="p1-chart" data-testid="chart" data-basis={sc.basis.code()}
@@ -42,7 +56,8 @@ pub fn Chart() -> Html {
             <figcaption>
                 <h2 class="p1-h2" id={title_id.clone()}>{ s.chart_title }</h2>
                 <p class="p1-chart-note">{ s.chart_axis_note }</p>
-                <Legend narrow={fr.narrow()} />
+                <Legend narrow={fr.narrow()} projection={drawn(|l| &l.projected)}
+                        later={drawn(|l| &l.later)} />
             </figcaption>
             <div class="p1-chart-box" ref={node}>
                 <svg class="p1-svg" viewBox={view_box} width="100%" height={num(fr.h())}
@@ -53,9 +68,11 @@ pub fn Chart() -> Html {
                     { lines(loc, &lay) }
                     <Markers timeline={state.timeline.clone()} filters={state.filters}
                              width={fr.w} highlighted={state.highlighted.clone()}
-                             selected={state.selected.clone()} />
+                             selected={state.selected.clone()} avoid={avoid}
+                             open={state.moments.clone()} />
                 </svg>
             </div>
+            <MomentPanel timeline={state.timeline.clone()} open={state.moments.clone()} />
         </figure>
     }
 }
@@ -117,12 +134,17 @@ pub fn ChartNotes() -> Html {
 }
 
 /// Gridlines, y labels, the month and year labels, the divider and the cut-off rule.
-fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
-    let fr = &lay.frame;
-    let asof_label = fill(
+/// The cut-off's label: "as of Jun 2020".
+fn asof_label(loc: &Locale, f: &dyn Format, lay: &Layout) -> String {
+    fill(
         loc.strings.asof_marker,
         &[("month", &f.month(lay.asof_month, MonthStyle::Short))],
-    );
+    )
+}
+
+fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
+    let fr = &lay.frame;
+    let asof_label = asof_label(loc, f, lay);
     html! {
         <>
             <g class="p1-grid-lines" aria-hidden="true">
@@ -131,8 +153,9 @@ fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
                     <text class="p1-axis-label" x={num(fr.x0 - 6.0)} y={num(fr.y(t) + 4.0)}
                           text-anchor="end">{ text::tick(loc, f, t) }</text>
                 }
+                // From below the cut-off's label, which it would otherwise cross on a phone.
                 <line class="p1-year-divider" x1={num(lay.divider_x)} x2={num(lay.divider_x)}
-                      y1={num(fr.y0 - 4.0)} y2={num(fr.y1 + 46.0)} />
+                      y1={num(fr.y0 + 14.0)} y2={num(fr.y1 + 46.0)} />
                 <line class="p1-axis" x1={num(fr.x0)} x2={num(fr.x1)}
                       y1={num(fr.y1)} y2={num(fr.y1)} />
                 for (m, x) in lay.month_labels.iter().copied() {
@@ -196,16 +219,22 @@ struct MarkersProps {
     width: f64,
     highlighted: Option<String>,
     selected: Option<String>,
+    /// What the named moments' labels keep clear of.
+    avoid: Vec<Rect>,
+    /// The events whose panel is open.
+    open: Option<Rc<[String]>>,
 }
 
 /// The listed events of 2020–21 (the same as the timeline shows) as ticks on the time
 /// axis, grouped where they are closer than a finger: one tab stop, arrow keys move,
-/// focus or hover highlights the event in the list, Enter or a click selects it. A
-/// component of its own, so moving a slider doesn't re-render the markers.
+/// focus or hover highlights the event in the list, Enter or a click opens the group's
+/// events in a panel by the chart (Escape closes it). The events the timeline names for
+/// the chart carry their labels in words. A component of its own, so moving a slider
+/// doesn't re-render the markers.
 #[component]
 fn Markers(props: &MarkersProps) -> Html {
     let dispatch = use_dispatch();
-    let Ui { loc, f, .. } = use_ui();
+    let Ui { loc, f, env, .. } = use_ui();
     let focus_index = use_state(|| 0usize);
     let fr = Frame::new(props.width, 1.0);
     let events: Vec<&TimelineEvent> = timeline::filtered(&props.timeline, &props.filters)
@@ -216,23 +245,34 @@ fn Markers(props: &MarkersProps) -> Html {
     let active = props.highlighted.as_ref().or(props.selected.as_ref());
     let holds =
         |g: &MarkerGroup, id: Option<&String>| g.members.iter().any(|i| Some(&events[*i].id) == id);
-    // Each group's first event stands for it: selecting a group selects that event.
-    let firsts: Rc<Vec<String>> = Rc::new(
+    // Each group's events, in date order; the first stands for the group.
+    let members: Rc<Vec<Rc<[String]>>> = Rc::new(
         groups
             .iter()
-            .map(|g| events[g.members[0]].id.clone())
+            .map(|g| g.members.iter().map(|i| events[*i].id.clone()).collect())
             .collect(),
     );
+    let is_open = |i: usize| props.open.as_ref() == Some(&members[i]);
     let current = groups
         .iter()
         .position(|g| holds(g, active))
         .unwrap_or((*focus_index).min(groups.len().saturating_sub(1)));
+    // Opens a group's panel, or closes it if it is the one open.
+    let toggle = {
+        let dispatch = dispatch.clone();
+        let open = props.open.clone();
+        move |ids: &Rc<[String]>| {
+            let again = open.as_ref() == Some(ids);
+            dispatch.dispatch(Action::ShowMoments((!again).then(|| ids.clone())));
+        }
+    };
     let on_key = {
         let dispatch = dispatch.clone();
-        let firsts = firsts.clone();
+        let members = members.clone();
         let focus_index = focus_index.clone();
+        let toggle = toggle.clone();
         Callback::from(move |ev: KeyboardEvent| {
-            let Some(last) = firsts.len().checked_sub(1) else {
+            let Some(last) = members.len().checked_sub(1) else {
                 return;
             };
             let next = match ev.key().as_str() {
@@ -242,15 +282,18 @@ fn Markers(props: &MarkersProps) -> Html {
                 "End" => last,
                 "Enter" | " " => {
                     ev.prevent_default();
-                    dispatch.dispatch(Action::SelectFromChart(firsts[current].clone()));
-                    super::dom::reveal_event_near(&ev, &firsts[current]);
+                    toggle(&members[current]);
+                    return;
+                }
+                "Escape" => {
+                    dispatch.dispatch(Action::ShowMoments(None));
                     return;
                 }
                 _ => return,
             };
             ev.prevent_default();
             focus_index.set(next);
-            dispatch.dispatch(Action::Highlight(Some(firsts[next].clone())));
+            dispatch.dispatch(Action::Highlight(Some(members[next][0].clone())));
             super::dom::focus_marker_near(&ev, next);
         })
     };
@@ -264,38 +307,30 @@ fn Markers(props: &MarkersProps) -> Html {
             return text::marker_label(loc, &f, first);
         }
         let last = events[g.members[g.members.len() - 1]];
-        fill(
-            loc.strings.marker_group,
-            &[
-                ("n", &g.members.len().to_string()),
-                ("first", &text::event_date(&f, first)),
-                ("last", &text::event_date(&f, last)),
-            ],
-        )
+        group_label(loc, &f, g.members.len(), first, last)
     };
+    let panel_id = env.id("moments");
     let marker = |(i, g): (usize, &MarkerGroup)| {
-        let id = firsts[i].clone();
+        let ids = members[i].clone();
+        let id = ids[0].clone();
         let on = holds(g, active);
         let click = {
-            let dispatch = dispatch.clone();
-            let id = id.clone();
-            Callback::from(move |e: MouseEvent| {
-                dispatch.dispatch(Action::SelectFromChart(id.clone()));
-                super::dom::reveal_event_near(&e, &id);
-            })
+            let toggle = toggle.clone();
+            Callback::from(move |_: MouseEvent| toggle(&ids))
         };
         let (y_top, y_bottom) = if on {
             (fr.y1 + 2.0, fr.y1 + 22.0)
         } else {
             (fr.y1 + 5.0, fr.y1 + 15.0)
         };
-        let ids: Vec<&str> = g.members.iter().map(|m| events[*m].id.as_str()).collect();
         let pressed = holds(g, props.selected.as_ref());
         html! {
             <g class={classes!("p1-marker", on.then_some("is-active"))} role="button"
                tabindex={if i == current { "0" } else { "-1" }}
                aria-label={describe(g)} aria-pressed={if pressed { "true" } else { "false" }}
-               data-event-id={id.clone()} data-event-ids={ids.join(" ")}
+               aria-expanded={if is_open(i) { "true" } else { "false" }}
+               aria-controls={is_open(i).then(|| panel_id.clone())}
+               data-event-id={id.clone()} data-event-ids={members[i].join(" ")}
                data-testid="chart-marker"
                onmouseenter={highlight(Some(id.clone())).reform(|_: MouseEvent| ())}
                onfocus={highlight(Some(id.clone())).reform(|_: FocusEvent| ())}
@@ -335,8 +370,81 @@ fn Markers(props: &MarkersProps) -> Html {
             </g>
         }
     });
+    // The named moments: each labelled event that has a marker, placed clear of the
+    // other labels, with its date ("6 Aug: …") where they all fit so, else without (a
+    // phone's narrow plot); a click on a label opens its marker's panel.
+    let labelled: Vec<(usize, &TimelineEvent)> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.label.is_empty())
+        .map(|(i, e)| (i, *e))
+        .collect();
+    let texts = |dated: bool| -> Vec<String> {
+        labelled
+            .iter()
+            .map(|(_, e)| {
+                if dated {
+                    let date = f.day_month(e.date);
+                    fill(
+                        loc.strings.chart_moment,
+                        &[("date", &date), ("label", &e.label)],
+                    )
+                } else {
+                    e.label.clone()
+                }
+            })
+            .collect()
+    };
+    let place = |texts: &[String]| {
+        let spots: Vec<(f64, f64)> = labelled
+            .iter()
+            .zip(texts)
+            .map(|((_, e), t)| (chart::event_k(e), chart::text_width(t, chart::LABEL_PX)))
+            .collect();
+        chart::place_moments(&fr, &spots, &props.avoid)
+    };
+    let (mut label_texts, mut moments) = (texts(true), Vec::new());
+    if !labelled.is_empty() {
+        moments = place(&label_texts);
+        if moments.len() < labelled.len() {
+            let short = texts(false);
+            let fewer = place(&short);
+            if fewer.len() > moments.len() {
+                (label_texts, moments) = (short, fewer);
+            }
+        }
+    }
+    let moment = |m: &chart::MomentLabel| {
+        let (i, _) = &labelled[m.index];
+        let label = &label_texts[m.index];
+        let ids = groups
+            .iter()
+            .position(|g| g.members.contains(i))
+            .map(|g| members[g].clone());
+        let click = {
+            let toggle = toggle.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Some(ids) = &ids {
+                    toggle(ids);
+                }
+            })
+        };
+        html! {
+            <g class="p1-moment" data-testid="chart-moment"
+               data-event-id={events[*i].id.clone()} onclick={click}>
+                <line class="p1-moment-leader" x1={num(m.tick_x)} x2={num(m.tick_x)}
+                      y1={num(m.rect.y1 + 1.0)} y2={num(fr.y1)} />
+                <text x={num(m.x)} y={num(m.y)} text-anchor={m.anchor.code()}>
+                    { label.clone() }
+                </text>
+            </g>
+        }
+    };
     html! {
         <>
+            <g class="p1-moments" aria-hidden="true">
+                for m in moments.iter() { { moment(m) } }
+            </g>
             { caption.unwrap_or_default() }
             <g class="p1-markers" role="group" aria-label={loc.strings.legend_event}
                onkeydown={on_key}>
@@ -346,9 +454,133 @@ fn Markers(props: &MarkersProps) -> Html {
     }
 }
 
+/// A marker that stands for several events: "3 events, 6 Aug 2020 to 12 Aug 2020".
+fn group_label(
+    loc: &Locale,
+    f: &dyn Format,
+    n: usize,
+    first: &TimelineEvent,
+    last: &TimelineEvent,
+) -> String {
+    fill(
+        loc.strings.marker_group,
+        &[
+            ("n", &n.to_string()),
+            ("first", &text::event_date(f, first)),
+            ("last", &text::event_date(f, last)),
+        ],
+    )
+}
+
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    timeline: Same<Timeline>,
+    open: Option<Rc<[String]>>,
+}
+
+/// A marker's events, opened in place under the chart: date, title, the annotation's
+/// first sentence and the source, with a way on to the timeline. The page doesn't jump:
+/// the panel is scrolled into view only as far as it needs. Escape or "Close" closes it
+/// and puts focus back on the marker.
+#[component]
+fn MomentPanel(props: &PanelProps) -> Html {
+    let dispatch = use_dispatch();
+    let Ui { loc, s, f, env } = use_ui();
+    let heading = use_node_ref();
+    super::dom::use_reveal(&heading, props.open.clone());
+    let Some(ids) = props.open.clone() else {
+        return html! {};
+    };
+    let events: Vec<&TimelineEvent> = ids
+        .iter()
+        .filter_map(|id| props.timeline.find(id))
+        .collect();
+    let (Some(first), Some(last)) = (events.first(), events.last()) else {
+        return html! {};
+    };
+    let title = if events.len() == 1 {
+        first.title.clone()
+    } else {
+        group_label(loc, &f, events.len(), first, last)
+    };
+    let close = {
+        let dispatch = dispatch.clone();
+        let id = first.id.clone();
+        Callback::from(move |ev: web_sys::Event| {
+            dispatch.dispatch(Action::ShowMoments(None));
+            super::dom::focus_marker_of(&ev, &id);
+        })
+    };
+    let on_key = {
+        let close = close.clone();
+        Callback::from(move |ev: KeyboardEvent| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                close.emit(ev.into());
+            }
+        })
+    };
+    let heading_id = env.id("moments-title");
+    let new_tab = env.mode != super::Mode::Standalone;
+    let event = |e: &&TimelineEvent| {
+        let (lead, _) = text::split_teaser(&e.annotation, text::TEASER);
+        let id = e.id.clone();
+        let go = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |ev: MouseEvent| {
+                dispatch.dispatch(Action::SelectFromChart(id.clone()));
+                super::dom::reveal_event_near(&ev, &id);
+            })
+        };
+        html! {
+            <li class="p1-panel-event" data-event-id={e.id.clone()}>
+                <p class="p1-panel-date">
+                    <time>{ text::event_date(&f, e) }</time>
+                    if events.len() > 1 {
+                        <span aria-hidden="true">{ " · " }</span>
+                        <strong>{ e.title.clone() }</strong>
+                    }
+                </p>
+                <p>{ lead }</p>
+                <p class="p1-panel-foot">
+                    for c in e.sources.iter().take(1) {
+                        <span class="p1-label">{ s.sources_label }</span>{ " " }
+                        <a href={c.url.clone()} rel="noopener noreferrer"
+                           title={c.title.clone()} target={new_tab.then_some("_blank")}>
+                            { text::citation_label(loc, &f, c) }
+                        </a>
+                    }
+                    <button type="button" class="p1-linkbutton" onclick={go}
+                            data-testid="moment-to-timeline">{ s.moments_timeline }</button>
+                </p>
+            </li>
+        }
+    };
+    html! {
+        <div class="p1-moments-panel" id={env.id("moments")} role="region"
+             aria-labelledby={heading_id.clone()} onkeydown={on_key}
+             data-testid="moment-panel">
+            <div class="p1-panel-head">
+                <h3 class="p1-panel-title" id={heading_id} tabindex="-1" ref={heading}>
+                    { title }
+                </h3>
+                <button type="button" class="p1-button p1-button-quiet"
+                        onclick={close.reform(|e: MouseEvent| e.into())}
+                        data-testid="moment-close">{ s.moments_close }</button>
+            </div>
+            <ul class="p1-panel-events">
+                for e in events.iter() { { event(e) } }
+            </ul>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct LegendProps {
     narrow: bool,
+    /// Whether the reader's projection and what came next are drawn.
+    projection: bool,
+    later: bool,
 }
 
 #[component]
@@ -370,9 +602,13 @@ fn Legend(props: &LegendProps) -> Html {
     html! {
         <ul class={classes!("p1-legend", props.narrow.then_some("is-narrow"))}>
             { item("p1-line-actual", s.legend_actual, false) }
-            { item("p1-line-projection", s.legend_projection, false) }
+            if props.projection {
+                { item("p1-line-projection", s.legend_projection, false) }
+            }
             { item("p1-line-target", s.legend_target, false) }
-            { item("p1-line-later", s.legend_later, false) }
+            if props.later {
+                { item("p1-line-later", s.legend_later, false) }
+            }
             { item("p1-marker-swatch", s.legend_event, true) }
         </ul>
     }

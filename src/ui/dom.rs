@@ -139,19 +139,21 @@ fn load(handle: Handle, origins: &[String], r: DataRef, kind: FileKind) {
     let parsed = web_sys::Url::new_with_base(&r.url, &page).ok();
     let Some(url) = parsed.filter(|u| ["http:", "https:"].contains(&u.protocol().as_str())) else {
         let file = url_state::file_label(&r.url);
-        handle.dispatch(Action::AddNotice(Notice::Refused {
+        let notice = Notice::Refused {
             file,
             origin: String::new(),
-        }));
+        };
+        handle.dispatch(Action::FileFailed(kind, notice));
         return;
     };
     let href = url.href();
     let file = url_state::file_label(&href);
     if !r.trusted && !origins.contains(&url.origin()) {
-        handle.dispatch(Action::AddNotice(Notice::Refused {
+        let notice = Notice::Refused {
             file,
             origin: url.origin(),
-        }));
+        };
+        handle.dispatch(Action::FileFailed(kind, notice));
         return;
     }
     handle.dispatch(Action::UseFile(kind, href.clone()));
@@ -604,6 +606,62 @@ pub fn focus_in_widget(ev: &web_sys::Event, id: &str) {
         let _ = el.focus();
         scroll_into_view(&el);
     }
+}
+
+/// Opens the `<details>` with `id` in the same widget as the event, scrolls it into view
+/// and focuses its summary (a fragment link would do neither inside a Shadow DOM).
+pub fn open_in_widget(ev: &web_sys::Event, id: &str) {
+    let Some(root) = root_of(ev) else { return };
+    let Ok(Some(el)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
+        return;
+    };
+    if let Some(details) = el.dyn_ref::<web_sys::HtmlDetailsElement>() {
+        details.set_open(true);
+    }
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(Some(summary)) = el.query_selector("summary") {
+        if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+            let _ = summary.focus();
+        }
+    }
+}
+
+/// Focuses the chart marker that stands for an event, in the widget the event came
+/// from, once the render that follows has run (the panel it closed is gone by then).
+pub fn focus_marker_of(ev: &web_sys::Event, id: &str) {
+    let Some(root) = root_of(ev) else { return };
+    let selector = format!(".p1-marker[data-event-ids~=\"{id}\"]");
+    gloo_timers::callback::Timeout::new(0, move || {
+        if let Ok(Some(m)) = root.query_selector(&selector) {
+            if let Ok(m) = m.dyn_into::<web_sys::SvgElement>() {
+                let _ = m.focus();
+            }
+        }
+    })
+    .forget();
+}
+
+/// When what `key` names opens (a marker's panel), moves focus to `node` (its heading)
+/// without scrolling, then scrolls the panel's head into view only as far as it needs.
+#[hook]
+pub fn use_reveal<K: PartialEq + Clone + 'static>(node: &NodeRef, key: Option<K>) {
+    let node = node.clone();
+    use_effect_with(key, move |key| {
+        if key.is_some() {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&opts);
+                // Its head (title and "Close"), not the whole of a long panel: the
+                // reader scrolls on to read it, the page doesn't jump for them.
+                if let Some(head) = el.parent_element() {
+                    scroll_into_view(&head);
+                }
+            }
+        }
+    });
 }
 
 /// Back from an event to the chart: scrolls the chart into view and focuses the marker

@@ -43,6 +43,13 @@ pub fn focus_in_widget(_ev: &web_sys::Event, _id: &str) {}
 
 pub fn reveal_chart(_ev: &web_sys::Event, _id: &str) {}
 
+pub fn open_in_widget(_ev: &web_sys::Event, _id: &str) {}
+
+pub fn focus_marker_of(_ev: &web_sys::Event, _id: &str) {}
+
+#[hook]
+pub fn use_reveal<K: PartialEq + Clone + 'static>(_node: &NodeRef, _key: Option<K>) {}
+
 pub fn when_idle_or_reached(
     _reach: std::rc::Rc<std::cell::RefCell<Vec<&'static str>>>,
     f: impl FnOnce() + 'static,

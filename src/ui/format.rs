@@ -98,6 +98,13 @@ impl Format for Fmt {
         }
         self.twin().date(date, precision)
     }
+    fn day_month(&self, date: (i32, u32, u32)) -> String {
+        #[cfg(target_arch = "wasm32")]
+        if !self.plain {
+            return self.glued(intl::day_month(self.intl, date));
+        }
+        self.twin().day_month(date)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -122,6 +129,7 @@ mod intl {
         Percent,
         Month(MonthStyle),
         Day,
+        DayMonth,
     }
 
     thread_local! {
@@ -154,8 +162,15 @@ mod intl {
                         }
                         o
                     };
+                    // Chinese figures are grouped from five digits only (2000亿), as
+                    // the plain twin writes them.
+                    let min2 = tag.starts_with("zh");
                     let num = |o: &[(&str, JsValue)]| {
-                        js_sys::Intl::NumberFormat::new(&loc, &options(o)).format()
+                        let mut o = o.to_vec();
+                        if min2 {
+                            o.push(("useGrouping", "min2".into()));
+                        }
+                        js_sys::Intl::NumberFormat::new(&loc, &options(&o)).format()
                     };
                     let date = |o: &[(&str, JsValue)]| {
                         js_sys::Intl::DateTimeFormat::new(&loc, &options(o)).format()
@@ -182,6 +197,9 @@ mod intl {
                             ("month", "short".into()),
                             ("year", "numeric".into()),
                         ]),
+                        Style::DayMonth => {
+                            date(&[("day", "numeric".into()), ("month", "short".into())])
+                        }
                     }
                 })
                 .clone()
@@ -232,5 +250,9 @@ mod intl {
 
     pub fn day(tag: &'static str, (y, m, d): (i32, u32, u32)) -> String {
         call(&formatter(tag, Style::Day), &js_date(y, m, d))
+    }
+
+    pub fn day_month(tag: &'static str, (y, m, d): (i32, u32, u32)) -> String {
+        call(&formatter(tag, Style::DayMonth), &js_date(y, m, d))
     }
 }

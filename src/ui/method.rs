@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use super::{Same, Ui, use_ui};
+use crate::core::chart::num;
 use crate::core::data::{Dataset, Unit};
-use crate::core::format::Format;
+use crate::core::decimal::within;
 use crate::core::locale::fill;
 use crate::core::state::{DataFile, FileStatus, Files};
 use crate::core::text;
@@ -14,7 +15,8 @@ pub struct DataProps {
     pub data: Same<Dataset>,
 }
 
-/// Final outcome figures, each with its source.
+/// How it ended: the promise, then each count of how much of it was bought, as a bar
+/// list (share, what was counted, source), and every final figure behind a disclosure.
 #[component]
 pub fn Outcomes(props: &DataProps) -> Html {
     let ds = &props.data;
@@ -23,16 +25,48 @@ pub fn Outcomes(props: &DataProps) -> Html {
         return html! {};
     }
     let figure = |unit: Unit, v: f64| match unit {
-        Unit::Percent if v.fract() == 0.0 => f.percent(v / 100.0),
-        Unit::Percent => fill(s.percent_exact, &[("n", &f.number(v, 1))]),
+        Unit::Percent => text::outcome_percent(loc, &f, v),
         Unit::UsdBn => text::money(loc, &f, v),
     };
     html! {
         <section class="p1-outcomes" data-testid="outcomes">
             <h2 class="p1-h2">{ s.outcome_heading }</h2>
-            if let Some(text) = text::reconciliation(loc, &f, ds) {
-                <h3 class="p1-h3">{ s.reconcile_heading }</h3>
-                <p class="p1-reconcile" data-testid="reconciliation">{ text }</p>
+            if let Some(r) = text::reconciliation(loc, &f, ds) {
+                <div class="p1-reconciliation" data-testid="reconciliation">
+                <p class="p1-reconcile">{ r.intro }</p>
+                <ul class="p1-counts" aria-label={s.reconcile_caption}>
+                    for c in r.counts.iter() {
+                        <li class="p1-tally" data-testid="count">
+                            <p class="p1-tally-head">
+                                <strong class="p1-fig">{ c.figure.clone() }</strong>{ " " }
+                                <span class="p1-scope">{ loc.scope(c.scope) }</span>
+                            </p>
+                            <svg class="p1-bar" viewBox="0 0 100 6" height="6"
+                                 preserveAspectRatio="none" aria-hidden="true">
+                                <rect class="p1-bar-track" width="100" height="6" />
+                                <rect class="p1-bar-fill" height="6"
+                                      width={num(within(c.share * 100.0, 0.0, 100.0))} />
+                            </svg>
+                            <p class="p1-tally-what">
+                                { c.what.clone() }{ " " }
+                                if let Some(src) = c.source {
+                                    <a class="p1-cite" href={src.url.clone()} target="_blank"
+                                       rel="noopener noreferrer" title={src.title.clone()}
+                                       data-testid="count-source">
+                                        { text::citation_label(loc, &f, src) }
+                                    </a>
+                                } else {
+                                    <span class="p1-cite">{ s.reconcile_own_source }</span>
+                                    { " " }<span class="p1-tag">{ s.derived_label }</span>
+                                }
+                            </p>
+                        </li>
+                    }
+                </ul>
+                if let Some(missing) = r.missing {
+                    <p class="p1-note" data-testid="reconcile-missing">{ missing }</p>
+                }
+                </div>
             }
             <details class="p1-facts-box" data-testid="facts">
             <summary>{ s.outcome_facts }</summary>
@@ -67,7 +101,7 @@ pub fn Method(props: &MethodProps) -> Html {
     let ds = &props.data;
     let Ui { loc, s, f, env } = use_ui();
     html! {
-        <details class="p1-method" data-testid="method">
+        <details class="p1-method" id={env.id("method")} data-testid="method">
             <summary>{ s.method_heading }</summary>
             for p in text::method(loc, &f, ds) {
                 <p>{ p }</p>

@@ -49,6 +49,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                     ("origin", origin),
                                 ]) }</p>
                             },
+                            Notice::UnknownEvent { id } => html! {
+                                <p data-testid="notice-unknown-event">{
+                                    fill(s.notice_unknown_event, &[("id", id)])
+                                }</p>
+                            },
                             Notice::Unreachable { file, reason } => html! {
                                 <p>{ fill(s.notice_network, &[
                                     ("file", file),

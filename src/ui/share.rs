@@ -25,7 +25,6 @@ fn copy_label(s: &Strings, status: CopyStatus, idle: &'static str) -> &'static s
 #[component]
 pub fn Share(props: &ShareProps) -> Html {
     let Ui { loc, s, env, .. } = use_ui();
-    let status = use_state(CopyStatus::default);
     // The snippets follow the state only while the panel is open; closed, they keep their
     // last text, so slider moves don't rewrite two hidden text areas.
     let open = use_state(|| false);
@@ -33,12 +32,6 @@ pub fn Share(props: &ShareProps) -> Html {
     if *open {
         *shown_query.borrow_mut() = props.query.clone();
     }
-    let url = share_url(&env, &props.query, None);
-    let copy_link = {
-        let setter = status.setter();
-        let url = url.clone();
-        Callback::from(move |_: MouseEvent| super::dom::copy_text(&url, setter.clone()))
-    };
     // Built afresh only when the query they show (or the language) changes, and shared
     // with the snippets by reference count rather than copied on every render.
     let snippets = use_memo(
@@ -62,19 +55,49 @@ pub fn Share(props: &ShareProps) -> Html {
     };
     html! {
         <div class="p1-share" role="group" aria-label={s.share_heading}>
-            <button type="button" class="p1-button" onclick={copy_link} data-testid="copy-link"
-                    data-url={url.clone()}>
-                { copy_label(s, *status, s.copy_link) }
-            </button>
-            if *status == CopyStatus::Failed {
-                <ManualCopy text={url} />
-            }
+            <CopyLink query={props.query.clone()} testid="copy-link" />
             <details class="p1-embed" data-testid="embed-panel" ontoggle={on_toggle}>
                 <summary onclick={on_summary}>{ s.embed_this }</summary>
                 <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
                 <Snippet label={s.embed_script} code={script} testid="embed-script" />
             </details>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CopyLinkProps {
+    /// The query string of the current state.
+    pub query: String,
+    pub testid: &'static str,
+    #[prop_or_default]
+    pub quiet: bool,
+}
+
+/// "Copy link": the link to this view (the article's, for an embed), or, where the
+/// browser refuses to copy, the link selected in a field to copy by hand. One at the top
+/// of the widget, so it is in reach on a phone, and one at the foot.
+#[component]
+pub fn CopyLink(props: &CopyLinkProps) -> Html {
+    let Ui { s, env, .. } = use_ui();
+    let status = use_state(CopyStatus::default);
+    let url = share_url(&env, &props.query, None);
+    let copy_link = {
+        let setter = status.setter();
+        let url = url.clone();
+        Callback::from(move |_: MouseEvent| super::dom::copy_text(&url, setter.clone()))
+    };
+    html! {
+        <>
+            <button type="button" onclick={copy_link} data-testid={props.testid}
+                    class={classes!("p1-button", props.quiet.then_some("p1-button-quiet"))}
+                    data-url={url.clone()}>
+                { copy_label(s, *status, s.copy_link) }
+            </button>
+            if *status == CopyStatus::Failed {
+                <ManualCopy text={url} />
+            }
+        </>
     }
 }
 

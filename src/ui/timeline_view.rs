@@ -13,9 +13,6 @@ use crate::core::timeline::{
     self, Actor, App, Events, Filters, PeriodFilter, Timeline, TimelineEvent,
 };
 
-/// Annotations longer than this show their first sentence, with the rest behind "More".
-const COLLAPSE_OVER: usize = 140;
-
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     pub timeline: Same<Timeline>,
@@ -328,7 +325,7 @@ pub fn EventCard(props: &EventProps) -> Html {
             super::dom::copy_text(&url, setter.clone());
         })
     };
-    let (lead, rest) = text::split_teaser(&e.annotation, COLLAPSE_OVER);
+    let (lead, rest) = text::split_teaser(&e.annotation, text::TEASER);
     let back = {
         let id = e.id.clone();
         Callback::from(move |ev: MouseEvent| {
@@ -341,6 +338,11 @@ pub fn EventCard(props: &EventProps) -> Html {
         CopyStatus::Idle => s.event_link,
         CopyStatus::Copied => s.link_copied,
         CopyStatus::Failed => s.copy_failed,
+    };
+    let has_more = rest.is_some() || e.sources.len() > 1 || !e.instrument.is_empty();
+    let link_button = html! {
+        <button type="button" class="p1-linkbutton" onclick={copy_link}
+                data-testid="event-link">{ link_text }</button>
     };
     let class = classes!(
         "p1-event",
@@ -373,7 +375,7 @@ pub fn EventCard(props: &EventProps) -> Html {
                     <span class="p1-tag-unverified">{ s.unverified }</span>
                 }
             </p>
-            <p class="p1-annotation">{ lead }</p>
+            <p class="p1-annotation p1-lead">{ lead.clone() }</p>
             // The source, and "More" beside it: the rest of a long annotation, the document
             // and the event's own link.
             <div class="p1-event-row">
@@ -387,11 +389,21 @@ pub fn EventCard(props: &EventProps) -> Html {
                         </a>
                     }
                 </p>
+                // "More" only where there is more than the event's own link.
+                if !has_more {
+                    <p class="p1-event-foot">{ link_button.clone() }</p>
+                }
+                if has_more {
                 <details class="p1-more">
                     <summary>
                         <span class="p1-more-closed">{ s.more }</span>
                         <span class="p1-more-open">{ s.less }</span>
                     </summary>
+                    // On a phone, the key moments list their titles and keep the lead
+                    // here too (see widget.css); elsewhere this copy is not shown.
+                    if !props.extra {
+                        <p class="p1-annotation p1-lead-copy">{ lead }</p>
+                    }
                     if let Some(rest) = rest {
                         <p class="p1-annotation">{ rest }</p>
                     }
@@ -411,15 +423,13 @@ pub fn EventCard(props: &EventProps) -> Html {
                             { e.instrument.clone() }
                         </p>
                     }
-                    <p class="p1-event-foot">
-                        <button type="button" class="p1-linkbutton" onclick={copy_link}
-                                data-testid="event-link">{ link_text }</button>
-                    </p>
-                    if *copied == CopyStatus::Failed {
-                        <super::share::ManualCopy text={(*manual).clone()} />
-                    }
+                    <p class="p1-event-foot">{ link_button }</p>
                 </details>
+                }
             </div>
+            if *copied == CopyStatus::Failed {
+                <super::share::ManualCopy text={(*manual).clone()} />
+            }
             if props.back {
                 <p><button type="button" class="p1-button p1-button-quiet" onclick={back}
                            data-testid="back-to-chart">{ s.back_to_chart }</button></p>

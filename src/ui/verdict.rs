@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::{Ui, use_derived, use_ui};
+use super::{Env, Ui, use_derived, use_ui};
 use crate::core::model::YearResult;
 use crate::core::text;
 
@@ -19,7 +19,7 @@ fn met_class(r: &YearResult) -> &'static str {
 #[component]
 pub fn Verdict() -> Html {
     let derived = use_derived();
-    let Ui { loc, s, f, .. } = use_ui();
+    let Ui { loc, f, env, .. } = use_ui();
     let live = derived
         .eval
         .as_ref()
@@ -49,7 +49,13 @@ pub fn Verdict() -> Html {
     };
     html! {
         <div class="p1-verdict">
-            <h2 class="p1-h2">{ s.verdict_heading }</h2>
+            // The simulator is a rewind: a moment in the deal, and the reader's pace from it.
+            <h2 class="p1-rewind" id={env.id("rewind")} data-testid="rewind">
+                { text::rewind(loc, &f, e) }
+            </h2>
+            <h3 class="p1-h2" data-testid="verdict-heading">
+                { text::verdict_heading(loc, &f, e) }
+            </h3>
             <ul class="p1-verdicts">
                 { line(&e.years[0], "verdict-2020") }
                 { line(&e.years[1], "verdict-2021") }
@@ -87,12 +93,35 @@ pub fn Compact() -> Html {
     }
 }
 
+/// A line with a link to the method in it: the link opens "How we calculated this" and
+/// takes the reader there (an ordinary fragment link until the client runs).
+fn caveat(line: &'static str, link: &'static str, env: &Env) -> Html {
+    let Some((before, after)) = text::around(line, "link") else {
+        return html! { { line } };
+    };
+    let id = env.id("method");
+    let onclick = {
+        let id = id.clone();
+        Callback::from(move |ev: MouseEvent| {
+            ev.prevent_default();
+            super::dom::open_in_widget(&ev, &id);
+        })
+    };
+    html! {
+        <>
+            { before }
+            <a href={format!("#{id}")} {onclick} data-testid="method-link">{ link }</a>
+            { after }
+        </>
+    }
+}
+
 /// What the figures mean from the cut-off: what was bought so far, then the pace each
 /// open span needs, or, when the data end, which months are missing.
 #[component]
 pub fn Outlook() -> Html {
     let derived = use_derived();
-    let Ui { loc, s, f, .. } = use_ui();
+    let Ui { loc, s, f, env } = use_ui();
     let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
@@ -113,7 +142,7 @@ pub fn Outlook() -> Html {
                     if let Some(m) = missing { <p>{ m }</p> }
                 </div>
             }
-            <p class="p1-caveat">{ s.caveat_line }</p>
+            <p class="p1-caveat">{ caveat(s.caveat_line, s.method_heading, &env) }</p>
         </div>
     }
 }

@@ -17,7 +17,7 @@ use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
 use crate::core::locale::{self, Lang, Locale};
 use crate::core::problem::Problem;
-use crate::core::state::{Notice, State};
+use crate::core::state::{Action, Notice, State};
 use crate::core::text;
 use crate::core::timeline::{self, Timeline};
 use crate::core::url_state::{self, Params};
@@ -169,13 +169,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <p class="p1-noscript" data-testid="no-script">{ loc.strings.no_script }</p>
                 <Notices notices={state.notices.clone()} />
                 <Head data={state.data.clone()} heading_id={heading_id.clone()}
-                      switch={lang_switch(loc, &env, &query)} />
+                      has_apps_event={state.timeline.find(text::APPS_EVENT).is_some()}
+                      switch={lang_switch(loc, &env, &query)} query={query.clone()} />
                 <DataFiles files={state.files.clone()} />
                 if look.view.shows_simulator() {
                     // One grid: on a phone a single column in which the sliders sit
                     // directly under the chart, with the compact verdict right under them;
                     // on a wide widget the sliders beside the verdicts and the chart.
-                    <section class="p1-sim" aria-labelledby={heading_id}>
+                    <section class="p1-sim" aria-labelledby={env.id("rewind")}>
                         <div class="p1-area-verdict"><Verdict /></div>
                         <div class="p1-area-chart"><Chart /></div>
                         <div class="p1-area-rates"><Rates /></div>
@@ -237,21 +238,55 @@ fn lang_switch(loc: &Locale, env: &Env, query: &str) -> (Lang, String, bool) {
 struct HeadProps {
     data: Same<Dataset>,
     heading_id: String,
+    /// The timeline has the event the sentence on the apps links to.
+    has_apps_event: bool,
     /// The other language, its page's link, and whether to show it.
     switch: (Lang, String, bool),
+    /// The query string of the current state, for "Copy link".
+    query: String,
 }
 
-/// The headline and the dek (with the headline figure from the data).
+/// The story first: the headline and the dek say what happened, with the shares from
+/// the data and their scope, and one sentence says why TikTok and WeChat are here,
+/// linked to the event it rests on. "Copy link" sits here too, in reach on a phone.
 #[component]
 fn Head(props: &HeadProps) -> Html {
-    let super::Ui { loc, f, .. } = super::use_ui();
+    let super::Ui { loc, f, env, .. } = super::use_ui();
+    let dispatch = super::use_dispatch();
     let (other, href, shown) = props.switch.clone();
+    let apps = text::dek_apps(loc, &f, &props.data).map(|[before, link, after]| {
+        let id = text::APPS_EVENT;
+        let anchor = env.id(&format!("event-{id}"));
+        let onclick = Callback::from(move |ev: MouseEvent| {
+            ev.prevent_default();
+            dispatch.dispatch(Action::Select(Some(id.to_string())));
+            super::dom::reveal_event_near(&ev, id);
+        });
+        html! {
+            <p class="p1-why" data-testid="why-apps">
+                { before }
+                if props.has_apps_event {
+                    <a href={format!("#{anchor}")} {onclick}>{ link }</a>
+                } else {
+                    { link }
+                }
+                { after }
+            </p>
+        }
+    });
     html! {
         <header class="p1-head">
-            <a class="p1-lang" href={href} hreflang={other.code()} lang={other.code()}
-               hidden={!shown} data-testid="lang-switch">{ loc.strings.other_lang }</a>
-            <h1 class="p1-headline" id={props.heading_id.clone()}>{ loc.strings.headline }</h1>
-            <p class="p1-dek">{ text::dek(loc, &f, &props.data) }</p>
+            <div class="p1-head-tools">
+                <super::share::CopyLink query={props.query.clone()} testid="copy-link-top"
+                                        quiet=true />
+                <a class="p1-lang" href={href} hreflang={other.code()} lang={other.code()}
+                   hidden={!shown} data-testid="lang-switch">{ loc.strings.other_lang }</a>
+            </div>
+            <h1 class="p1-headline" id={props.heading_id.clone()} data-testid="headline">
+                { text::headline(loc, &f, &props.data) }
+            </h1>
+            <p class="p1-dek" data-testid="dek">{ text::dek(loc, &f, &props.data) }</p>
+            { apps.unwrap_or_default() }
         </header>
     }
 }

@@ -3,16 +3,23 @@
 use super::Strings;
 
 pub const STRINGS: Strings = Strings {
-    page_title: "Is China buying what it promised? The Phase One deal, and the TikTok and \
-                 WeChat bans",
-    page_description: "Set the pace of China's purchases under the 2020 US–China Phase One \
-                       trade deal and see whether the targets are met, beside a timeline of \
-                       US and Chinese actions on TikTok and WeChat.",
+    page_title: "China promised {extra} more in US purchases and bought none of the extra: \
+                 the Phase One deal, and the TikTok and WeChat bans",
+    page_description: "How China fell short of its 2020 Phase One purchase promises, month by \
+                       month, beside a timeline of US and Chinese actions on TikTok and \
+                       WeChat. Set the pace of purchases and see what it would have taken.",
     other_lang: "中文",
-    headline: "Is China buying what it promised?",
-    dek: "The 2020 Phase One deal committed China to buy {total} more American goods and \
-          services over two years than in 2017. Set the pace of purchases and see whether \
-          the targets are met.",
+    headline: "China promised to buy {extra} more from the US. It bought none of the extra.",
+    headline_plain: "China's Phase One purchase promises, and the TikTok and WeChat bans",
+    dek: "Over 2020–21 China bought {goods} of the American goods it had promised under the \
+          Phase One trade deal, and {all} of the goods and services, by the count of the \
+          Peterson Institute for International Economics (PIIE).",
+    dek_plain: "The 2020 Phase One deal committed China to buy {total} more American goods and \
+                services over two years than in 2017.",
+    dek_apps: "Why TikTok and WeChat are here: by the end of {month} China had bought \
+               {share} of that year's goods target, and in August 2020, as Washington \
+               ordered bans on both apps, {link}.",
+    dek_apps_link: "Beijing sought to raise the bans at the deal's six-month review",
     money: "${n}bn",
     money_words: "${n} billion",
     percent_exact: "{n}%",
@@ -23,7 +30,10 @@ pub const STRINGS: Strings = Strings {
     rate_number_label: "{category} ({unit})",
     year_both: "2020–21",
 
-    verdict_heading: "At this pace, by the end of each year",
+    rewind: "Rewind to {month}: what pace would have met the targets?",
+    rewind_end: "How the two years ended, by the figures to {month}",
+    verdict_heading: "At your pace from {month}, by the end of each year",
+    verdict_heading_end: "By the end of each year",
     verdict_missed: "{year}: {actual} of {target} — missed by {gap} ({share} of target)",
     verdict_missed_narrowly: "{year}: {actual} of {target} — missed by less than $0.1bn \
                               ({share} of target)",
@@ -46,7 +56,7 @@ pub const STRINGS: Strings = Strings {
     already_met: "{year}: the target is already met",
     best_month: "Its best month so far: {money}, in {month}.",
     live_verdict: "{v2020}. {v2021}. {vboth}.",
-    caveat_line: "Goods only; excludes civil aircraft. See How we calculated this.",
+    caveat_line: "Goods only; excludes civil aircraft. See {link}.",
 
     controls_heading: "Set the pace",
     basis_legend: "Whose figures",
@@ -93,6 +103,9 @@ pub const STRINGS: Strings = Strings {
                     December, {pshare} of the target.",
     marker_label: "{date}: {title}",
     marker_caption: "{date} · {title}",
+    chart_moment: "{date}: {label}",
+    moments_close: "Close",
+    moments_timeline: "Read it in the timeline",
     show_data: "Show data",
     hide_data: "Hide data",
     table_caption: "Monthly purchases behind the chart, {basis}. Cumulative figures \
@@ -107,17 +120,22 @@ pub const STRINGS: Strings = Strings {
     status_missing: "not reported",
     missing: "—",
 
-    outcome_heading: "What actually happened",
+    outcome_heading: "How it ended",
     outcome_facts: "Every final count, with its source",
-    reconcile_heading: "Why the figures differ",
     reconcile: "China promised {committed} of American goods and services over 2020–21: \
-                twice its 2017 purchases, plus the extra $200 billion. This widget follows \
-                only the goods the deal covers, in US export figures without civil aircraft: \
-                by the end of {last} China had bought {actual} of their {target} two-year \
-                target, {share}. PIIE's final count, with services, civil aircraft and all of \
-                2021, is {bought} of the {committed}: {piie} ({revised} after revisions). \
-                Bloomberg's {bloomberg} counts goods only, from US Census data.",
-    reconcile_missing: " Figures from {month} on are not in the data yet.",
+                twice its 2017 purchases, plus the extra {extra}. By PIIE's count it bought \
+                {bought}. What share of the promise that is depends on what is counted:",
+    reconcile_caption: "Share of the promise bought, by count",
+    reconcile_col_share: "Bought",
+    reconcile_col_what: "What was counted",
+    reconcile_col_source: "Source",
+    reconcile_own: "{actual} of the {target} promised in the goods the deal covers, in US \
+                    export figures without civil aircraft, January 2020 to {last}: this \
+                    widget's own figures",
+    reconcile_own_source: "Derived from the monthly figures above",
+    reconcile_missing: "This widget's monthly figures stop at {last}: no published source \
+                        found gives {month} month by month on this basis. The final counts, \
+                        from PIIE and Bloomberg, cover all of 2021.",
     scope_goods_services: "Goods and services",
     scope_goods: "Goods",
     scope_manufactured: "Manufactured goods",
@@ -222,8 +240,7 @@ pub const STRINGS: Strings = Strings {
     copy_manual_code: "This browser did not allow copying. The code is selected: press \
                        Ctrl+C (⌘C on a Mac) to copy it.",
     copy_manual_label: "Link",
-    iframe_title: "Is China buying what it promised? Phase One purchases and the \
-                   TikTok/WeChat timeline",
+    iframe_title: "China's Phase One purchases and the TikTok and WeChat bans",
 
     notice_failed: "The publisher's data file {file} could not be used, so the widget \
                     shows its built-in data. {count} problem(s):",
@@ -232,6 +249,9 @@ pub const STRINGS: Strings = Strings {
     notice_refused: "This link asks for a data file from another site ({origin}, {file}). \
                      The widget reads data files only from this site, so it shows its \
                      built-in data.",
+    notice_unknown_event: "This link points to an event the timeline doesn't have \
+                           (“{id}”), so the timeline opens at its start. The link may be \
+                           mistyped or out of date.",
     notice_refused_attr: "The data file {file} is not a web address this page can read, so \
                           the widget shows its built-in data.",
     file_purchases: "Purchase figures from the publisher's file {file}, in place of the \
@@ -337,4 +357,12 @@ pub const STRINGS: Strings = Strings {
                      found {found}",
     p_unknown_event: "no event in the timeline has the id {value}",
     p_no_translation: "no translation for the event {value} ({source}, line {line})",
+    p_bad_label: "a chart label has at most {max} characters, so that it fits beside its \
+                  marker on a phone",
+    p_label_outside_chart: "only events in 2020–21, the chart's months, can have a chart \
+                            label",
+    p_no_label: "the event {value} has a chart label in {source} (line {line}); give it \
+                 here too, at most {max} characters",
+    p_label_unused: "the event has no chart label in {source}, so this one would never be \
+                     shown",
 };

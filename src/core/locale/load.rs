@@ -1,6 +1,6 @@
 //! A language's two files, read and checked like the data files: its strings
 //! (`static/locale/<lang>.csv`: `key,text`) and its texts for the built-in timeline's
-//! events (`static/data/timeline.<lang>.csv`: `id,title,annotation[,instrument]`).
+//! events (`static/data/timeline.<lang>.csv`: `id,title,annotation[,instrument][,label]`).
 //!
 //! A language is loaded once per page and kept for the page's life, so its texts are
 //! leaked into `&'static str`, the type every [`Strings`] field has: one allocation per
@@ -14,7 +14,8 @@ use crate::core::timeline::{self, Timeline};
 /// The columns of a strings file.
 pub const STRINGS_COLUMNS: [&str; 2] = ["key", "text"];
 /// The columns every event-text file has; `instrument` is optional (an empty one keeps
-/// the document's name as the timeline gives it).
+/// the document's name as the timeline gives it), and so is `label`, except for an event
+/// the chart names (see [`TimelineEvent::label`](crate::core::timeline::TimelineEvent)).
 pub const EVENTS_COLUMNS: [&str; 3] = ["id", "title", "annotation"];
 
 /// A built-in event's texts in another language.
@@ -25,6 +26,8 @@ pub struct EventText {
     pub annotation: String,
     /// The document, glossed ("第13942号行政令"); empty to keep the timeline's.
     pub instrument: String,
+    /// The chart's label for the event, where the timeline gives one.
+    pub label: String,
 }
 
 /// A language other than English from its two files' text, checked against the built-in
@@ -183,12 +186,33 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
             );
             ok = false;
         }
+        let label = table.get(row, "label");
+        let english = &events.events[i];
+        let label_ok = if english.label.is_empty() {
+            label.is_empty()
+        } else {
+            !label.is_empty() && label.chars().count() <= timeline::MAX_LABEL
+        };
+        if !label_ok {
+            let p = if english.label.is_empty() {
+                at("label", Msg::LabelUnused).arg("source", timeline::FILE_NAME)
+            } else {
+                at("label", Msg::NoLabel)
+                    .value(id)
+                    .arg("source", timeline::FILE_NAME)
+                    .arg("line", english.line.to_string())
+                    .arg("max", timeline::MAX_LABEL.to_string())
+            };
+            problems.push(p);
+            ok = false;
+        }
         if ok {
             out.push(EventText {
                 id: id.to_string(),
                 title: title.to_string(),
                 annotation: annotation.to_string(),
                 instrument: table.get(row, "instrument").to_string(),
+                label: label.to_string(),
             });
         }
     }

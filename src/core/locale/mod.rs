@@ -138,6 +138,9 @@ impl Locale {
                 if !t.instrument.is_empty() {
                     e.instrument.clone_from(&t.instrument);
                 }
+                if !t.label.is_empty() {
+                    e.label.clone_from(&t.label);
+                }
             }
         }
         out
@@ -180,7 +183,16 @@ strings! {
     page_title, page_description,
     /// The language switch on the widget's own page: the other language's name, in it.
     other_lang,
-    headline, dek,
+    /// The headline, with the outcome from the data ("{extra}": the extra promised).
+    headline,
+    /// The headline when the data lack the outcome it states (a publisher's file).
+    headline_plain,
+    /// The dek: the outcome's shares, each with its scope.
+    dek,
+    /// The dek when the data lack those shares.
+    dek_plain,
+    /// Why the apps are on the page; "{link}" is `dek_apps_link`, linked to the event.
+    dek_apps, dek_apps_link,
     /// "$32.9bn"
     money,
     /// "$200 billion"
@@ -199,7 +211,9 @@ strings! {
     rate_number_label,
     year_both,
 
-    verdict_heading, verdict_missed, verdict_missed_narrowly, verdict_met,
+    /// The simulator's question: "Rewind to June 2020: what pace…?"
+    rewind, rewind_end,
+    verdict_heading, verdict_heading_end, verdict_missed, verdict_missed_narrowly, verdict_met,
     /// A finished span with months missing from the data: what was bought, no verdict.
     verdict_partial,
     /// The tag of such a span: "actual to Nov 2021"
@@ -214,6 +228,7 @@ strings! {
     best_month,
     /// What the live region announces: the three verdicts.
     live_verdict,
+    /// "{link}" is the method's heading, linked to it.
     caveat_line,
 
     controls_heading, basis_legend, basis_us, basis_us_note, basis_cn, basis_cn_note,
@@ -232,10 +247,16 @@ strings! {
     marker_label,
     /// The caption over the chart for the active marker: "6 Aug 2020 · Trump signs…"
     marker_caption,
+    /// A named moment on the chart: "6 Aug: Trump orders app bans"
+    chart_moment,
+    /// The panel of a marker's events, by the chart.
+    moments_close, moments_timeline,
     show_data, hide_data, table_caption, col_month, col_in_month, col_cumulative, col_target,
     col_status, status_actual, status_projected, status_missing, missing,
 
-    outcome_heading, outcome_facts, reconcile_heading, reconcile, reconcile_missing,
+    outcome_heading, outcome_facts, reconcile, reconcile_caption, reconcile_col_share,
+    reconcile_col_what, reconcile_col_source, reconcile_own, reconcile_own_source,
+    reconcile_missing,
     scope_goods_services, scope_goods, scope_manufactured, scope_agriculture, scope_energy,
     scope_services, method_heading, method_intro, method_bases, method_path_seasonal,
     method_prorating, method_services, method_aircraft, method_derived, method_missing,
@@ -264,7 +285,8 @@ strings! {
     share_heading, copy_link, embed_this, embed_iframe, embed_script, copy_code, copied,
     copy_failed, copy_manual, copy_manual_code, copy_manual_label, iframe_title,
 
-    notice_failed, notice_network, notice_refused, notice_refused_attr, file_purchases,
+    notice_failed, notice_network, notice_refused, notice_refused_attr, notice_unknown_event,
+    file_purchases,
     file_timeline, file_loading, no_script, load_failed, load_failed_scenario, load_failed_link,
     notice_more,
     /// The built-in data could not be read: the widget has nothing to show.
@@ -291,6 +313,7 @@ strings! {
     p_bad_actor, p_no_event_source, p_bad_verified, p_bad_key, p_no_events, p_no_outlet,
     p_no_source_title, p_bad_source_date, p_bad_tier, p_tracking_param, p_copy_host,
     p_unknown_key, p_no_text, p_placeholders, p_unknown_event, p_no_translation,
+    p_bad_label, p_label_outside_chart, p_no_label, p_label_unused,
 }
 
 impl Locale {
@@ -373,6 +396,8 @@ impl Locale {
             Msg::NoEventSource => s.p_no_event_source,
             Msg::BadVerified => s.p_bad_verified,
             Msg::BadKey => s.p_bad_key,
+            Msg::BadLabel => s.p_bad_label,
+            Msg::LabelOutsideChart => s.p_label_outside_chart,
             Msg::NoOutlet => s.p_no_outlet,
             Msg::NoSourceTitle => s.p_no_source_title,
             Msg::BadSourceDate => s.p_bad_source_date,
@@ -385,6 +410,8 @@ impl Locale {
             Msg::Placeholders => s.p_placeholders,
             Msg::UnknownEvent => s.p_unknown_event,
             Msg::NoTranslation => s.p_no_translation,
+            Msg::NoLabel => s.p_no_label,
+            Msg::LabelUnused => s.p_label_unused,
         }
     }
 

@@ -44,6 +44,21 @@ impl Filters {
         }
     }
 
+    /// The filters a link asks for, made to show what it names: the key moments ignore
+    /// the app, actor and period filters, so a filter that some key moment fails opens
+    /// the full list, filtered (`?apps=wechat` lists the WeChat events).
+    pub fn for_link(self, t: &Timeline) -> Filters {
+        let narrowed = t.events.iter().any(|e| e.key && !self.matches(e));
+        if self.mode(t) == Events::Key && narrowed {
+            Filters {
+                events: Events::All,
+                ..self
+            }
+        } else {
+            self
+        }
+    }
+
     /// Whether an event is listed, in the full list's terms (the app, actor and period
     /// filters); see [`filtered`] for the mode.
     pub fn matches(&self, e: &TimelineEvent) -> bool {

@@ -5,7 +5,7 @@ mod filter;
 mod parse;
 
 pub use filter::{Events, Filters, PeriodFilter, filtered};
-pub use parse::{COLUMNS, Job, MAX_ANNOTATION, MAX_EVENTS, MAX_TITLE, parse};
+pub use parse::{COLUMNS, Job, MAX_ANNOTATION, MAX_EVENTS, MAX_LABEL, MAX_TITLE, parse};
 
 pub use crate::core::month::Precision;
 
@@ -54,6 +54,9 @@ pub struct TimelineEvent {
     pub verified: bool,
     /// One of the few key moments the timeline opens on (the `key` column).
     pub key: bool,
+    /// A short label the chart writes beside the event's marker (the `label` column;
+    /// empty for none). Only events in 2020–21, the chart's months, may have one.
+    pub label: String,
     pub line: usize,
 }
 
@@ -81,5 +84,10 @@ impl Timeline {
 
     pub fn key_count(&self) -> usize {
         self.events.iter().filter(|e| e.key).count()
+    }
+
+    /// The events the chart names in words, in date order.
+    pub fn labelled(&self) -> impl Iterator<Item = &TimelineEvent> {
+        self.events.iter().filter(|e| !e.label.is_empty())
     }
 }

@@ -10,8 +10,8 @@ use crate::core::sources;
 use crate::core::steps::Steps;
 use crate::core::vocab::Set;
 
-/// The columns every timeline file has. `key`, the `report_*` columns and `copy_reason`
-/// are optional.
+/// The columns every timeline file has. `key`, `label`, the `report_*` columns and
+/// `copy_reason` are optional.
 pub const COLUMNS: [&str; 14] = [
     "id",
     "date",
@@ -32,6 +32,8 @@ pub const COLUMNS: [&str; 14] = [
 pub const MAX_EVENTS: usize = 500;
 pub const MAX_TITLE: usize = 140;
 pub const MAX_ANNOTATION: usize = 700;
+/// A chart label must fit beside a marker on a phone's chart.
+pub const MAX_LABEL: usize = 32;
 const MAX_ID: usize = 80;
 /// The years a date may fall in: anything else is a typo.
 const YEARS: std::ops::RangeInclusive<i32> = 2015..=2035;
@@ -117,6 +119,11 @@ impl Steps for Job<'_> {
     }
 }
 
+/// Whether a date falls in the chart's months (2020–21).
+fn in_chart((y, m, _): (i32, u32, u32)) -> bool {
+    Month::new(y, m).is_some_and(Month::in_deal)
+}
+
 struct RowReader<'a, 'p> {
     file: &'a str,
     table: &'a Table,
@@ -176,6 +183,12 @@ impl<'a> RowReader<'a, '_> {
                 None
             }
         };
+        let label = self.get("label");
+        if label.chars().count() > MAX_LABEL {
+            self.report("label", Msg::BadLabel, &[("max", MAX_LABEL.to_string())]);
+        } else if !label.is_empty() && date.is_some_and(|d| !in_chart(d)) {
+            self.report("label", Msg::LabelOutsideChart, &[]);
+        }
         let verified = match self.get("verified") {
             "yes" | "true" => Some(true),
             "no" | "false" => Some(false),
@@ -199,6 +212,7 @@ impl<'a> RowReader<'a, '_> {
             sources,
             verified: verified?,
             key: key?,
+            label: label.to_string(),
             line: self.row.line,
         })
     }

@@ -243,10 +243,10 @@ export const CASES = [
       await s.ready();
       const verdict = async () => (await s.text('[data-testid="verdict-2020"]')).replace(/\u2060/g, '');
       assert.equal(await s.run(() => $('.p1').lang), 'zh-Hans');
-      assert.equal(await verdict(), '2020年：658亿美元，目标1,427亿美元——差769亿美元（完成目标的46%）');
+      assert.equal(await verdict(), '2020年：658亿美元，目标1427亿美元——差769亿美元（完成目标的46%）');
       // After Intl takes over from the prerender's formatter, the same text.
       await sleep(300);
-      assert.equal(await verdict(), '2020年：658亿美元，目标1,427亿美元——差769亿美元（完成目标的46%）');
+      assert.equal(await verdict(), '2020年：658亿美元，目标1427亿美元——差769亿美元（完成目标的46%）');
       assert.match((await s.text('.p1-sofar')).replace(/\u2060/g, ''), /^截至2020年6月底/);
       // No figure or date breaks across lines in this engine's line breaking.
       const broken = await s.run(brokenFigures);

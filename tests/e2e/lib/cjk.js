@@ -1,7 +1,7 @@
 // Checks for Chinese text, run inside the page (Playwright's evaluate or a WebDriver
 // session's run), so each function uses nothing from outside itself.
 
-/** Every figure or date ("1,427亿美元", "每月39.2亿美元", "2020年6月") in the verdicts, the
+/** Every figure or date ("1427亿美元", "每月39.2亿美元", "2020年6月") in the verdicts, the
  *  needed pace and the rates that is broken across lines. A figure is on one line when
  *  its pieces' tops differ by less than half a line: fallback fonts sit a little apart,
  *  and a new line is 20 px or more down. WebKit adds an empty box at the end of the line

@@ -39,7 +39,7 @@ const P_HEAD = PURCHASES.split('\n')[0];
 const T_HEAD = TIMELINE.split('\n')[0];
 const BIG = pad(P_HEAD, (i) => `source,s${i},,,,,,,,,https://example.org/${i},Outlet,Title,2020-01-01,research,,`, 3 * MB);
 const VALID_2MB = pad(PURCHASES.trimEnd(), (i) => `source,s${i},,,,,,,,,https://example.org/${i},Outlet,Title,2020-01-01,research,,`, 1.9 * MB);
-const TIMELINE_2MB = pad(TIMELINE.trimEnd(), (i) => `e-${i},2020-08-06,day,Title ${i},Text.,tiktok,white_house,,yes,no,https://www.federalregister.gov/d/2020-17699,Federal Register,EO,2020-08-11,official,,,,,,`, 1.9 * MB);
+const TIMELINE_2MB = pad(TIMELINE.trimEnd(), (i) => `e-${i},2020-08-06,day,Title ${i},Text.,tiktok,white_house,,yes,no,,https://www.federalregister.gov/d/2020-17699,Federal Register,EO,2020-08-11,official,,,,,,`, 1.9 * MB);
 const WIDE = Array.from({ length: 200000 }, (_, i) => `c${i}`).join(',');
 const RAGGED = `${P_HEAD}\n${'1\n'.repeat(5000)}`;
 const BINARY = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));

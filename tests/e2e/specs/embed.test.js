@@ -164,15 +164,16 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
   await p.click('[data-testid="copy-link"]');
   await p.waitForFunction(() => document.querySelector('[data-testid="copy-link"]').innerText === 'Copied');
   const copied = await p.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${w.server.url}?v=1&basis=cn&asof=2020-10&total=12.5&period=deal&events=key`);
+  // A period filter that leaves key moments out opens the full list, filtered.
+  assert.equal(copied, `${w.server.url}?v=1&basis=cn&asof=2020-10&total=12.5&period=deal&events=all`);
   // The embed panel.
   await p.click('[data-testid="embed-panel"] > summary');
   await p.waitForFunction(() => document.querySelector('[data-testid="embed-iframe"]').value.includes('basis=cn'));
   const iframe = await p.inputValue('[data-testid="embed-iframe"]');
   const script = await p.inputValue('[data-testid="embed-script"]');
-  assert.match(iframe, /<iframe src="[^"]*index\.html\?v=1&amp;basis=cn&amp;asof=2020-10&amp;total=12\.5&amp;period=deal&amp;events=key"/);
+  assert.match(iframe, /<iframe src="[^"]*index\.html\?v=1&amp;basis=cn&amp;asof=2020-10&amp;total=12\.5&amp;period=deal&amp;events=all"/);
   assert.match(iframe, / title="[^"]+"/);
-  assert.match(script, /<div data-phase-one-widget data-basis="cn" data-asof="2020-10" data-total="12\.5" data-period="deal" data-events="key"><a href="[^"]*index\.html\?v=1&amp;basis=cn[^"]*">[^<]+<\/a><\/div>/);
+  assert.match(script, /<div data-phase-one-widget data-basis="cn" data-asof="2020-10" data-total="12\.5" data-period="deal" data-events="all"><a href="[^"]*index\.html\?v=1&amp;basis=cn[^"]*">[^<]+<\/a><\/div>/);
   assert.match(iframe, / allow="clipboard-write"/);
   assert.match(iframe, / loading="lazy"/);
   await p.click('[data-testid="embed-script-copy"]');

@@ -144,20 +144,26 @@ test('chart markers follow the filters, are at least 24 px, and offer a way back
   for (const h of hits) assert.ok(h.w >= 23.5 && h.h >= 23.5, `target ${h.w}×${h.h}`);
   hits.sort((a, b) => a.x - b.x);
   for (let i = 1; i < hits.length; i++) assert.ok(hits[i].x >= hits[i - 1].x + hits[i - 1].w - 0.5, 'targets do not overlap');
-  // Tap a marker: its event is selected and brought into view; "Back to the chart" returns.
+  // Tap a marker: its events open in place by the chart; from there, "Read it in the
+  // timeline" selects the event and brings it into view; "Back to the chart" returns.
   const marker = page.locator('[data-testid="chart-marker"]').first();
   const first = (await marker.getAttribute('data-event-ids')).split(' ')[0];
   await marker.evaluate((m) => m.scrollIntoView({ block: 'center' }));
   const box = await marker.locator('.p1-marker-hit').boundingBox();
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  const panel = page.locator('[data-testid="moment-panel"]');
+  await panel.waitFor();
+  assert.equal(await marker.getAttribute('aria-expanded'), 'true');
+  await panel.locator(`[data-event-id="${first}"] [data-testid="moment-to-timeline"]`).click();
   const card = `[data-testid="timeline-event"][data-event-id="${first}"]`;
   await page.waitForSelector(`${card}[aria-current="true"]`);
-  await page.waitForTimeout(400);
-  assert.ok((await inView(page, card)).share > 0, 'the event is in view');
+  await page.waitForFunction((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top >= -1 && r.top < innerHeight;
+  }, card);
   await page.click(`${card} [data-testid="back-to-chart"]`);
-  await page.waitForTimeout(400);
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'chart-marker');
   assert.ok((await inView(page, '[data-testid="chart"] .p1-svg')).share >= 0.9, 'back at the chart');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'chart-marker');
   await page.close();
 });
 

@@ -122,7 +122,8 @@ test('chart markers and list events highlight each other, by mouse and keyboard'
   const id = '2021-01-eo-13971-targets-wechat';
   await page.hover(`[data-testid="chart-marker"][data-event-ids~="${id}"]`);
   await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${id}"].is-highlighted`);
-  // Keyboard: one tab stop, arrows move, focus highlights, Enter selects.
+  // Keyboard: one tab stop, arrows move, focus highlights, Enter opens the marker's
+  // events by the chart, Escape closes them and focus stays on the marker.
   await markers.first().focus();
   const firstId = await markers.first().getAttribute('data-event-id');
   await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${firstId}"].is-highlighted`);
@@ -132,7 +133,11 @@ test('chart markers and list events highlight each other, by mouse and keyboard'
   await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${secondId}"].is-highlighted`);
   assert.ok((await page.locator('.p1-marker-label text').textContent()).length > 10);
   await page.keyboard.press('Enter');
-  await page.waitForSelector(`[data-testid="timeline-event"][data-event-id="${secondId}"][aria-current="true"]`);
+  await page.waitForSelector(`[data-testid="moment-panel"] [data-event-id="${secondId}"]`);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('p1-panel-title'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, secondId);
+  assert.equal(await page.locator('[data-testid="moment-panel"]').count(), 0);
   // Selecting in the list highlights its marker.
   const listId = '2020-12-ddc-judge-nichols-enjoins';
   await page.click(`[data-testid="timeline-event"][data-event-id="${listId}"] .p1-event-title`);
