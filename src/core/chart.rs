@@ -404,31 +404,38 @@ impl Rect {
 /// The font size of the chart's small labels (the cut-off, the target labels and the
 /// named moments), in px, as `widget.css` sets it.
 pub const LABEL_PX: f64 = 11.0;
+/// The named moments' size on a chart too narrow for them at [`LABEL_PX`].
+pub const LABEL_PX_SMALL: f64 = 10.0;
 /// The named moments' rows: baselines this far apart, from the top of the plot.
-const ROW: f64 = 15.0;
+const ROW: f64 = 16.0;
 /// At most this many rows of moment labels, so they stay in the top of the plot.
 const MAX_ROWS: usize = 4;
 /// Between a moment's tick and its label's text.
 const LABEL_GAP: f64 = 4.0;
 
-/// A generous estimate of a text's width at `px` (system sans-serif, weight 600): wide
-/// enough for every engine's fonts, so labels placed apart never touch. CJK characters
-/// are a full em.
-pub fn text_width(t: &str, px: f64) -> f64 {
-    let ems: f64 = t
-        .chars()
+/// A generous estimate of a text's width at `px` in the system sans-serif, `bold` for
+/// weight 600: wide enough for every engine's fonts (measured against Chromium, WebKit
+/// and Firefox), so labels placed apart never touch. CJK characters are a full em.
+pub fn text_width(t: &str, px: f64, bold: bool) -> f64 {
+    // CJK characters are an em, bold or not; Latin ones by class.
+    let (cjk, latin) = t.chars().partition::<Vec<char>, _>(|c| *c >= '\u{2E80}');
+    let ems: f64 = latin
+        .iter()
         .map(|c| match c {
-            c if c >= '\u{2E80}' => 1.0,
-            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '’' | '!' | '|' => 0.3,
-            ' ' | 'f' | 't' | 'r' | '(' | ')' | '-' => 0.38,
-            'm' | 'w' | 'M' | 'W' => 0.9,
-            c if c.is_ascii_uppercase() => 0.7,
-            c if c.is_ascii_digit() => 0.6,
-            _ => 0.58,
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '’' | '!' | '|' => 0.34,
+            'f' | 't' | 'r' | '(' | ')' | '-' => 0.45,
+            ' ' => 0.35,
+            'm' | 'w' | 'M' | 'W' => 1.0,
+            c if c.is_ascii_uppercase() => 0.78,
+            c if c.is_ascii_digit() => 0.7,
+            _ => 0.67,
         })
         .sum();
-    ems * px
+    (ems * if bold { BOLD } else { 1.0 } + cjk.len() as f64) * px
 }
+
+/// How much wider weight 600 sets Latin text than regular.
+const BOLD: f64 = 1.14;
 
 /// The box of a label whose baseline is at `y`, starting (or ending, or centred) at `x`.
 pub fn label_rect(x: f64, y: f64, width: f64, anchor: Anchor) -> Rect {

@@ -39,10 +39,10 @@ pub fn Chart() -> Html {
     let avoid = {
         let asof = asof_label(loc, &f, &lay);
         let target = fill(s.target_label, &[("year", "2020")]);
-        let mut rects = chart::target_rects(&lay, chart::text_width(&target, chart::LABEL_PX));
+        let mut rects = chart::target_rects(&lay, chart::text_width(&target, 12.0, true));
         rects.push(chart::asof_rect(
             &lay,
-            chart::text_width(&asof, chart::LABEL_PX),
+            chart::text_width(&asof, chart::LABEL_PX, false),
         ));
         rects
     };
@@ -395,25 +395,36 @@ fn Markers(props: &MarkersProps) -> Html {
             })
             .collect()
     };
-    let place = |texts: &[String]| {
+    let place = |texts: &[String], px: f64| {
         let spots: Vec<(f64, f64)> = labelled
             .iter()
             .zip(texts)
-            .map(|((_, e), t)| (chart::event_k(e), chart::text_width(t, chart::LABEL_PX)))
+            .map(|((_, e), t)| (chart::event_k(e), chart::text_width(t, px, true)))
             .collect();
         chart::place_moments(&fr, &spots, &props.avoid)
     };
-    let (mut label_texts, mut moments) = (texts(true), Vec::new());
+    // Dated at the chart's label size where they all fit; else undated; else undated
+    // and a size smaller (a 320 px phone): the first that places every label, or the
+    // one that places most.
+    let mut best: (Vec<String>, Vec<chart::MomentLabel>, bool) = (Vec::new(), Vec::new(), false);
     if !labelled.is_empty() {
-        moments = place(&label_texts);
-        if moments.len() < labelled.len() {
-            let short = texts(false);
-            let fewer = place(&short);
-            if fewer.len() > moments.len() {
-                (label_texts, moments) = (short, fewer);
+        for (dated, small) in [(true, false), (false, false), (false, true)] {
+            let texts = texts(dated);
+            let px = if small {
+                chart::LABEL_PX_SMALL
+            } else {
+                chart::LABEL_PX
+            };
+            let placed = place(&texts, px);
+            if placed.len() > best.1.len() {
+                best = (texts, placed, small);
+            }
+            if best.1.len() == labelled.len() {
+                break;
             }
         }
     }
+    let (label_texts, moments, small) = best;
     let moment = |m: &chart::MomentLabel| {
         let (i, _) = &labelled[m.index];
         let label = &label_texts[m.index];
@@ -430,7 +441,8 @@ fn Markers(props: &MarkersProps) -> Html {
             })
         };
         html! {
-            <g class="p1-moment" data-testid="chart-moment"
+            <g class={classes!("p1-moment", small.then_some("is-small"))}
+               data-testid="chart-moment"
                data-event-id={events[*i].id.clone()} onclick={click}>
                 <line class="p1-moment-leader" x1={num(m.tick_x)} x2={num(m.tick_x)}
                       y1={num(m.rect.y1 + 1.0)} y2={num(fr.y1)} />

@@ -259,6 +259,58 @@ export const CASES = [
     },
   },
   {
+    name: 'the chart names its moments, and a marker opens its events by the chart',
+    async run(engine, server) {
+      const s = await opened(engine, server.url, { width: 1280, height: 900 });
+      const labels = await s.run(() => [...document.querySelectorAll('[data-testid="chart-moment"] text')].map((t) => t.textContent.trim()));
+      assert.ok(labels.length >= 3, labels.join(' | '));
+      // No two labels overlap in this engine's fonts.
+      const clashes = await s.run(() => {
+        const els = [...document.querySelectorAll('[data-testid="chart-moment"] text, .p1-asof-label, .p1-direct-target')];
+        // Engines report a text's box as its font's line box (Firefox: 20 px for 11 px
+        // type), taller than its ink: compare the middle 60% of each box's height.
+        const r = els.map((t) => t.getBoundingClientRect()).map((b) => ({
+          left: b.left, right: b.right, top: b.top + b.height * 0.2, bottom: b.bottom - b.height * 0.2,
+        }));
+        const out = [];
+        r.forEach((a, i) => r.forEach((b, j) => {
+          if (j > i && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+            out.push(`${els[i].textContent.trim()} [${Math.round(a.left)}–${Math.round(a.right)}, ${Math.round(a.top)}–${Math.round(a.bottom)}] × ${els[j].textContent.trim()} [${Math.round(b.left)}–${Math.round(b.right)}, ${Math.round(b.top)}–${Math.round(b.bottom)}]`);
+          }
+        }));
+        return out;
+      });
+      assert.deepEqual(clashes, [], `${s.engine}: labels overlap`);
+      const marker = '[data-testid="chart-marker"][data-event-ids~="2020-08-eo-13942-orders-ban"]';
+      // The label mid-screen first: a WebDriver click scrolls its target into view
+      // itself (WebKit's to the middle), which must not count as the widget's doing.
+      const label = '[data-testid="chart-moment"][data-event-id="2020-08-eo-13942-orders-ban"] text';
+      await s.run((l) => {
+        const r = $(l).getBoundingClientRect();
+        scrollBy(0, r.top + r.height / 2 - innerHeight / 2);
+      }, label);
+      const y0 = await s.run(() => scrollY);
+      // Pointer: a click on a named moment's label opens its marker's events.
+      await s.click(label);
+      await s.until(() => $('[data-testid="moment-panel"] [data-event-id="2020-08-eo-13942-orders-ban"]'));
+      assert.equal(await s.attr(marker, 'aria-expanded'), 'true');
+      await s.until(() => document.activeElement?.classList.contains('p1-panel-title'));
+      const moved = Math.abs((await s.run(() => scrollY)) - y0);
+      assert.ok(moved <= 120, `${s.engine}: the page moved ${moved} px`);
+      // Escape closes it, and focus is back on the marker.
+      await s.press('Escape');
+      await s.until(() => !$('[data-testid="moment-panel"]') && document.activeElement?.dataset?.testid === 'chart-marker');
+      // Keyboard: Enter on the marker opens it again; "Close" closes it.
+      assert.ok(await s.focus(marker));
+      await s.press('Enter');
+      await s.until(() => $('[data-testid="moment-panel"]'));
+      await s.click('[data-testid="moment-close"]');
+      await s.until(() => !$('[data-testid="moment-panel"]') && document.activeElement?.dataset?.testid === 'chart-marker');
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
     name: 'the keyboard works a slider and the timeline feed',
     async run(engine, server) {
       const s = await opened(engine, server.url);
