@@ -211,8 +211,8 @@ fn the_chinese_view_has_no_english_interface_text() {
 // ---------------------------------------------------------------------------------------
 // The glossary: one name for each thing, in every Chinese text.
 
-const GLOSSARY: &str = include_str!("../static/locale/zh-Hans.glossary.csv");
-const GLOSSARY_FILE: &str = "static/locale/zh-Hans.glossary.csv";
+const GLOSSARY: &str = include_str!("../static/glossary.zh-Hans.csv");
+const GLOSSARY_FILE: &str = "static/glossary.zh-Hans.csv";
 const STRINGS_FILE: &str = "static/locale/zh-Hans.csv";
 const EVENTS_FILE: &str = "static/data/timeline.zh-Hans.csv";
 
