@@ -51,7 +51,7 @@ async fn default_view_renders_the_verdict_with_intl_numbers() {
     let h1 = root.query_selector("h1").unwrap().expect("an h1");
     assert_eq!(
         h1.text_content().unwrap().trim(),
-        "China promised to buy $200bn more from the US. It bought none of the extra."
+        "China promised to buy $200bn more in US goods and services. It bought none of the extra."
     );
     assert_eq!(
         text(&root, "verdict-2020"),

@@ -12,13 +12,17 @@ use phase_one::core::timeline::{self, Timeline};
 
 const ZH_STRINGS: &str = include_str!("../static/locale/zh-Hans.csv");
 const ZH_EVENTS: &str = include_str!("../static/data/timeline.zh-Hans.csv");
+const ZH_SOURCES: &str = include_str!("../static/data/sources.zh-Hans.csv");
 
 fn built_in() -> Timeline {
     timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).expect("the built-in timeline")
 }
 
 fn zh() -> Locale {
-    let (loc, problems) = locale::load(Lang::ZhHans, ZH_STRINGS, ZH_EVENTS, &built_in());
+    let ds = phase_one::core::data::parse("purchases.csv", phase_one::core::data::BUILT_IN)
+        .expect("the built-in purchase data");
+    let files = [ZH_STRINGS, ZH_EVENTS, ZH_SOURCES];
+    let (loc, problems) = locale::load(Lang::ZhHans, files, &built_in(), &ds);
     let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(text.is_empty(), "{text:#?}");
     loc
@@ -179,8 +183,15 @@ fn the_chinese_view_has_no_english_interface_text() {
     let loc: &'static Locale = Box::leak(Box::new(zh()));
     let html = plain(&render_zh(loc));
     assert!(html.contains("lang=\"zh-Hans\""));
-    // The headline says what happened, with the extra promised from the data.
-    assert!(html.contains("中国承诺扩大自美采购2000亿美元，增量承诺全部落空"));
+    // The headline says what happened, with the extra promised from the data, held on
+    // one line by a span rather than by invisible characters.
+    let headline =
+        "中国承诺扩大自美采购商品和服务<span class=\"p1-nb\">2000亿美元</span>，增量部分全部落空";
+    assert!(html.contains(headline));
+    assert!(
+        !render_zh(loc).contains('\u{2060}'),
+        "no word joiner in the page"
+    );
     assert!(html.contains("亿美元"), "money in 亿美元");
     assert!(html.contains("2020年6月"), "dates as 年月");
     // Events in Chinese: a translated title, not the English one.

@@ -111,13 +111,13 @@ fn renders_the_default_verdict_and_the_events() {
     let text = visible_text(&html);
     assert!(text.contains("2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"));
     // The story first: what happened, with the figures from the data and their scope.
-    assert!(
-        text.contains(
-            "China promised to buy $200bn more from the US. It bought none of the extra."
-        )
-    );
-    assert!(text.contains("China bought 60% of the American goods it had promised"));
-    assert!(text.contains("57% of the goods and services"));
+    assert!(text.contains(
+        "China promised to buy $200bn more in US goods and services. It bought none of the \
+             extra."
+    ));
+    assert!(text.contains("China bought 57% of the American goods and services it had promised"));
+    assert!(text.contains("$13.6bn less than two years at its 2017 level"));
+    assert!(text.contains("Of the goods alone, it bought 60%."));
     assert!(
         text.contains(
             "Why TikTok and WeChat are here: by the end of June 2020 China had bought 23%"

@@ -58,8 +58,8 @@ mod native {
     /// A language's locale: English is compiled in; another is read from its files in
     /// the staged build, and any problem in them fails the build.
     fn locale(staging: &Path, lang: Lang) -> Result<&'static Locale, String> {
-        use phase_one::core::timeline;
-        let Some((strings, events)) = lang.files() else {
+        use phase_one::core::{data, timeline};
+        let Some(files) = lang.files() else {
             return Ok(&locale::EN);
         };
         let read = |path: &str| {
@@ -67,7 +67,12 @@ mod native {
         };
         let tl = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN)
             .map_err(|_| "the built-in timeline has problems".to_string())?;
-        let (loc, problems) = locale::load(lang, &read(strings)?, &read(events)?, &tl);
+        let ds = data::parse(data::FILE_NAME, data::BUILT_IN)
+            .map_err(|_| "the built-in purchase data have problems".to_string())?;
+        let [strings, events, sources] = files.all().map(read);
+        let (strings, events, sources) = (strings?, events?, sources?);
+        let texts = [strings.as_str(), events.as_str(), sources.as_str()];
+        let (loc, problems) = locale::load(lang, texts, &tl, &ds);
         if !problems.is_empty() {
             let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
             return Err(format!("{}:\n{}", lang.code(), list.join("\n")));
@@ -179,8 +184,9 @@ mod native {
             // The language's own files come with the wasm, not after it.
             let files: String = lang
                 .files()
-                .map(|(a, b)| {
-                    [a, b]
+                .map(|files| {
+                    files
+                        .all()
                         .map(|f| {
                             format!("<link rel=\"preload\" href=\"{f}\" as=\"fetch\" crossorigin>")
                         })
@@ -322,7 +328,7 @@ mod native {
         let langs: Vec<String> = locales
             .iter()
             .filter_map(|l| {
-                let (file, _) = l.lang.files()?;
+                let file = l.lang.files()?.strings;
                 Some(format!(
                     "{}: {{ file: {}, page: {} }}",
                     js_string(l.lang.code()),

@@ -23,9 +23,8 @@ fn main() -> ExitCode {
         let dir = root.join("data");
         paths = vec![dir.join(data::FILE_NAME), dir.join(timeline::FILE_NAME)];
         for lang in Lang::ALL {
-            if let Some((strings, events)) = lang.files() {
-                paths.push(root.join(strings));
-                paths.push(root.join(events));
+            if let Some(files) = lang.files() {
+                paths.extend(files.all().map(|f| root.join(f)));
             }
         }
     }
@@ -59,6 +58,14 @@ fn main() -> ExitCode {
             data::parse(&name, &text).err().unwrap_or_default()
         } else if columns == locale::STRINGS_COLUMNS {
             locale::load_strings(&name, &text).1
+        } else if columns == locale::SOURCES_COLUMNS {
+            match (
+                timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN),
+                data::parse(data::FILE_NAME, data::BUILT_IN),
+            ) {
+                (Ok(tl), Ok(ds)) => locale::load_sources(&name, &text, &tl, &ds).1,
+                (a, b) => [a.err(), b.err()].into_iter().flatten().flatten().collect(),
+            }
         } else if columns.contains(&"date") {
             timeline::parse(&name, &text).err().unwrap_or_default()
         } else {

@@ -10,11 +10,27 @@ use super::timeline::TimelineEvent;
 pub const DEFAULT_WIDTH: f64 = 640.0;
 /// The narrowest drawing the chart lays out for.
 pub const MIN_WIDTH: f64 = 280.0;
-/// Drawing heights: shorter on phones, so the sliders sit close under the chart.
-pub const HEIGHT: f64 = 300.0;
-pub const HEIGHT_NARROW: f64 = 236.0;
+/// Drawing heights: shorter on phones, so the sliders sit close under the chart. Each
+/// holds, from the top: the active marker's caption, the band of named moments' labels,
+/// the plot, and the axis labels.
+pub const HEIGHT: f64 = 348.0;
+pub const HEIGHT_NARROW: f64 = 250.0;
+/// Above the band: room for the caption.
 const TOP: f64 = 30.0;
+const TOP_NARROW: f64 = 26.0;
 const BOTTOM: f64 = 62.0;
+/// The band above the plot holds this many rows of named moments' labels (a narrow
+/// chart's numbered callouts need one).
+const BAND_ROWS: usize = 3;
+
+/// The band's height: rows of labels, or on a narrow chart one row of callouts.
+fn band(w: f64) -> f64 {
+    if w < NARROW {
+        2.0 * CALLOUT_R + 6.0
+    } else {
+        BAND_ROWS as f64 * row_height(w)
+    }
+}
 /// Room for the widest y label ("$1,200bn", 8 characters at 12 px) left of the plot.
 const LEFT: f64 = 64.0;
 /// Below this width the direct labels give way to the legend alone.
@@ -66,14 +82,20 @@ impl Frame {
         let w = w.max(MIN_WIDTH);
         // Room on the right for the direct labels ("2021 target", 12 px bold).
         let right = if w >= NARROW { 90.0 } else { 10.0 };
+        let top = if w < NARROW { TOP_NARROW } else { TOP };
         Frame {
             w,
             x0: LEFT,
             x1: (w - right).max(LEFT + 100.0),
-            y0: TOP,
+            y0: top + band(w),
             y1: height(w) - BOTTOM,
             ymax: ymax.max(f64::MIN_POSITIVE),
         }
+    }
+
+    /// The baseline of the active marker's caption, above the band of labels.
+    pub fn caption_y(&self) -> f64 {
+        self.y0 - band(self.w) - 8.0
     }
 
     pub fn h(&self) -> f64 {
@@ -406,10 +428,10 @@ impl Rect {
 pub const LABEL_PX: f64 = 11.0;
 /// The named moments' size on a chart too narrow for them at [`LABEL_PX`].
 pub const LABEL_PX_SMALL: f64 = 10.0;
-/// The named moments' rows: baselines this far apart, from the top of the plot.
-const ROW: f64 = 16.0;
-/// At most this many rows of moment labels, so they stay in the top of the plot.
-const MAX_ROWS: usize = 4;
+/// The named moments' rows in the band above the plot: baselines this far apart.
+fn row_height(w: f64) -> f64 {
+    if w < NARROW { 14.0 } else { 16.0 }
+}
 /// Between a moment's tick and its label's text.
 const LABEL_GAP: f64 = 4.0;
 
@@ -489,29 +511,49 @@ pub struct MomentLabel {
 }
 
 /// Places the named moments' labels (each given as its event's position in months from
-/// Jan 2020 and its text's width) in rows across the top of the plot, beside their
-/// ticks: each takes the first row, and the first side of its tick, where it stays on
-/// the drawing (right of the y labels) and clear of every label already there and of
-/// `avoid` (the cut-off's label, the target labels). A label with no room is left out
-/// (its marker stays, with its name in the caption and the panel).
+/// Jan 2020 and its text's width) in the band of rows above the plot, beside their ticks,
+/// so no label covers a line: each takes the row nearest the plot, and the first side of
+/// its tick, where it stays on the drawing (right of the y labels) and clear of every
+/// label already there and of `avoid` (the target labels). A dotted leader runs from the
+/// label down to its tick, through no other label. Labels are placed right to left (so a
+/// label beside a tick to its left can stack above one to its right, its leader clear of
+/// it) and, if that places fewer, left to right. A label with no room is left out (its
+/// marker stays, with its name in the caption and the panel).
 pub fn place_moments(fr: &Frame, moments: &[(f64, f64)], avoid: &[Rect]) -> Vec<MomentLabel> {
-    // The labels placed so far, and `avoid`. A label may cross the leader line of one
-    // placed before it (its halo interrupts the line), but its own leader crosses none.
-    let mut labels: Vec<Rect> = avoid.to_vec();
-    let mut out = Vec::new();
+    let backwards = place_in(fr, moments, avoid, (0..moments.len()).rev());
+    if backwards.len() == moments.len() {
+        return backwards;
+    }
+    let forwards = place_in(fr, moments, avoid, 0..moments.len());
+    if forwards.len() > backwards.len() {
+        forwards
+    } else {
+        backwards
+    }
+}
+
+/// [`place_moments`] in one order; the result in the moments' order.
+fn place_in(
+    fr: &Frame,
+    moments: &[(f64, f64)],
+    avoid: &[Rect],
+    order: impl Iterator<Item = usize>,
+) -> Vec<MomentLabel> {
+    let mut out: Vec<MomentLabel> = Vec::new();
     let right = fr.w - 2.0;
-    for (index, &(k, width)) in moments.iter().enumerate() {
+    let leader = |tick_x: f64, r: &Rect| Rect {
+        x0: tick_x - 1.0,
+        y0: r.y1,
+        x1: tick_x + 1.0,
+        y1: fr.y1,
+    };
+    for index in order {
+        let (k, width) = moments[index];
         let tick_x = fr.x(k);
-        let leader = |r: &Rect| Rect {
-            x0: tick_x - 1.0,
-            y0: r.y1,
-            x1: tick_x + 1.0,
-            y1: fr.y1,
-        };
-        let spot = (0..MAX_ROWS)
+        let spot = (0..BAND_ROWS)
             .flat_map(|row| [(row, Anchor::Start), (row, Anchor::End)])
             .map(|(row, anchor)| {
-                let y = fr.y0 + 11.0 + row as f64 * ROW;
+                let y = fr.y0 - 4.0 - row as f64 * row_height(fr.w);
                 let x = match anchor {
                     Anchor::End => tick_x - LABEL_GAP,
                     _ => tick_x + LABEL_GAP,
@@ -519,13 +561,17 @@ pub fn place_moments(fr: &Frame, moments: &[(f64, f64)], avoid: &[Rect]) -> Vec<
                 (x, y, anchor, label_rect(x, y, width, anchor))
             })
             .find(|(_, _, _, r)| {
+                let mine = leader(tick_x, r);
                 r.x0 >= fr.x0 + 2.0
                     && r.x1 <= right
-                    && !labels.iter().any(|t| t.overlaps(r))
-                    && !labels.iter().any(|t| t.overlaps(&leader(r)))
+                    && !avoid.iter().any(|t| t.overlaps(r))
+                    && !out.iter().any(|m| {
+                        m.rect.overlaps(r)
+                            || m.rect.overlaps(&mine)
+                            || leader(m.tick_x, &m.rect).overlaps(r)
+                    })
             });
         if let Some((x, y, anchor, rect)) = spot {
-            labels.push(rect);
             out.push(MomentLabel {
                 index,
                 tick_x,
@@ -536,7 +582,31 @@ pub fn place_moments(fr: &Frame, moments: &[(f64, f64)], avoid: &[Rect]) -> Vec<
             });
         }
     }
+    out.sort_by_key(|m| m.index);
     out
+}
+
+/// The radius of a numbered callout, on a chart too narrow for labels in words.
+pub const CALLOUT_R: f64 = 8.0;
+
+/// On a narrow chart the named moments are numbered callouts in the band above the plot,
+/// keyed in words under the chart: each circle's x, at its tick where it can be, else
+/// nudged right of the one before (and all of them back left if they run off the
+/// drawing), in the order given (the moments' date order).
+pub fn callouts(fr: &Frame, ks: &[f64]) -> Vec<f64> {
+    let gap = 2.0 * CALLOUT_R + 3.0;
+    let mut xs: Vec<f64> = Vec::with_capacity(ks.len());
+    for k in ks {
+        let x = fr.x(*k).max(xs.last().map_or(f64::MIN, |p| p + gap));
+        xs.push(x);
+    }
+    let over = xs.last().map_or(0.0, |x| x + CALLOUT_R - (fr.w - 2.0));
+    if over > 0.0 {
+        for x in &mut xs {
+            *x -= over;
+        }
+    }
+    xs
 }
 
 #[cfg(test)]

@@ -77,7 +77,10 @@ crate::codes! {
         UnknownEvent = "unknown_event",
         NoTranslation = "no_translation",
         NoLabel = "no_label",
-        LabelUnused = "label_unused",
+        TextUnused = "text_unused",
+        BadSourceKind = "bad_source_kind",
+        UnknownSourceKey = "unknown_source_key",
+        NoSourceText = "no_source_text",
     }
 }
 

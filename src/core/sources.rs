@@ -47,6 +47,9 @@ pub struct Citation {
     pub tier: Tier,
     /// Why a copy is cited, when the host is on the copy list.
     pub copy_reason: Option<String>,
+    /// The outlet's name is in the reader's language, translated from the data file's
+    /// (otherwise it is shown as written, marked as the file's language).
+    pub outlet_translated: bool,
 }
 
 impl Citation {
@@ -184,6 +187,7 @@ pub fn citation(
         precision,
         tier: tier?,
         copy_reason: (!reason.is_empty()).then(|| reason.to_string()),
+        outlet_translated: false,
     })
 }
 

@@ -288,7 +288,8 @@ fn extra_promised(loc: &Locale, f: &dyn Format, ds: &Dataset) -> Option<String> 
 }
 
 /// The headline: the promise and what came of it, when the data hold PIIE's finding that
-/// none of the extra was bought; otherwise a headline that claims nothing.
+/// none of the extra was bought (of goods and services together: purchases fell short of
+/// two years at the 2017 level); otherwise a headline that claims nothing.
 pub fn headline(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     match (extra_promised(loc, f, ds), outcome(ds, "below-2017")) {
         (Some(extra), Some(_)) => fill(loc.strings.headline, &[("extra", &extra)]),
@@ -302,18 +303,20 @@ pub fn page_title(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     fill(loc.strings.page_title, &[("extra", &extra)])
 }
 
-/// The dek under the headline: the shares bought, each with its scope, from the data's
-/// final counts; without them, the promise alone.
+/// The dek under the headline: the shares bought, each with its scope, and how far short
+/// of the 2017 level, from the data's final counts; without them, the promise alone.
 pub fn dek(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     match (
         outcome(ds, "share-goods-only"),
         outcome(ds, "share-goods-services"),
+        outcome(ds, "below-2017"),
     ) {
-        (Some(goods), Some(all)) => fill(
+        (Some(goods), Some(all), Some(short)) => fill(
             loc.strings.dek,
             &[
                 ("goods", &outcome_percent(loc, f, goods)),
                 ("all", &outcome_percent(loc, f, all)),
+                ("short", &money(loc, f, short)),
             ],
         ),
         _ => fill(
@@ -373,47 +376,20 @@ pub fn event_date(f: &dyn Format, e: &TimelineEvent) -> String {
     f.date(e.date, e.precision)
 }
 
-/// How a source is shown to readers: "Federal Register, 11 Aug 2020".
-pub fn citation_label(loc: &Locale, f: &dyn Format, c: &Citation) -> String {
-    fill(
-        loc.strings.source_label,
-        &[
-            ("outlet", &c.outlet),
-            ("date", &f.date(c.date, c.precision)),
-        ],
-    )
-}
-
-/// A source in full, for the method's list: outlet, title and date.
-pub fn citation_full(loc: &Locale, f: &dyn Format, c: &Citation) -> String {
-    fill(
-        loc.strings.source_full,
-        &[
-            ("outlet", &c.outlet),
-            ("title", &c.title),
-            ("date", &f.date(c.date, c.precision)),
-        ],
-    )
-}
-
 /// The method's warning about figures that rest only on a copy of their source.
-pub fn copy_only_note(loc: &Locale, ds: &Dataset) -> Option<String> {
+/// How many figures rest only on copies of their sources, and those sources (one per
+/// outlet); `None` when none do.
+pub fn copy_only(ds: &Dataset) -> Option<(usize, Vec<&Citation>)> {
     let figures = ds.copy_only();
     if figures.is_empty() {
         return None;
     }
-    let mut outlets: Vec<&str> = figures
+    let mut cites: Vec<&Citation> = figures
         .iter()
-        .flat_map(|(_, s)| s.iter().map(|s| s.cite.outlet.as_str()))
+        .flat_map(|(_, s)| s.iter().map(|s| &s.cite))
         .collect();
-    outlets.dedup();
-    Some(fill(
-        loc.strings.copy_only,
-        &[
-            ("n", &figures.len().to_string()),
-            ("sources", &outlets.join("; ")),
-        ],
-    ))
+    cites.dedup_by(|a, b| a.outlet == b.outlet);
+    Some((figures.len(), cites))
 }
 
 /// A chart marker's accessible name: date and title.
@@ -438,9 +414,9 @@ pub struct Count<'a> {
     pub derived: bool,
 }
 
-/// "How it ended": the promise, then each count of how much of it was bought (this
-/// widget's goods share, then every final share of goods, or of goods and services, that
-/// the data hold, each with its scope and source), and what the widget's figures lack.
+/// "How it ended": the promise, then each count of how much of it was bought (every final
+/// share of goods, or of goods and services, that the data hold, each with its scope and
+/// source, then this widget's own goods share), and what the widget's figures lack.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reconciliation<'a> {
     pub intro: String,
@@ -470,18 +446,41 @@ pub fn reconciliation<'a>(
         .sum::<Option<f64>>()?;
     let committed = money(loc, f, outcome(ds, "committed")?);
     let extra = extra_promised(loc, f, ds)?;
-    let bought = money(loc, f, outcome(ds, "bought")?);
+    let bought = outcome(ds, "bought")?;
+    let promised = outcome(ds, "committed")?;
     let intro = fill(
         loc.strings.reconcile,
         &[
             ("committed", &committed),
             ("extra", &extra),
-            ("bought", &bought),
+            ("bought", &money(loc, f, bought)),
+            ("share", &f.percent(bought / promised)),
         ],
     );
     let last_name = f.month(last, MonthStyle::Long);
     let share = actual / target;
-    let mut counts = vec![Count {
+    // The final counts first, as the data give them, then this widget's own share.
+    let mut counts: Vec<Count> = ds
+        .outcomes
+        .iter()
+        .filter(|o| {
+            o.unit == Unit::Percent && matches!(o.scope, Scope::Goods | Scope::GoodsServices)
+        })
+        .map(|o| Count {
+            share: o.figure.value / 100.0,
+            scope: o.scope,
+            figure: outcome_percent(loc, f, o.figure.value),
+            what: o.figure.note.clone(),
+            source: o
+                .figure
+                .sources
+                .iter()
+                .find_map(|i| ds.source(*i))
+                .map(|s| &s.cite),
+            derived: false,
+        })
+        .collect();
+    counts.push(Count {
         share,
         scope: Scope::Goods,
         figure: f.percent(share),
@@ -495,27 +494,7 @@ pub fn reconciliation<'a>(
         ),
         source: None,
         derived: true,
-    }];
-    counts.extend(
-        ds.outcomes
-            .iter()
-            .filter(|o| {
-                o.unit == Unit::Percent && matches!(o.scope, Scope::Goods | Scope::GoodsServices)
-            })
-            .map(|o| Count {
-                share: o.figure.value / 100.0,
-                scope: o.scope,
-                figure: outcome_percent(loc, f, o.figure.value),
-                what: o.figure.note.clone(),
-                source: o
-                    .figure
-                    .sources
-                    .iter()
-                    .find_map(|i| ds.source(*i))
-                    .map(|s| &s.cite),
-                derived: false,
-            }),
-    );
+    });
     let missing = (last < DEAL_END).then(|| {
         let month = f.month(last.next(), MonthStyle::Long);
         fill(

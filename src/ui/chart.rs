@@ -58,6 +58,9 @@ pub fn Chart() -> Html {
                 <p class="p1-chart-note">{ s.chart_axis_note }</p>
                 <Legend narrow={fr.narrow()} projection={drawn(|l| &l.projected)}
                         later={drawn(|l| &l.later)} />
+                // Above the drawing, with the legend: nothing comes between the chart and
+                // the sliders under it.
+                <MomentKey timeline={state.timeline.clone()} filters={state.filters} />
             </figcaption>
             <div class="p1-chart-box" ref={node}>
                 <svg class="p1-svg" viewBox={view_box} width="100%" height={num(fr.h())}
@@ -120,7 +123,7 @@ pub fn ChartNotes() -> Html {
     html! {
         <div class="p1-chart-notes">
             <p class="p1-chart-summary" id={env.id("chart-summary")}>
-                { text::chart_summary(loc, &f, e) }
+                { super::nb(&text::chart_summary(loc, &f, e)) }
             </p>
             <p class="p1-chart-note">{ path_note }</p>
             // Closed at first: hydrated after the simulator (see `island.rs`).
@@ -160,7 +163,9 @@ fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
                       y1={num(fr.y1)} y2={num(fr.y1)} />
                 for (m, x) in lay.month_labels.iter().copied() {
                     <text class="p1-axis-label" x={num(x)} y={num(fr.y1 + 38.0)}
-                          text-anchor="middle">{ f.month(m, MonthStyle::Abbrev) }</text>
+                          text-anchor="middle">{
+                        super::plain(&f.month(m, MonthStyle::Abbrev))
+                    }</text>
                 }
                 for (year, x) in lay.year_labels.iter().copied() {
                     <text class="p1-year-label" x={num(x)} y={num(fr.y1 + 54.0)}
@@ -171,7 +176,7 @@ fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
                 <line class="p1-asof" x1={num(lay.asof_x)} x2={num(lay.asof_x)}
                       y1={num(fr.y0)} y2={num(fr.y1)} />
                 <text class="p1-asof-label" x={num(lay.asof_label_x)} y={num(fr.y0 + 10.0)}
-                      text-anchor={lay.asof_anchor.code()}>{ asof_label }</text>
+                      text-anchor={lay.asof_anchor.code()}>{ super::plain(&asof_label) }</text>
             </g>
         </>
     }
@@ -327,7 +332,8 @@ fn Markers(props: &MarkersProps) -> Html {
         html! {
             <g class={classes!("p1-marker", on.then_some("is-active"))} role="button"
                tabindex={if i == current { "0" } else { "-1" }}
-               aria-label={describe(g)} aria-pressed={if pressed { "true" } else { "false" }}
+               aria-label={super::plain(&describe(g))}
+               aria-pressed={if pressed { "true" } else { "false" }}
                aria-expanded={if is_open(i) { "true" } else { "false" }}
                aria-controls={is_open(i).then(|| panel_id.clone())}
                data-event-id={id.clone()} data-event-ids={members[i].join(" ")}
@@ -365,14 +371,16 @@ fn Markers(props: &MarkersProps) -> Html {
             <g class="p1-marker-label" aria-hidden="true">
                 <line class="p1-marker-guide" x1={guide.clone()} x2={guide}
                       y1={num(fr.y0)} y2={num(fr.y1)} />
-                <text x={num(room.0)} y={num(fr.y0 - 12.0)}
-                      text-anchor={room.1.code()}>{ text }</text>
+                <text x={num(room.0)} y={num(fr.caption_y())}
+                      text-anchor={room.1.code()}>{ super::plain(&text) }</text>
             </g>
         }
     });
-    // The named moments: each labelled event that has a marker, placed clear of the
-    // other labels, with its date ("6 Aug: …") where they all fit so, else without (a
-    // phone's narrow plot); a click on a label opens its marker's panel.
+    // The named moments: on a wide chart each labelled event's label in words, placed
+    // in the band above the plot clear of the others, with its date ("6 Aug: …") where
+    // they all fit so, else without, else a size smaller; on a narrow one a numbered
+    // callout, keyed in words under the chart (`MomentKey`). A click on either opens its
+    // marker's events.
     let labelled: Vec<(usize, &TimelineEvent)> = events
         .iter()
         .enumerate()
@@ -403,11 +411,8 @@ fn Markers(props: &MarkersProps) -> Html {
             .collect();
         chart::place_moments(&fr, &spots, &props.avoid)
     };
-    // Dated at the chart's label size where they all fit; else undated; else undated
-    // and a size smaller (a 320 px phone): the first that places every label, or the
-    // one that places most.
     let mut best: (Vec<String>, Vec<chart::MomentLabel>, bool) = (Vec::new(), Vec::new(), false);
-    if !labelled.is_empty() {
+    if !labelled.is_empty() && !fr.narrow() {
         for (dated, small) in [(true, false), (false, false), (false, true)] {
             let texts = texts(dated);
             let px = if small {
@@ -425,29 +430,58 @@ fn Markers(props: &MarkersProps) -> Html {
         }
     }
     let (label_texts, moments, small) = best;
-    let moment = |m: &chart::MomentLabel| {
-        let (i, _) = &labelled[m.index];
-        let label = &label_texts[m.index];
+    let open_group = |i: usize| {
         let ids = groups
             .iter()
-            .position(|g| g.members.contains(i))
+            .position(|g| g.members.contains(&i))
             .map(|g| members[g].clone());
-        let click = {
-            let toggle = toggle.clone();
-            Callback::from(move |_: MouseEvent| {
-                if let Some(ids) = &ids {
-                    toggle(ids);
-                }
-            })
-        };
+        let toggle = toggle.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(ids) = &ids {
+                toggle(ids);
+            }
+        })
+    };
+    let moment = |m: &chart::MomentLabel| {
+        let (i, e) = labelled[m.index];
+        let label = &label_texts[m.index];
         html! {
             <g class={classes!("p1-moment", small.then_some("is-small"))}
-               data-testid="chart-moment"
-               data-event-id={events[*i].id.clone()} onclick={click}>
+               data-testid="chart-moment" data-event-id={e.id.clone()} onclick={open_group(i)}>
                 <line class="p1-moment-leader" x1={num(m.tick_x)} x2={num(m.tick_x)}
                       y1={num(m.rect.y1 + 1.0)} y2={num(fr.y1)} />
                 <text x={num(m.x)} y={num(m.y)} text-anchor={m.anchor.code()}>
-                    { label.clone() }
+                    { super::plain(label) }
+                </text>
+            </g>
+        }
+    };
+    let callouts = if fr.narrow() {
+        let ks: Vec<f64> = labelled.iter().map(|(_, e)| chart::event_k(e)).collect();
+        chart::callouts(&fr, &ks)
+    } else {
+        Vec::new()
+    };
+    let callout = |(n, cx): (usize, f64)| {
+        let (i, e) = labelled[n];
+        let tick = fr.x(chart::event_k(e));
+        let cy = fr.y0 - 4.0 - chart::CALLOUT_R;
+        let leader = format!(
+            "M{},{}L{},{}L{},{}",
+            num(cx),
+            num(cy + chart::CALLOUT_R),
+            num(tick),
+            num(fr.y0),
+            num(tick),
+            num(fr.y1)
+        );
+        html! {
+            <g class="p1-moment p1-callout" data-testid="chart-moment"
+               data-event-id={e.id.clone()} onclick={open_group(i)}>
+                <path class="p1-moment-leader" d={leader} />
+                <circle cx={num(cx)} cy={num(cy)} r={num(chart::CALLOUT_R)} />
+                <text x={num(cx)} y={num(cy + 4.0)} text-anchor="middle">
+                    { (n + 1).to_string() }
                 </text>
             </g>
         }
@@ -456,6 +490,7 @@ fn Markers(props: &MarkersProps) -> Html {
         <>
             <g class="p1-moments" aria-hidden="true">
                 for m in moments.iter() { { moment(m) } }
+                for c in callouts.into_iter().enumerate() { { callout(c) } }
             </g>
             { caption.unwrap_or_default() }
             <g class="p1-markers" role="group" aria-label={loc.strings.legend_event}
@@ -482,6 +517,37 @@ fn group_label(
             ("last", &text::event_date(f, last)),
         ],
     )
+}
+
+#[derive(Properties, PartialEq)]
+struct KeyProps {
+    timeline: Same<Timeline>,
+    filters: Filters,
+}
+
+/// The named moments in words, numbered as the narrow chart's callouts, with the legend:
+/// shown only where the chart is too narrow for labels (CSS), so the prerendered page has
+/// it in place and nothing moves when the client measures the chart. Sighted readers' key: the markers
+/// carry each event's name for screen readers.
+#[component]
+fn MomentKey(props: &KeyProps) -> Html {
+    let Ui { loc, f, .. } = use_ui();
+    let named = timeline::named(&props.timeline, &props.filters);
+    if named.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ol class="p1-moment-key" aria-hidden="true" data-testid="moment-key">
+            for e in named {
+                <li>{
+                    super::nb(&fill(loc.strings.chart_moment, &[
+                        ("date", &text::event_date(&f, e)),
+                        ("label", &e.label),
+                    ]))
+                }</li>
+            }
+        </ol>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -547,7 +613,7 @@ fn MomentPanel(props: &PanelProps) -> Html {
         html! {
             <li class="p1-panel-event" data-event-id={e.id.clone()}>
                 <p class="p1-panel-date">
-                    <time>{ text::event_date(&f, e) }</time>
+                    <time>{ super::nb(&text::event_date(&f, e)) }</time>
                     if events.len() > 1 {
                         <span aria-hidden="true">{ " · " }</span>
                         <strong>{ e.title.clone() }</strong>
@@ -559,7 +625,7 @@ fn MomentPanel(props: &PanelProps) -> Html {
                         <span class="p1-label">{ s.sources_label }</span>{ " " }
                         <a href={c.url.clone()} rel="noopener noreferrer"
                            title={c.title.clone()} target={new_tab.then_some("_blank")}>
-                            { text::citation_label(loc, &f, c) }
+                            { super::citation_label(loc, &f, c) }
                         </a>
                     }
                     <button type="button" class="p1-linkbutton" onclick={go}
@@ -574,7 +640,7 @@ fn MomentPanel(props: &PanelProps) -> Html {
              data-testid="moment-panel">
             <div class="p1-panel-head">
                 <h3 class="p1-panel-title" id={heading_id} tabindex="-1" ref={heading}>
-                    { title }
+                    { super::nb(&title) }
                 </h3>
                 <button type="button" class="p1-button p1-button-quiet"
                         onclick={close.reform(|e: MouseEvent| e.into())}
@@ -642,8 +708,12 @@ fn DataTable(props: &TableProps) -> Html {
     let Some(e) = props.derived.eval.as_ref() else {
         return html! {};
     };
-    let cell =
-        |v: Option<f64>| v.map_or_else(|| s.missing.to_string(), |v| text::money(loc, &f, v));
+    let cell = |v: Option<f64>| {
+        v.map_or_else(
+            || Html::from(s.missing),
+            |v| super::nb(&text::money(loc, &f, v)),
+        )
+    };
     let status = |st: RowStatus| match st {
         RowStatus::Reported => s.status_actual,
         RowStatus::Derived => s.derived_label,
@@ -670,10 +740,12 @@ fn DataTable(props: &TableProps) -> Html {
                         for r in table_rows(&props.data, &props.derived) {
                             <tr class={classes!((r.status == RowStatus::Projected)
                                 .then_some("is-projected"))}>
-                                <th scope="row">{ f.month(r.month, MonthStyle::Short) }</th>
+                                <th scope="row">{
+                                    super::nb(&f.month(r.month, MonthStyle::Short))
+                                }</th>
                                 <td>{ cell(r.in_month) }</td>
                                 <td>{ cell(r.cumulative) }</td>
-                                <td>{ text::money(loc, &f, r.target) }</td>
+                                <td>{ super::nb(&text::money(loc, &f, r.target)) }</td>
                                 <td>{ status(r.status) }</td>
                             </tr>
                         }

@@ -114,13 +114,13 @@ pub fn RateInput(props: &RateProps) -> Html {
                 <span class="p1-chip" aria-hidden="true"></span>
                 <span class="p1-rate-name">{ loc.category(c) }</span>
                 <span class="p1-rate-value" aria-hidden="true">{
-                    text::rate_label(loc, &f, props.value)
+                    super::nb(&text::rate_label(loc, &f, props.value))
                 }</span>
             </label>
             <div class="p1-rate-inputs">
                 <input type="range" id={id} ref={slider} min="0" max={decimal(props.max, 2)}
                        step="0.01" value={value} disabled={props.disabled}
-                       aria-valuetext={text::rate_valuetext(loc, &f, props.value)}
+                       aria-valuetext={super::plain(&text::rate_valuetext(loc, &f, props.value))}
                        oninput={on_input} onkeydown={on_key}
                        data-testid={format!("rate-{}", c.code())} />
                 <input type="number" class="p1-number" min="0"
@@ -203,7 +203,7 @@ pub fn Scenario() -> Html {
                     <select id={asof_id} ref={asof_ref} onchange={on_asof} data-testid="asof">
                         for m in derived.cutoffs.iter().copied() {
                             <option value={m.to_string()} selected={m == sc.asof}>
-                                { f.month(m, MonthStyle::Long) }
+                                { super::plain(&f.month(m, MonthStyle::Long)) }
                             </option>
                         }
                     </select>

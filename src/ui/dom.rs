@@ -644,7 +644,8 @@ pub fn focus_marker_of(ev: &web_sys::Event, id: &str) {
 }
 
 /// When what `key` names opens (a marker's panel), moves focus to `node` (its heading)
-/// without scrolling, then scrolls the panel's head into view only as far as it needs.
+/// without scrolling, then scrolls the panel's head and first event into view only as
+/// far as they need.
 #[hook]
 pub fn use_reveal<K: PartialEq + Clone + 'static>(node: &NodeRef, key: Option<K>) {
     let node = node.clone();
@@ -654,10 +655,14 @@ pub fn use_reveal<K: PartialEq + Clone + 'static>(node: &NodeRef, key: Option<K>
                 let opts = web_sys::FocusOptions::new();
                 opts.set_prevent_scroll(true);
                 let _ = el.focus_with_options(&opts);
-                // Its head (title and "Close"), not the whole of a long panel: the
-                // reader scrolls on to read it, the page doesn't jump for them.
-                if let Some(head) = el.parent_element() {
-                    scroll_into_view(&head);
+                // Its head (title and "Close") and first event, not the whole of a long
+                // panel: the reader scrolls on to read the rest.
+                let first = el
+                    .parent_element()
+                    .and_then(|head| head.next_element_sibling())
+                    .and_then(|list| list.first_element_child());
+                if let Some(first) = first {
+                    scroll_into_view(&first);
                 }
             }
         }

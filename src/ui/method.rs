@@ -25,20 +25,20 @@ pub fn Outcomes(props: &DataProps) -> Html {
         return html! {};
     }
     let figure = |unit: Unit, v: f64| match unit {
-        Unit::Percent => text::outcome_percent(loc, &f, v),
-        Unit::UsdBn => text::money(loc, &f, v),
+        Unit::Percent => super::nb(&text::outcome_percent(loc, &f, v)),
+        Unit::UsdBn => super::nb(&text::money(loc, &f, v)),
     };
     html! {
         <section class="p1-outcomes" data-testid="outcomes">
             <h2 class="p1-h2">{ s.outcome_heading }</h2>
             if let Some(r) = text::reconciliation(loc, &f, ds) {
                 <div class="p1-reconciliation" data-testid="reconciliation">
-                <p class="p1-reconcile">{ r.intro }</p>
+                <p class="p1-reconcile">{ super::nb(&r.intro) }</p>
                 <ul class="p1-counts" aria-label={s.reconcile_caption}>
                     for c in r.counts.iter() {
                         <li class="p1-tally" data-testid="count">
                             <p class="p1-tally-head">
-                                <strong class="p1-fig">{ c.figure.clone() }</strong>{ " " }
+                                <strong class="p1-fig">{ super::nb(&c.figure) }</strong>{ " " }
                                 <span class="p1-scope">{ loc.scope(c.scope) }</span>
                             </p>
                             <svg class="p1-bar" viewBox="0 0 100 6" height="6"
@@ -48,12 +48,12 @@ pub fn Outcomes(props: &DataProps) -> Html {
                                       width={num(within(c.share * 100.0, 0.0, 100.0))} />
                             </svg>
                             <p class="p1-tally-what">
-                                { c.what.clone() }{ " " }
+                                { super::nb(&c.what) }{ " " }
                                 if let Some(src) = c.source {
                                     <a class="p1-cite" href={src.url.clone()} target="_blank"
                                        rel="noopener noreferrer" title={src.title.clone()}
                                        data-testid="count-source">
-                                        { text::citation_label(loc, &f, src) }
+                                        { super::citation_label(loc, &f, src) }
                                     </a>
                                 } else {
                                     <span class="p1-cite">{ s.reconcile_own_source }</span>
@@ -64,7 +64,7 @@ pub fn Outcomes(props: &DataProps) -> Html {
                     }
                 </ul>
                 if let Some(missing) = r.missing {
-                    <p class="p1-note" data-testid="reconcile-missing">{ missing }</p>
+                    <p class="p1-note" data-testid="reconcile-missing">{ super::nb(&missing) }</p>
                 }
                 </div>
             }
@@ -83,7 +83,7 @@ pub fn Outcomes(props: &DataProps) -> Html {
                                 <a class="p1-cite" href={src.cite.url.clone()} target="_blank"
                                    rel="noopener noreferrer" title={src.cite.title.clone()}
                                    data-testid="outcome-source">
-                                    { text::citation_label(loc, &f, &src.cite) }
+                                    { super::citation_label(loc, &f, &src.cite) }
                                 </a>{ " " }
                             }
                         </span>
@@ -104,17 +104,25 @@ pub fn Method(props: &MethodProps) -> Html {
         <details class="p1-method" id={env.id("method")} data-testid="method">
             <summary>{ s.method_heading }</summary>
             for p in text::method(loc, &f, ds) {
-                <p>{ p }</p>
+                <p>{ super::nb(&p) }</p>
             }
             <h3 class="p1-h3">{ s.method_sources }</h3>
-            if let Some(note) = text::copy_only_note(loc, ds) {
-                <p class="p1-note" data-testid="copy-only">{ note }</p>
+            if let Some((n, cites)) = text::copy_only(ds) {
+                <p class="p1-note" data-testid="copy-only">{
+                    super::fill_html(s.copy_only, &[
+                        ("n", Html::from(n.to_string())),
+                        ("sources", cites.iter().enumerate().map(|(i, c)| html! { <>
+                            if i > 0 { { "; " } }
+                            { super::as_written(loc, &c.outlet, c.outlet_translated) }
+                        </> }).collect::<Html>()),
+                    ])
+                }</p>
             }
             <ol class="p1-sources">
                 for src in ds.sources.iter() {
                     <li data-testid="method-source">
                         <a href={src.cite.url.clone()} target="_blank" rel="noopener noreferrer">
-                            { text::citation_full(loc, &f, &src.cite) }
+                            { super::citation_full(loc, &f, &src.cite) }
                         </a>
                         if let Some(reason) = &src.cite.copy_reason {
                             <span class="p1-copy">

@@ -32,7 +32,9 @@ use yew::prelude::*;
 pub use widget::{Widget, WidgetProps};
 
 use crate::core::derived::Derived;
+use crate::core::format::Format;
 use crate::core::locale::Locale;
+use crate::core::sources::Citation;
 use crate::core::state::{Action, State};
 use crate::core::url_state::Params;
 
@@ -228,6 +230,121 @@ pub fn use_ui() -> Ui {
         f: format::Fmt::new(loc, intl_ready),
         env: use_env(),
     }
+}
+
+/// Text with figures and dates held together: each run of characters the core joined
+/// with U+2060 (a figure and its CJK unit, "1427亿美元", "2020年6月") becomes a
+/// `white-space: nowrap` span, without the joiners, so a reader who copies it gets the
+/// figure and nothing invisible. Text with no joiner (English) is a plain text node.
+pub fn nb(text: &str) -> Html {
+    const JOIN: char = '\u{2060}';
+    if !text.contains(JOIN) {
+        return Html::from(text.to_string());
+    }
+    let mut parts: Vec<Html> = Vec::new();
+    let mut loose = String::new();
+    let (mut group, mut group_len, mut joined) = (String::new(), 0usize, false);
+    let flush = |group: &mut String, len: usize, loose: &mut String, parts: &mut Vec<Html>| {
+        if len > 1 {
+            // The whole figure: the digits before the joined run belong to it ("2000亿").
+            let figure = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '$');
+            let cut = loose
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| figure(*c))
+                .last()
+                .map_or(loose.len(), |(i, _)| i);
+            group.insert_str(0, &loose[cut..]);
+            loose.truncate(cut);
+            if !loose.is_empty() {
+                parts.push(Html::from(std::mem::take(loose)));
+            }
+            parts.push(html! { <span class="p1-nb">{ std::mem::take(group) }</span> });
+        } else {
+            loose.push_str(group);
+            group.clear();
+        }
+    };
+    for c in text.chars() {
+        if c == JOIN {
+            joined = true;
+            continue;
+        }
+        if !joined && group_len > 0 {
+            flush(&mut group, group_len, &mut loose, &mut parts);
+            group_len = 0;
+        }
+        group.push(c);
+        group_len += 1;
+        joined = false;
+    }
+    flush(&mut group, group_len, &mut loose, &mut parts);
+    if !loose.is_empty() {
+        parts.push(Html::from(loose));
+    }
+    parts.into_iter().collect::<Html>()
+}
+
+/// Text for an attribute or an SVG text (which never wraps): without the joiners.
+pub fn plain(text: &str) -> String {
+    text.replace('\u{2060}', "")
+}
+
+/// A template filled with rendered parts: text between the placeholders as text, each
+/// `{name}` given as the part of that name (an unknown one is left as written).
+pub fn fill_html(template: &str, parts: &[(&str, Html)]) -> Html {
+    let mut out: Vec<Html> = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let name = &rest[start + 1..start + len];
+        if let Some((_, part)) = parts.iter().find(|(n, _)| *n == name) {
+            out.push(Html::from(rest[..start].to_string()));
+            out.push(part.clone());
+        } else {
+            out.push(Html::from(rest[..start + len + 1].to_string()));
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push(Html::from(rest.to_string()));
+    out.into_iter().collect::<Html>()
+}
+
+/// Text from the data files, in their language (English): marked `lang="en"` when the
+/// reader's is another, so a screen reader speaks it as English.
+pub fn as_written(loc: &Locale, text: &str, translated: bool) -> Html {
+    if translated || loc.lang == crate::core::locale::Lang::En {
+        Html::from(text.to_string())
+    } else {
+        html! { <span lang="en">{ text.to_string() }</span> }
+    }
+}
+
+/// How a source is shown to readers: "Federal Register, 11 Aug 2020", the outlet in the
+/// reader's language where it has a name in it.
+pub fn citation_label(loc: &Locale, f: &dyn Format, c: &Citation) -> Html {
+    fill_html(
+        loc.strings.source_label,
+        &[
+            ("outlet", as_written(loc, &c.outlet, c.outlet_translated)),
+            ("date", nb(&f.date(c.date, c.precision))),
+        ],
+    )
+}
+
+/// A source in full, for the method's list: outlet, title (as the document has it) and
+/// date.
+pub fn citation_full(loc: &Locale, f: &dyn Format, c: &Citation) -> Html {
+    fill_html(
+        loc.strings.source_full,
+        &[
+            ("outlet", as_written(loc, &c.outlet, c.outlet_translated)),
+            ("title", as_written(loc, &c.title, false)),
+            ("date", nb(&f.date(c.date, c.precision))),
+        ],
+    )
 }
 
 /// The link that shares a state: the page (or the embedding article), with its own

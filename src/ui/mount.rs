@@ -220,8 +220,8 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
     if let Some(hit) = LOCALES.with(|l| l.borrow().iter().find(|l| l.lang == lang).copied()) {
         return Some(hit);
     }
-    let (strings_path, events_path) = lang.files()?;
-    // Both requests start before either is awaited, so they run in parallel.
+    let files = lang.files()?;
+    // Every request starts before any is awaited, so they run in parallel.
     let start = |path: &str| {
         let url = format!("{base}{path}");
         wasm_bindgen_futures::future_to_promise(async move {
@@ -231,7 +231,7 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
             }
         })
     };
-    let (strings, events) = (start(strings_path), start(events_path));
+    let requests = files.all().map(start);
     let text = |r: Result<JsValue, JsValue>| match r {
         Ok(text) => text.as_string(),
         Err(url) => {
@@ -241,11 +241,16 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
             None
         }
     };
-    let strings = text(JsFuture::from(strings).await);
-    let events = text(JsFuture::from(events).await);
-    let (strings, events) = (strings?, events?);
+    let mut texts = Vec::new();
+    for request in requests {
+        texts.push(text(JsFuture::from(request).await));
+    }
+    let [strings, events, sources] = [0, 1, 2].map(|i| texts.get_mut(i).and_then(Option::take));
+    let (strings, events, sources) = (strings?, events?, sources?);
     let timeline = super::widget::built_in_timeline()?;
-    let (loc, problems) = crate::core::locale::load(lang, &strings, &events, &timeline);
+    let data = super::widget::built_in_data()?;
+    let (loc, problems) =
+        crate::core::locale::load(lang, [&strings, &events, &sources], &timeline, &data);
     for p in &problems {
         web_sys::console::warn_1(&format!("Phase One widget: {}", EN.describe(p)).into());
     }

@@ -49,9 +49,14 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                     ("origin", origin),
                                 ]) }</p>
                             },
+                            // The id as the link gives it: no language (`zxx`), kept apart
+                            // from the sentence's direction (`bdi`).
                             Notice::UnknownEvent { id } => html! {
                                 <p data-testid="notice-unknown-event">{
-                                    fill(s.notice_unknown_event, &[("id", id)])
+                                    super::fill_html(s.notice_unknown_event, &[(
+                                        "id",
+                                        html! { <bdi lang="zxx">{ id.clone() }</bdi> },
+                                    )])
                                 }</p>
                             },
                             Notice::Unreachable { file, reason } => html! {

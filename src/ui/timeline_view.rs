@@ -362,7 +362,7 @@ pub fn EventCard(props: &EventProps) -> Html {
                  onfocusin={select.reform(|_: FocusEvent| ())}
                  onclick={select.reform(|_: MouseEvent| ())}>
             <h4 class="p1-event-title" id={heading_id}>
-                <time class="p1-event-date">{ text::event_date(&f, e) }</time>
+                <time class="p1-event-date">{ super::nb(&text::event_date(&f, e)) }</time>
                 <span class="p1-sep" aria-hidden="true">{ " · " }</span>
                 <span>{ e.title.clone() }</span>
             </h4>
@@ -385,7 +385,7 @@ pub fn EventCard(props: &EventProps) -> Html {
                     for c in e.sources.iter().take(1) {
                         <a href={c.url.clone()} rel="noopener noreferrer" title={c.title.clone()}
                            target={new_tab.then_some("_blank")} data-testid="event-source">
-                            { text::citation_label(loc, &f, c) }
+                            { super::citation_label(loc, &f, c) }
                         </a>
                     }
                 </p>
@@ -413,7 +413,7 @@ pub fn EventCard(props: &EventProps) -> Html {
                             <a href={c.url.clone()} rel="noopener noreferrer"
                                title={c.title.clone()} target={new_tab.then_some("_blank")}
                                data-testid="event-source">
-                                { text::citation_label(loc, &f, c) }
+                                { super::citation_label(loc, &f, c) }
                             </a>
                         </p>
                     }

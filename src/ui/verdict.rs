@@ -23,7 +23,7 @@ pub fn Verdict() -> Html {
     let live = derived
         .eval
         .as_ref()
-        .map(|e| text::live_verdict(loc, &f, e))
+        .map(|e| super::plain(&text::live_verdict(loc, &f, e)))
         .unwrap_or_default();
     // Announce the verdict only after the reader stops moving a control.
     let announced = super::dom::use_settled(live, ANNOUNCE_AFTER_MS);
@@ -38,10 +38,10 @@ pub fn Verdict() -> Html {
                 // line; on wider widgets it is shown after the text.
                 <span class="p1-verdict-body">
                     <span class="p1-tag" data-testid={format!("{testid}-tag")}>{
-                        text::verdict_tag(loc, &f, e, r)
+                        super::nb(&text::verdict_tag(loc, &f, e, r))
                     }</span>
                     <span class="p1-verdict-text" data-testid={testid}>{
-                        text::verdict(loc, &f, e, r)
+                        super::nb(&text::verdict(loc, &f, e, r))
                     }</span>
                 </span>
             </li>
@@ -51,10 +51,10 @@ pub fn Verdict() -> Html {
         <div class="p1-verdict">
             // The simulator is a rewind: a moment in the deal, and the reader's pace from it.
             <h2 class="p1-rewind" id={env.id("rewind")} data-testid="rewind">
-                { text::rewind(loc, &f, e) }
+                { super::nb(&text::rewind(loc, &f, e)) }
             </h2>
             <h3 class="p1-h2" data-testid="verdict-heading">
-                { text::verdict_heading(loc, &f, e) }
+                { super::nb(&text::verdict_heading(loc, &f, e)) }
             </h3>
             <ul class="p1-verdicts">
                 { line(&e.years[0], "verdict-2020") }
@@ -86,7 +86,7 @@ pub fn Compact() -> Html {
             for r in [&e.years[0], &e.years[1], &e.both] {
                 <span class={classes!("p1-compact-item", met_class(r))}>
                     <span class="p1-verdict-dot"></span>
-                    { text::verdict_compact(loc, &f, r) }
+                    { super::nb(&text::verdict_compact(loc, &f, r)) }
                 </span>
             }
         </div>
@@ -129,17 +129,17 @@ pub fn Outlook() -> Html {
     let missing = text::missing_note(loc, &f, e);
     html! {
         <div class="p1-outlook">
-            <p class="p1-sofar">{ text::so_far(loc, &f, e) }</p>
+            <p class="p1-sofar">{ super::nb(&text::so_far(loc, &f, e)) }</p>
             if needed.is_some() || missing.is_some() {
                 <div class="p1-needed" data-testid="needed-pace">
                     if let Some(n) = needed {
-                        <p>{ n.heading }</p>
+                        <p>{ super::nb(&n.heading) }</p>
                         <ul class="p1-needed-lines">
-                            for l in n.lines { <li>{ l }</li> }
+                            for l in n.lines { <li>{ super::nb(&l) }</li> }
                         </ul>
-                        <p class="p1-note">{ n.best }</p>
+                        <p class="p1-note">{ super::nb(&n.best) }</p>
                     }
-                    if let Some(m) = missing { <p>{ m }</p> }
+                    if let Some(m) = missing { <p>{ super::nb(&m) }</p> }
                 </div>
             }
             <p class="p1-caveat">{ caveat(s.caveat_line, s.method_heading, &env) }</p>

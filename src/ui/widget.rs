@@ -43,6 +43,12 @@ pub fn built_in_timeline() -> Option<Rc<Timeline>> {
     BUILT_IN.with(|b| b.as_ref().ok().map(|(_, tl)| tl.clone()))
 }
 
+/// The built-in purchase data (in English), if they parsed: a language's texts for them
+/// are checked against them.
+pub fn built_in_data() -> Option<Rc<Dataset>> {
+    BUILT_IN.with(|b| b.as_ref().ok().map(|(ds, _)| ds.clone()))
+}
+
 /// Parses the built-in data files now (once per page), so that the first render, in a
 /// task of its own, finds them parsed (see `mount.rs`).
 pub fn parse_built_in() {
@@ -73,10 +79,13 @@ fn first_state(init: &Init) -> State {
     // The built-in events in the reader's language (a publisher's timeline file, which
     // may arrive later, is shown as its publisher wrote it).
     let loc = locale_of(init);
-    let tl = if loc.events.is_empty() {
-        tl
+    let (ds, tl) = if loc.lang == Lang::En {
+        (ds, tl)
     } else {
-        Rc::new(loc.translate(&tl))
+        (
+            Rc::new(loc.translate_data(&ds)),
+            Rc::new(loc.translate(&tl)),
+        )
     };
     let mut state = if init.hydrate {
         // The prerendered default view, in the page's language.
@@ -264,13 +273,13 @@ fn Head(props: &HeadProps) -> Html {
         });
         html! {
             <p class="p1-why" data-testid="why-apps">
-                { before }
+                { super::nb(&before) }
                 if props.has_apps_event {
                     <a href={format!("#{anchor}")} {onclick}>{ link }</a>
                 } else {
                     { link }
                 }
-                { after }
+                { super::nb(&after) }
             </p>
         }
     });
@@ -283,9 +292,9 @@ fn Head(props: &HeadProps) -> Html {
                    hidden={!shown} data-testid="lang-switch">{ loc.strings.other_lang }</a>
             </div>
             <h1 class="p1-headline" id={props.heading_id.clone()} data-testid="headline">
-                { text::headline(loc, &f, &props.data) }
+                { super::nb(&text::headline(loc, &f, &props.data)) }
             </h1>
-            <p class="p1-dek" data-testid="dek">{ text::dek(loc, &f, &props.data) }</p>
+            <p class="p1-dek" data-testid="dek">{ super::nb(&text::dek(loc, &f, &props.data)) }</p>
             { apps.unwrap_or_default() }
         </header>
     }

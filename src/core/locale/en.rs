@@ -3,23 +3,26 @@
 use super::Strings;
 
 pub const STRINGS: Strings = Strings {
-    page_title: "China promised {extra} more in US purchases and bought none of the extra: \
-                 the Phase One deal, and the TikTok and WeChat bans",
+    page_title: "China promised {extra} more in US goods and services and bought none of the \
+                 extra: the Phase One deal, and the TikTok and WeChat bans",
     page_description: "How China fell short of its 2020 Phase One purchase promises, month by \
                        month, beside a timeline of US and Chinese actions on TikTok and \
                        WeChat. Set the pace of purchases and see what it would have taken.",
     other_lang: "中文",
-    headline: "China promised to buy {extra} more from the US. It bought none of the extra.",
+    headline: "China promised to buy {extra} more in US goods and services. It bought none of \
+               the extra.",
     headline_plain: "China's Phase One purchase promises, and the TikTok and WeChat bans",
-    dek: "Over 2020–21 China bought {goods} of the American goods it had promised under the \
-          Phase One trade deal, and {all} of the goods and services, by the count of the \
-          Peterson Institute for International Economics (PIIE).",
+    dek: "Over 2020–21 China bought {all} of the American goods and services it had promised \
+          under the Phase One trade deal, by the count of the Peterson Institute for \
+          International Economics (PIIE): {short} less than two years at its 2017 level. Of \
+          the goods alone, it bought {goods}.",
     dek_plain: "The 2020 Phase One deal committed China to buy {total} more American goods and \
                 services over two years than in 2017.",
     dek_apps: "Why TikTok and WeChat are here: by the end of {month} China had bought \
                {share} of that year's goods target, and in August 2020, as Washington \
                ordered bans on both apps, {link}.",
-    dek_apps_link: "Beijing sought to raise the bans at the deal's six-month review",
+    dek_apps_link: "Beijing planned to bring the bans up at the deal's six-month review, \
+                    Bloomberg reported",
     money: "${n}bn",
     money_words: "${n} billion",
     percent_exact: "{n}%",
@@ -124,14 +127,14 @@ pub const STRINGS: Strings = Strings {
     outcome_facts: "Every final count, with its source",
     reconcile: "China promised {committed} of American goods and services over 2020–21: \
                 twice its 2017 purchases, plus the extra {extra}. By PIIE's count it bought \
-                {bought}. What share of the promise that is depends on what is counted:",
+                {bought}, {share} of the promise. The share depends on what is counted:",
     reconcile_caption: "Share of the promise bought, by count",
     reconcile_col_share: "Bought",
     reconcile_col_what: "What was counted",
     reconcile_col_source: "Source",
-    reconcile_own: "{actual} of the {target} promised in the goods the deal covers, in US \
-                    export figures without civil aircraft, January 2020 to {last}: this \
-                    widget's own figures",
+    reconcile_own: "{actual} by the end of {last} of the {target} promised for the two years, \
+                    in the goods the deal covers, in US export figures without civil \
+                    aircraft: this widget's own figures, with December 2021 missing",
     reconcile_own_source: "Derived from the monthly figures above",
     reconcile_missing: "This widget's monthly figures stop at {last}: no published source \
                         found gives {month} month by month on this basis. The final counts, \
@@ -209,7 +212,7 @@ pub const STRINGS: Strings = Strings {
     show_key: "Show only the {n} key moments",
     skip_timeline: "Skip the timeline",
     back_to_chart: "Back to the chart",
-    marker_group: "{n} events, {first} to {last}",
+    marker_group: "{n} TikTok and WeChat events, {first} to {last}",
     link_copied: "Link copied",
     unverified: "Unverified",
     sources_label: "Source:",
@@ -363,6 +366,9 @@ pub const STRINGS: Strings = Strings {
                             label",
     p_no_label: "the event {value} has a chart label in {source} (line {line}); give it \
                  here too, at most {max} characters",
-    p_label_unused: "the event has no chart label in {source}, so this one would never be \
-                     shown",
+    p_text_unused: "{source} gives this event no {column}, so this one would never be shown",
+    p_bad_source_kind: "kind must be one of {allowed}, found {value}",
+    p_unknown_source_key: "the built-in data files have no {kind} written {value}",
+    p_no_source_text: "no text for the {kind} {value} ({source}), so readers see it as the \
+                       data file writes it",
 };

@@ -1,6 +1,8 @@
-//! A language's two files, read and checked like the data files: its strings
-//! (`static/locale/<lang>.csv`: `key,text`) and its texts for the built-in timeline's
-//! events (`static/data/timeline.<lang>.csv`: `id,title,annotation[,instrument][,label]`).
+//! A language's three files, read and checked like the data files: its strings
+//! (`static/locale/<lang>.csv`: `key,text`), its texts for the built-in timeline's
+//! events (`static/data/timeline.<lang>.csv`:
+//! `id,title,annotation[,instrument][,label][,copy_reason]`), and the data files' other
+//! reader-facing texts (`static/data/sources.<lang>.csv`: `kind,key,text`).
 //!
 //! A language is loaded once per page and kept for the page's life, so its texts are
 //! leaked into `&'static str`, the type every [`Strings`] field has: one allocation per
@@ -8,6 +10,7 @@
 
 use super::{Lang, Locale, Strings, placeholders};
 use crate::core::csv;
+use crate::core::data::{self, Dataset};
 use crate::core::problem::{Msg, Problem};
 use crate::core::timeline::{self, Timeline};
 
@@ -28,20 +31,65 @@ pub struct EventText {
     pub instrument: String,
     /// The chart's label for the event, where the timeline gives one.
     pub label: String,
+    /// Why a copy of its source is cited, where the timeline says.
+    pub copy_reason: Option<String>,
+}
+
+crate::codes! {
+    /// What a row of a sources text file translates.
+    pub enum SourceKind {
+        /// An outlet's name, keyed by the name as either data file writes it; an empty
+        /// text keeps the name as written (a name with no name in the language).
+        Outlet = "outlet",
+        /// An outcome's note, keyed by the outcome's id in `purchases.csv`.
+        Note = "note",
+        /// Why a copy is cited, keyed by a source's id in `purchases.csv`.
+        SourceCopy = "source_copy",
+    }
+}
+
+/// The columns of a sources text file.
+pub const SOURCES_COLUMNS: [&str; 3] = ["kind", "key", "text"];
+
+/// The data files' reader-facing texts in a language: (kind, key, text) rows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SourceTexts(pub Vec<(SourceKind, String, String)>);
+
+impl SourceTexts {
+    pub const NONE: SourceTexts = SourceTexts(Vec::new());
+
+    /// The text for a key, if the language has one (an empty outlet text is none).
+    pub fn text(&self, kind: SourceKind, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, id, _)| *k == kind && id == key)
+            .map(|(_, _, t)| t.as_str())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// Puts a citation's outlet in this language, where it has a name in it.
+    pub fn outlet(&self, c: &mut crate::core::sources::Citation) {
+        if let Some(name) = self.text(SourceKind::Outlet, &c.outlet) {
+            c.outlet = name.to_string();
+            c.outlet_translated = true;
+        }
+    }
 }
 
 /// A language other than English from its two files' text, checked against the built-in
 /// timeline, with every problem either file has (English, compiled in, has none).
 pub fn load(
     lang: Lang,
-    strings: &str,
-    events: &str,
+    [strings, events, sources]: [&str; 3],
     timeline: &Timeline,
+    data: &Dataset,
 ) -> (Locale, Vec<Problem>) {
-    let (strings_path, events_path) = lang.files().unwrap_or(("", ""));
+    let [strings_path, events_path, sources_path] = lang.files().map_or([""; 3], |f| f.all());
     let name = |path: &'static str| path.rsplit('/').next().unwrap_or(path);
     let (strings, mut problems) = load_strings(name(strings_path), strings);
     let (events, more) = load_events(name(events_path), events, timeline);
+    problems.extend(more);
+    let (sources, more) = load_sources(name(sources_path), sources, timeline, data);
     problems.extend(more);
     let locale = Locale {
         lang,
@@ -49,8 +97,107 @@ pub fn load(
         strings: Box::leak(Box::new(strings)),
         money: Locale::money_unit(lang),
         events,
+        sources,
     };
     (locale, problems)
+}
+
+/// The data files' other texts in a language, checked against the built-in files: every
+/// outlet either file names, every outcome's note and every source's copy reason has a
+/// row, and every row names one of them, once. A row with a problem is left out (that
+/// text stays as the data file writes it).
+pub fn load_sources(
+    file: &str,
+    text: &str,
+    timeline: &Timeline,
+    data: &Dataset,
+) -> (SourceTexts, Vec<Problem>) {
+    let (table, mut problems) = match csv::read_capped(file, text) {
+        Ok(read) => read,
+        Err(problems) => return (SourceTexts::NONE, problems),
+    };
+    if !table.require_columns(&SOURCES_COLUMNS, &mut problems) || !problems.is_empty() {
+        return (SourceTexts::NONE, problems);
+    }
+    // What needs a text: (kind, key, where the data file has it).
+    let in_timeline = |line: usize| format!("{}, line {line}", timeline::FILE_NAME);
+    let mut needed: Vec<(SourceKind, String, String)> = Vec::new();
+    let mut need = |kind: SourceKind, key: &str, at: String| {
+        if !needed.iter().any(|(k, id, _)| *k == kind && id == key) {
+            needed.push((kind, key.to_string(), at));
+        }
+    };
+    for s in &data.sources {
+        need(
+            SourceKind::Outlet,
+            &s.cite.outlet,
+            data::FILE_NAME.to_string(),
+        );
+        if s.cite.copy_reason.is_some() {
+            need(SourceKind::SourceCopy, &s.id, data::FILE_NAME.to_string());
+        }
+    }
+    for o in &data.outcomes {
+        need(SourceKind::Note, &o.id, data::FILE_NAME.to_string());
+    }
+    for e in &timeline.events {
+        for c in &e.sources {
+            need(SourceKind::Outlet, &c.outlet, in_timeline(e.line));
+        }
+    }
+    let mut seen = vec![0usize; needed.len()];
+    let mut out = Vec::new();
+    for row in &table.rows {
+        if csv::stop_at_limit(file, row.line, &mut problems) {
+            break;
+        }
+        let at = |field: &str, msg: Msg| Problem::new(file, row.line, Some(field), msg);
+        let (kind, key, text) = (
+            table.get(row, "kind"),
+            table.get(row, "key"),
+            table.get_raw(row, "text").trim(),
+        );
+        let Some(kind) = SourceKind::from_code(kind) else {
+            let allowed = SourceKind::ALL.map(SourceKind::code).join(", ");
+            problems.push(
+                at("kind", Msg::BadSourceKind)
+                    .value(kind)
+                    .arg("allowed", allowed),
+            );
+            continue;
+        };
+        let Some(i) = needed.iter().position(|(k, id, _)| *k == kind && id == key) else {
+            problems.push(
+                at("key", Msg::UnknownSourceKey)
+                    .value(key)
+                    .arg("kind", kind.code()),
+            );
+            continue;
+        };
+        if let Some(p) = given_again(&mut seen[i], row.line, || {
+            at("key", Msg::SlugTwice).value(key)
+        }) {
+            problems.push(p);
+            continue;
+        }
+        // An outlet may keep its name as written; a note or a reason needs a text.
+        if text.is_empty() && kind != SourceKind::Outlet {
+            problems.push(at("text", Msg::NoText).arg("key", key));
+            continue;
+        }
+        out.push((kind, key.to_string(), text.to_string()));
+    }
+    for ((kind, key, source), line) in needed.iter().zip(&seen) {
+        if *line == 0 && !csv::stop_at_limit(file, 0, &mut problems) {
+            problems.push(
+                Problem::new(file, 0, Some("key"), Msg::NoSourceText)
+                    .value(key)
+                    .arg("kind", kind.code())
+                    .arg("source", source.clone()),
+            );
+        }
+    }
+    (SourceTexts(out), problems)
 }
 
 /// Records that an item (a key, an event) was given on `line`; if it had been given
@@ -188,6 +335,20 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
         }
         let label = table.get(row, "label");
         let english = &events.events[i];
+        let reason = table.get(row, "copy_reason");
+        let english_reason = english.sources.iter().any(|c| c.copy_reason.is_some());
+        if english_reason && reason.is_empty() {
+            let key = format!("{id} copy_reason");
+            problems.push(at("copy_reason", Msg::NoText).arg("key", key));
+            ok = false;
+        } else if !english_reason && !reason.is_empty() {
+            problems.push(
+                at("copy_reason", Msg::TextUnused)
+                    .arg("source", timeline::FILE_NAME)
+                    .arg("column", "copy_reason"),
+            );
+            ok = false;
+        }
         let label_ok = if english.label.is_empty() {
             label.is_empty()
         } else {
@@ -195,7 +356,9 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
         };
         if !label_ok {
             let p = if english.label.is_empty() {
-                at("label", Msg::LabelUnused).arg("source", timeline::FILE_NAME)
+                at("label", Msg::TextUnused)
+                    .arg("source", timeline::FILE_NAME)
+                    .arg("column", "label")
             } else {
                 at("label", Msg::NoLabel)
                     .value(id)
@@ -213,6 +376,7 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
                 annotation: annotation.to_string(),
                 instrument: table.get(row, "instrument").to_string(),
                 label: label.to_string(),
+                copy_reason: (!reason.is_empty()).then(|| reason.to_string()),
             });
         }
     }

@@ -15,7 +15,10 @@ use crate::core::problem::{Msg, Problem};
 use crate::core::timeline::{Actor, App, PeriodFilter};
 
 pub use en::STRINGS as EN_STRINGS;
-pub use load::{EVENTS_COLUMNS, EventText, STRINGS_COLUMNS, load, load_events, load_strings};
+pub use load::{
+    EVENTS_COLUMNS, EventText, SOURCES_COLUMNS, STRINGS_COLUMNS, SourceKind, SourceTexts, load,
+    load_events, load_sources, load_strings,
+};
 
 crate::codes! {
     /// The languages the widget speaks (the `lang` option), as BCP 47 tags.
@@ -31,10 +34,14 @@ impl Lang {
     /// The files a language other than English is read from, relative to the widget's
     /// assets: its strings, and its texts for the built-in timeline's events. English is
     /// compiled in; the others are fetched only by readers who ask for them.
-    pub const fn files(self) -> Option<(&'static str, &'static str)> {
+    pub const fn files(self) -> Option<LangFiles> {
         match self {
             Lang::En => None,
-            Lang::ZhHans => Some(("locale/zh-Hans.csv", "data/timeline.zh-Hans.csv")),
+            Lang::ZhHans => Some(LangFiles {
+                strings: "locale/zh-Hans.csv",
+                events: "data/timeline.zh-Hans.csv",
+                sources: "data/sources.zh-Hans.csv",
+            }),
         }
     }
 
@@ -52,6 +59,25 @@ impl Lang {
             Lang::En => "index.html",
             Lang::ZhHans => "index.zh-Hans.html",
         }
+    }
+}
+
+/// A language's files, beside the widget's assets (English has none: it is compiled in).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct LangFiles {
+    /// Every interface string (`key,text`).
+    pub strings: &'static str,
+    /// The built-in events' texts (`id,title,annotation[,instrument][,label][,copy_reason]`).
+    pub events: &'static str,
+    /// The data files' other reader-facing texts (`kind,key,text`): outlets' names,
+    /// outcomes' notes, the reasons a copy is cited.
+    pub sources: &'static str,
+}
+
+impl LangFiles {
+    /// All three, in the order above.
+    pub const fn all(self) -> [&'static str; 3] {
+        [self.strings, self.events, self.sources]
     }
 }
 
@@ -82,6 +108,9 @@ pub struct Locale {
     /// The built-in events' title, annotation and document in this language, by id
     /// (empty for English, the files' own language).
     pub events: Vec<EventText>,
+    /// The data files' outlets, notes and copy reasons in this language (empty for
+    /// English).
+    pub sources: SourceTexts,
 }
 
 /// Two locales are the same when their language is: comparing every string (the derived
@@ -103,6 +132,7 @@ pub static EN: Locale = Locale {
         glue: false,
     },
     events: Vec::new(),
+    sources: SourceTexts::NONE,
 };
 
 impl Locale {
@@ -141,7 +171,33 @@ impl Locale {
                 if !t.label.is_empty() {
                     e.label.clone_from(&t.label);
                 }
+                if let Some(reason) = &t.copy_reason {
+                    for c in e.sources.iter_mut().filter(|c| c.copy_reason.is_some()) {
+                        c.copy_reason = Some(reason.clone());
+                    }
+                }
             }
+            for c in &mut e.sources {
+                self.sources.outlet(c);
+            }
+        }
+        out
+    }
+
+    /// The built-in purchase data in this language: outcomes' notes, sources' outlets
+    /// and copy reasons where there is a translation (document titles stay as written).
+    pub fn translate_data(&self, ds: &crate::core::data::Dataset) -> crate::core::data::Dataset {
+        let mut out = ds.clone();
+        for o in &mut out.outcomes {
+            if let Some(note) = self.sources.text(SourceKind::Note, &o.id) {
+                o.figure.note = note.to_string();
+            }
+        }
+        for s in &mut out.sources {
+            if let Some(reason) = self.sources.text(SourceKind::SourceCopy, &s.id) {
+                s.cite.copy_reason = Some(reason.to_string());
+            }
+            self.sources.outlet(&mut s.cite);
         }
         out
     }
@@ -313,7 +369,8 @@ strings! {
     p_bad_actor, p_no_event_source, p_bad_verified, p_bad_key, p_no_events, p_no_outlet,
     p_no_source_title, p_bad_source_date, p_bad_tier, p_tracking_param, p_copy_host,
     p_unknown_key, p_no_text, p_placeholders, p_unknown_event, p_no_translation,
-    p_bad_label, p_label_outside_chart, p_no_label, p_label_unused,
+    p_bad_label, p_label_outside_chart, p_no_label, p_text_unused, p_bad_source_kind,
+    p_unknown_source_key, p_no_source_text,
 }
 
 impl Locale {
@@ -411,7 +468,10 @@ impl Locale {
             Msg::UnknownEvent => s.p_unknown_event,
             Msg::NoTranslation => s.p_no_translation,
             Msg::NoLabel => s.p_no_label,
-            Msg::LabelUnused => s.p_label_unused,
+            Msg::TextUnused => s.p_text_unused,
+            Msg::BadSourceKind => s.p_bad_source_kind,
+            Msg::UnknownSourceKey => s.p_unknown_source_key,
+            Msg::NoSourceText => s.p_no_source_text,
         }
     }
 

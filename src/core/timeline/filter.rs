@@ -88,6 +88,14 @@ impl Filters {
     }
 }
 
+/// The events the chart names (listed, in 2020–21, with a label), in date order.
+pub fn named<'a>(t: &'a Timeline, f: &Filters) -> Vec<&'a TimelineEvent> {
+    filtered(t, f)
+        .into_iter()
+        .filter(|e| e.in_deal() && !e.label.is_empty())
+        .collect()
+}
+
 /// The events listed, in date order: the key moments, or every event that passes the
 /// filters. The list and the chart's markers both show exactly these.
 pub fn filtered<'a>(t: &'a Timeline, f: &Filters) -> Vec<&'a TimelineEvent> {

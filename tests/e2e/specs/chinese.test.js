@@ -26,12 +26,17 @@ const PHONE = { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile:
 /** Latin words in the reader-facing text under `selector` (inside `root`), apart from
  *  names: text in an element marked with another language (the language switch), the
  *  documents' names and numbers, and the sources' outlets and titles. */
-function englishWords(selector, rootSel) {
-  const ALLOWED = new Set(['TikTok', 'Musical.ly', 'QQ', 'MGX', 'PIIE', 'CFIUS']);
+function englishWords(selector, rootSel, strict = false) {
+  // Names: the apps, companies and bodies, and the formats and technologies a reader is
+  // told about (the embed panel's iframe and script, the CSV downloads).
+  const ALLOWED = new Set(['TikTok', 'Musical.ly', 'QQ', 'MGX', 'PIIE', 'CFIUS', 'JavaScript', 'CSV', 'iframe', 'pym.js', 'AMP', 'script', 'Shadow', 'DOM']);
   const root = rootSel ? document.querySelector(rootSel).shadowRoot : document;
   const lang = root.querySelector('.p1').lang;
-  // Names of documents and sources; text marked as another language than the widget's.
-  const skip = (e) => e.closest('.p1-event-foot, .p1-instrument, script, style') || e.closest('[lang]').lang !== lang;
+  // Text marked as another language than the widget's (document titles, outlets with no
+  // Chinese name); unless strict, the sources' and documents' lines too.
+  // Strict, only the documents' names and numbers ("3:20-cv-05910") and code (the embed
+  // snippets) are skipped.
+  const skip = (e) => e.closest(strict ? '.p1-instrument, textarea, script, style' : '.p1-event-foot, .p1-instrument, script, style') || e.closest('[lang]').lang !== lang;
   const found = [];
   for (const el of root.querySelectorAll(selector)) {
     const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -292,4 +297,73 @@ test('bad language files: the widget starts in English, or keeps English for a b
   assert.ok(said.some((t) => /zh-Hans\.csv, line \d+, field “text”: the text must use the placeholders/.test(t)), said.join('\n'));
   assert.ok(said.some((t) => /unknown key “not_a_key”/.test(t)), said.join('\n'));
   await q.close();
+});
+
+/** A CSV file's rows (quoted fields, doubled quotes), for the glossary. */
+function csvRows(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+test('the whole Chinese page, every section open: no English outside lang="en", nothing invisible, figures as Chinese papers write them, one name for each thing', async () => {
+  const glossary = csvRows(fs.readFileSync(path.join(E2E_ROOT, '../../static/glossary.zh-Hans.csv'), 'utf8')).slice(1);
+  const banned = glossary.flatMap(([, use, avoid]) => (avoid ? avoid.split('|').map((a) => [a, use.split('|')]) : []));
+  for (const opts of [PHONE, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }]) {
+    const p = await w.newPage(opts);
+    // A notice too: a link to an event the timeline doesn't have.
+    await p.goto(w.server.url.replace(/\/$/, '') + ZH + '?events=all#event-no-such-event');
+    await waitForApp(p);
+    await p.locator('[data-testid="notice-unknown-event"]').waitFor();
+    // Every <details> open (method, sources, the data table, the share panel, each event's
+    // "More"), and a marker's panel.
+    await p.locator('[data-testid="chart-marker"]').first().click();
+    await p.locator('[data-testid="moment-panel"]').waitFor();
+    await p.evaluate(() => { for (const d of document.querySelectorAll('.p1 details')) d.open = true; });
+    await p.waitForFunction(() => document.querySelector('[data-testid="embed-iframe"]')?.value);
+    const english = await p.evaluate(({ fn }) => {
+      // eslint-disable-next-line no-new-func
+      const f = new Function(`return (${fn})`)();
+      return f('.p1', null, true);
+    }, { fn: englishWords.toString() });
+    assert.deepEqual(english, [], 'English outside lang="en"');
+    const text = await p.evaluate(() => document.querySelector('.p1').innerText);
+    assert.ok(!text.includes('\u2060'), 'no word joiner in the text');
+    const html = await p.evaluate(() => document.querySelector('.p1').innerHTML);
+    assert.ok(!html.includes('\u2060'), 'no word joiner in the markup');
+    assert.doesNotMatch(text, /\d,\d{3}亿/, 'four-digit figures ungrouped (2000亿美元)');
+    const found = banned.filter(([a, uses]) => text.split(a).length - 1 > uses.reduce((n, u) => n + (u.includes(a) ? text.split(u).length - 1 : 0), 0));
+    assert.deepEqual(found.map(([a]) => a), [], 'a variant the glossary bans');
+    // Document titles keep their own language, and say so.
+    assert.ok(await p.locator('[data-testid="method-source"] span[lang="en"]').count() > 10);
+    await p.close();
+  }
+});
+
+test('a copied Chinese verdict pastes as its figures, with nothing invisible', async () => {
+  const p = await w.newPage(PHONE);
+  await p.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: w.server.origin });
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
+  await waitForApp(p);
+  await p.evaluate(() => {
+    const el = document.querySelector('[data-testid="verdict-2020"]');
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await p.evaluate(() => document.execCommand('copy'));
+  const pasted = await p.evaluate(() => navigator.clipboard.readText());
+  assert.equal(pasted, '2020年：658亿美元，目标1427亿美元——差769亿美元（完成目标的46%）');
+  await p.close();
 });

@@ -11,7 +11,7 @@ test('the release build loads its wasm and renders the app', async () => {
   await page.goto(w.server.url);
   await waitForApp(page);
   const headline = await page.textContent('#phase-one-root h1');
-  assert.equal(headline, 'China promised to buy $200bn more from the US. It bought none of the extra.');
+  assert.equal(headline, 'China promised to buy $200bn more in US goods and services. It bought none of the extra.');
   assert.ok(w.server.log.some((p) => p.endsWith('.wasm')), 'the wasm was fetched');
   assert.deepEqual(errors, []);
   await page.close();

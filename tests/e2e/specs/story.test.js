@@ -40,10 +40,10 @@ const shownShare = (page, sel) => page.locator(sel).first().evaluate((el) => {
 
 test('the first screen says what happened, with its scope, and why the apps are here', async () => {
   const cases = [
-    [PHONE, '', /60% of the American goods it had promised/, /57% of the goods and services/, /Why TikTok and WeChat are here/, /PIIE/],
-    [DESKTOP, '', /60% of the American goods it had promised/, /57% of the goods and services/, /Why TikTok and WeChat are here/, /PIIE/],
-    [PHONE, ZH, /美国商品相当于.*承诺额的60%/, /计入服务，则为57%/, /TikTok和微信为何出现在这里/, /彼得森国际经济研究所/],
-    [DESKTOP, ZH, /美国商品相当于.*承诺额的60%/, /计入服务，则为57%/, /TikTok和微信为何出现在这里/, /彼得森国际经济研究所/],
+    [PHONE, '', /Of the goods alone, it bought 60%/, /57% of the American goods and services it had promised.*\$13\.6bn less than two years at its 2017 level/, /Why TikTok and WeChat are here/, /PIIE/],
+    [DESKTOP, '', /Of the goods alone, it bought 60%/, /57% of the American goods and services it had promised.*\$13\.6bn less than two years at its 2017 level/, /Why TikTok and WeChat are here/, /PIIE/],
+    [PHONE, ZH, /仅看商品，则为60%/, /美国商品和服务相当于.*承诺额的57%，比两年均维持2017年的水平还少136亿美元/, /为何关注TikTok与微信禁令/, /彼得森国际经济研究所/],
+    [DESKTOP, ZH, /仅看商品，则为60%/, /美国商品和服务相当于.*承诺额的57%，比两年均维持2017年的水平还少136亿美元/, /为何关注TikTok与微信禁令/, /彼得森国际经济研究所/],
   ];
   for (const [opts, path, goods, all, why, who] of cases) {
     const page = await w.newPage(opts);
@@ -108,8 +108,26 @@ test('the chart names at least three moments, clear of each other, the lines\' l
       const label = `${width} px ${path || 'en'} ${asof}`;
       assert.ok(moments.length >= 3, `${label}: ${moments.join(' | ')}`);
       assert.deepEqual(clashes, [], label);
-      if (path) assert.ok(moments.every((m) => !/[A-Za-z]{3,}/.test(m.replace(/TikTok|WeChat/g, ''))), `${label}: in Chinese: ${moments}`);
-      else assert.ok(moments.some((m) => /Trump orders app bans/.test(m)) && moments.some((m) => /Biden revokes orders/.test(m)), `${label}: ${moments}`);
+      // Wide: the words on the chart. Narrow: numbered callouts, keyed in words right
+      // under the chart (the key shows only then).
+      const key = page.locator('[data-testid="moment-key"]');
+      let words = moments;
+      if (width < 480) {
+        assert.deepEqual(moments, moments.map((_, i) => String(i + 1)), `${label}: numbered callouts`);
+        assert.ok(await key.isVisible(), `${label}: the key is shown`);
+        words = (await key.locator('li').allInnerTexts()).map((t) => t.replace(/\u2060/g, ''));
+        assert.equal(words.length, moments.length, `${label}: a key line for each callout`);
+        const gap = await page.evaluate(() => {
+          const k = document.querySelector('[data-testid="moment-key"]').getBoundingClientRect();
+          const c = document.querySelector('[data-testid="chart"] .p1-svg').getBoundingClientRect();
+          return c.top - k.bottom;
+        });
+        assert.ok(gap >= -1 && gap < 60, `${label}: the key sits right over the chart (${gap} px)`);
+      } else {
+        assert.ok(!(await key.isVisible()), `${label}: no key beside labels in words`);
+      }
+      if (path) assert.ok(words.every((m) => !/[A-Za-z]{3,}/.test(m.replace(/TikTok|WeChat/g, ''))), `${label}: in Chinese: ${words}`);
+      else assert.ok(words.some((m) => /Trump orders app bans/.test(m)) && words.some((m) => /Biden revokes orders/.test(m)), `${label}: ${words}`);
       await page.close();
     }
   }
@@ -133,7 +151,8 @@ test('a marker opens its events by the chart, without moving the page, and Escap
   await page.waitForTimeout(300);
   const moved = Math.abs((await page.evaluate(() => scrollY)) - before);
   assert.ok(moved <= 120, `the page moved ${moved} px`);
-  assert.ok(await shownShare(page, '[data-testid="moment-panel"]') > 0.5, 'the panel is in view');
+  assert.equal(await shownShare(page, '[data-testid="moment-panel"] .p1-panel-head'), 1, 'the panel\'s head is in view');
+  assert.equal(await shownShare(page, '[data-testid="moment-panel"] .p1-panel-event'), 1, 'and its first event');
   assert.equal(await marker.getAttribute('aria-expanded'), 'true');
   // Focus went to the panel; Escape closes it and returns focus to the marker.
   await page.waitForFunction(() => document.activeElement?.closest('[data-testid="moment-panel"]'));
@@ -253,11 +272,15 @@ test('the reconciliation lists each count with its share, scope and source', asy
     source: c.querySelector('[data-testid="count-source"]')?.textContent ?? null,
     text: c.textContent,
   })));
-  // This widget's own share first, derived, then the final counts, each sourced.
-  assert.match(rows[0].text, /this widget's own figures/);
-  assert.match(rows[0].text, /derived/i);
-  for (const r of rows.slice(1)) assert.ok(r.source && /\d{4}/.test(r.source), JSON.stringify(r));
-  assert.deepEqual(rows.map((r) => r.fig), ['60%', '57%', '58%', '62.9%', '60%']);
+  // The final counts, each sourced, then this widget's own share, derived.
+  const own = rows.at(-1);
+  assert.match(own.text, /this widget's own figures, with December 2021 missing/);
+  assert.match(own.text, /\$190\.2bn by the end of November 2021 of the \$319\.6bn promised/);
+  assert.match(own.text, /derived/i);
+  for (const r of rows.slice(0, -1)) assert.ok(r.source && /\d{4}/.test(r.source), JSON.stringify(r));
+  assert.deepEqual(rows.map((r) => r.fig), ['57%', '58%', '62.9%', '60%', '60%']);
+  // The intro states the share its figures make: $288.8bn of $502.4bn.
+  assert.match(await page.innerText('.p1-reconcile'), /it bought \$288\.8bn, 57% of the promise/);
   assert.ok(rows.every((r) => /goods/i.test(r.scope)));
   const missing = await page.innerText('[data-testid="reconcile-missing"]');
   assert.match(missing, /stop at November 2021/);
