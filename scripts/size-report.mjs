@@ -2,7 +2,8 @@
 // downloads, and what the standalone page downloads in each language. Files under
 // dist/data/ are listed apart: they are offered as downloads for journalists and the
 // widget does not fetch them (the data are embedded in the wasm), except a language's
-// event texts (data/timeline.<lang>.csv), which its readers fetch.
+// event and source texts (data/timeline.<lang>.csv, data/sources.<lang>.csv), which its
+// readers fetch.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -25,7 +26,7 @@ function walk(dir) {
           params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
         }).length,
       };
-      const language = /^data[/\\]timeline\.[^.]+\.csv$/.test(rel);
+      const language = /^data[/\\](timeline|sources)\.[^.]+\.csv$/.test(rel);
       (rel.startsWith('data' + path.sep) && !language ? extra : rows).push(row);
     }
   }

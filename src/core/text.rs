@@ -384,11 +384,12 @@ pub fn copy_only(ds: &Dataset) -> Option<(usize, Vec<&Citation>)> {
     if figures.is_empty() {
         return None;
     }
-    let mut cites: Vec<&Citation> = figures
-        .iter()
-        .flat_map(|(_, s)| s.iter().map(|s| &s.cite))
-        .collect();
-    cites.dedup_by(|a, b| a.outlet == b.outlet);
+    let mut cites: Vec<&Citation> = Vec::new();
+    for c in figures.iter().flat_map(|(_, s)| s.iter().map(|s| &s.cite)) {
+        if !cites.iter().any(|seen| seen.outlet == c.outlet) {
+            cites.push(c);
+        }
+    }
     Some((figures.len(), cites))
 }
 

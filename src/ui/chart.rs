@@ -158,7 +158,7 @@ fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
                 }
                 // From below the cut-off's label, which it would otherwise cross on a phone.
                 <line class="p1-year-divider" x1={num(lay.divider_x)} x2={num(lay.divider_x)}
-                      y1={num(fr.y0 + 14.0)} y2={num(fr.y1 + 46.0)} />
+                      y1={num(fr.y0 + 14.0)} y2={num(fr.y1 + 24.0)} />
                 <line class="p1-axis" x1={num(fr.x0)} x2={num(fr.x1)}
                       y1={num(fr.y1)} y2={num(fr.y1)} />
                 for (m, x) in lay.month_labels.iter().copied() {
@@ -527,8 +527,8 @@ struct KeyProps {
 
 /// The named moments in words, numbered as the narrow chart's callouts, with the legend:
 /// shown only where the chart is too narrow for labels (CSS), so the prerendered page has
-/// it in place and nothing moves when the client measures the chart. Sighted readers' key: the markers
-/// carry each event's name for screen readers.
+/// it in place and nothing moves when the client measures the chart. It is sighted
+/// readers' key: the markers carry each event's name for screen readers.
 #[component]
 fn MomentKey(props: &KeyProps) -> Html {
     let Ui { loc, f, .. } = use_ui();

@@ -40,7 +40,11 @@ test('a figure shows its source as outlet and date, and the method lists every s
   const method = await page.locator('[data-testid="method-source"]').allInnerTexts();
   assert.ok(method.some((t) => /^PIIE \(Chad Bown\): China bought none of the extra \$200 billion .*, 8 Feb 2022$/.test(t.trim())), method.join('\n'));
   assert.ok(method.some((t) => /A copy of the original: A machine-translated re-post/.test(t)));
-  assert.match(await page.innerText('[data-testid="copy-only"]'), /rest only on copies of their sources/);
+  const copyOnly = await page.innerText('[data-testid="copy-only"]');
+  assert.match(copyOnly, /rest only on copies of their sources/);
+  // Each outlet named once, however many figures rest on it.
+  const named = copyOnly.slice(copyOnly.indexOf('(') + 1, copyOnly.lastIndexOf(')')).split('; ');
+  assert.deepEqual(named, [...new Set(named)], copyOnly);
   assert.match(await page.innerText('.p1-method'), /the 2021 target, \$207\.4bn, is our own/);
   await page.close();
 });
