@@ -18,4 +18,11 @@ pub fn mount(el: web_sys::Element) {
     phase_one::ui::mount::mount(&el);
 }
 
+/// Tears down the widget in an element the page has removed (the loader calls it).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn unmount(el: web_sys::Element) {
+    phase_one::ui::mount::unmount(&el);
+}
+
 fn main() {}

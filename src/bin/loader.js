@@ -11,7 +11,13 @@
 // content stays, with one line saying so: on another site's page, a link to the widget's
 // own page; on that page, the view a link asked for.
 const here = import.meta.url;
-const SELECTOR = '[data-phase-one-widget]:not([data-phase-one-mounted])';
+const SELECTOR = '[data-phase-one-widget]';
+/** Elements handed to the widget, by identity: a clone or a re-rendered copy of one (which
+ *  carries its attributes) is a new element and mounts too. */
+const asked = new WeakSet();
+/** How long an element may take to come alive before the failure line shows, whatever
+ *  stopped it (the line goes again if it comes alive later). */
+const WATCHDOG_MS = 10000;
 const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
 /** Languages other than English: the strings file and the page of each. */
 const LANGS = __LANGS__;
@@ -22,6 +28,9 @@ const LANGS = __LANGS__;
  *  after every wasm feature the build uses, so an older browser keeps the prerendered
  *  content and gets the one line, without starting the wasm. */
 const supported = () =>
+  // A page that gave every object a `then` (a polluted prototype) makes every promise
+  // that resolves to an object wait forever: the wasm could never start.
+  !('then' in Object.prototype) &&
   typeof WebAssembly === 'object' &&
   typeof ResizeObserver === 'function' &&
   typeof Element.prototype.attachShadow === 'function' &&
@@ -43,24 +52,62 @@ function load() {
 }
 
 function mount(el) {
-  return load().then((glue) => glue.mount(el), failed);
+  asked.add(el);
+  const timer = watchdog(new WeakRef(el));
+  return load().then((glue) => { glue.mount(el); }, (error) => {
+    clearTimeout(timer);
+    failed(error, [el]);
+  });
+}
+
+/** Shows the failure line if the element isn't live in time. It holds the element weakly
+ *  (and in a scope of its own), so a removed element is not kept for its sake. */
+function watchdog(ref) {
+  return setTimeout(() => {
+    const host = ref.deref();
+    if (host?.isConnected && !live(host)) failed(new Error(`not live after ${WATCHDOG_MS / 1000} s`), [host]);
+  }, WATCHDOG_MS);
+}
+
+/** The element's widget has started (in its Shadow DOM, or in the element on the
+ *  widget's own page). */
+const live = (el) => !!(el.shadowRoot ?? el).querySelector('.p1[data-ready]');
+
+/** Elements the page removed: their widgets are torn down, once it is clear they were
+ *  not only moved (a move removes and adds in the same task). */
+function removed(nodes) {
+  const hosts = [];
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    if (node.matches(SELECTOR)) hosts.push(node);
+    hosts.push(...node.querySelectorAll(SELECTOR));
+  }
+  const gone = hosts.filter((h) => asked.has(h));
+  if (!gone.length) return;
+  setTimeout(() => {
+    for (const host of gone) {
+      if (host.isConnected) continue;
+      asked.delete(host);
+      loading?.then((glue) => glue.unmount(host), () => {});
+    }
+  }, 0);
 }
 
 globalThis.PhaseOneWidget = Object.freeze({ mount });
 
-function failed(error) {
+function failed(error, hosts = [...document.querySelectorAll(SELECTOR)]) {
   console.error('Phase One widget could not start:', error);
   const own = __OWN__;
   const asked = [...new URLSearchParams(location.search)]
     .filter(([k]) => own.includes(k))
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
-  for (const host of document.querySelectorAll(SELECTOR)) {
+  for (const host of hosts) {
     if (host.querySelector(':scope > .p1-failed')) continue;
     const standalone = ownPage && host.hasAttribute('data-phase-one-standalone');
     // The line in the widget's language: its data-lang (the Chinese page's root has one
     // too); nothing guesses from the host page.
-    words((host.getAttribute('data-lang') || 'en').toLowerCase()).then((text) => {
+    words((host.getAttribute('data-lang') || 'en').toLowerCase(), (text) => {
       if (host.querySelector(':scope > .p1-failed')) return;
       const p = document.createElement('p');
       p.className = 'p1-failed';
@@ -74,18 +121,22 @@ function failed(error) {
         p.append(a);
       }
       host.prepend(p);
+      // If the widget comes alive after all, the line goes.
+      const gone = () => { if (live(host)) p.remove(); else if (host.isConnected) setTimeout(gone, 1000); };
+      setTimeout(gone, 1000);
     });
   }
 }
 
-/** The failure line's words in a language: English is here; another language's come
- *  from its strings file, fetched only then (so no reader downloads a language they
- *  didn't ask for), and English if that fails too. */
+/** The failure line's words in a language, handed to `show`: English is here, at once;
+ *  another language's come from its strings file, fetched only then (so no reader
+ *  downloads a language they didn't ask for), and English if that fails too. On a page
+ *  whose objects all have a `then`, no promise of an object settles: English, at once. */
 const loaded = new Map();
-function words(lang) {
+function words(lang, show) {
   const english = __STRINGS__;
   const code = Object.keys(LANGS).find((k) => k.toLowerCase() === lang);
-  if (!code) return Promise.resolve(english);
+  if (!code || 'then' in Object.prototype) return show(english);
   if (!loaded.has(code)) {
     const { file, page } = LANGS[code];
     loaded.set(code, fetch(new URL(`./${file}`, here))
@@ -100,11 +151,12 @@ function words(lang) {
       })
       .catch(() => english));
   }
-  return loaded.get(code);
+  loaded.get(code).then(show);
 }
 
+const fresh = () => [...document.querySelectorAll(SELECTOR)].filter((h) => !asked.has(h));
 if (ownPage || typeof IntersectionObserver === 'undefined') {
-  for (const host of document.querySelectorAll(SELECTOR)) mount(host);
+  for (const host of fresh()) mount(host);
 } else {
   // One screen ahead: the widget is ready by the time the reader reaches it, and renders
   // while still below the viewport, so nothing the reader sees moves.
@@ -113,15 +165,18 @@ if (ownPage || typeof IntersectionObserver === 'undefined') {
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         near.unobserve(entry.target);
-        mount(entry.target);
+        if (!asked.has(entry.target)) mount(entry.target);
       }
     },
     { rootMargin: '100% 0px' },
   );
   const watch = () => {
-    for (const host of document.querySelectorAll(SELECTOR)) near.observe(host);
+    for (const host of fresh()) near.observe(host);
   };
   watch();
   // Elements added later (content management systems, endless article pages).
   new MutationObserver(watch).observe(document.documentElement, { childList: true, subtree: true });
 }
+// Elements removed (a CMS re-rendering, an endless page dropping what scrolled past).
+new MutationObserver((records) => removed(records.flatMap((r) => [...r.removedNodes])))
+  .observe(document.documentElement, { childList: true, subtree: true });

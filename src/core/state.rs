@@ -353,8 +353,11 @@ impl State {
 
     /// The query string describing this state (for the URL bar and shared links).
     pub fn query(&self) -> String {
+        // A file that failed is not in use: links don't pass it on.
         fn url(f: &Option<DataFile>) -> Option<&str> {
-            f.as_ref().map(|f| f.url.as_str())
+            f.as_ref()
+                .filter(|f| f.status != FileStatus::Failed)
+                .map(|f| f.url.as_str())
         }
         url_state::to_query(
             &self.data,
@@ -629,5 +632,22 @@ mod tests {
                 .iter()
                 .any(|e| e.id == id)
         );
+    }
+
+    #[test]
+    fn a_file_that_failed_leaves_the_address() {
+        let s = state("");
+        let url = "https://a.example/p.csv".to_string();
+        let s = s.reduce(Action::UseFile(FileKind::Purchases, url.clone()));
+        assert!(
+            s.query().contains("data=https%3A%2F%2Fa.example%2Fp.csv"),
+            "kept while it loads"
+        );
+        let notice = Notice::Unreachable {
+            file: "p.csv".into(),
+            reason: FetchError::Status(404),
+        };
+        let s = s.reduce(Action::FileFailed(FileKind::Purchases, notice));
+        assert!(!s.query().contains("data="), "{}", s.query());
     }
 }

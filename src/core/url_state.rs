@@ -125,7 +125,7 @@ pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Params {
             "asof" => set(&mut p.asof, Month::parse(v)),
             "view" => set(&mut p.view, View::from_code(v)),
             "theme" => set(&mut p.theme, Theme::from_code(v)),
-            "lang" => set(&mut p.lang, Lang::from_code(v)),
+            "lang" => set(&mut p.lang, Lang::from_tag(v)),
             "apps" => set(&mut p.apps, Set::parse(v)),
             "actors" => set(&mut p.actors, Set::parse(v)),
             "period" => set(&mut p.period, PeriodFilter::from_code(v)),
@@ -504,6 +504,18 @@ pub fn event_from_hash(hash: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_tag_in_any_case() {
+        for tag in ["zh-Hans", "ZH-HANS", "zh-hans", " Zh-Hans "] {
+            assert_eq!(
+                parse_query(&format!("?lang={tag}")).lang,
+                Some(Lang::ZhHans),
+                "{tag}"
+            );
+        }
+        assert_eq!(parse_query("?lang=zh").lang, None);
+    }
 
     #[test]
     fn merging_keeps_what_is_not_ours() {

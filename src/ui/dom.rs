@@ -133,8 +133,10 @@ const ROWS_PER_SLICE: usize = 250;
 /// validates it a slice at a time. On any problem the widget keeps its built-in data and
 /// shows a notice naming the file.
 fn load(handle: Handle, origins: &[String], r: DataRef, kind: FileKind) {
+    // Relative to the page's base (a host's `<base href>`), as its own links are.
     let page = window()
-        .and_then(|w| w.location().href().ok())
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let parsed = web_sys::Url::new_with_base(&r.url, &page).ok();
     let Some(url) = parsed.filter(|u| ["http:", "https:"].contains(&u.protocol().as_str())) else {

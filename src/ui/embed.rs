@@ -119,6 +119,7 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
     }
 
     // pym parents send their width on load and on resize; each is owed one height.
+    const MAX_MESSAGE: u32 = 256;
     if let Some(id) = child_id {
         let prefix = format!("pymxPYMx{id}xPYMxwidthxPYMx");
         let parent = parent.clone();
@@ -130,11 +131,16 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
                 let from_parent = ev
                     .source()
                     .is_some_and(|s| JsValue::from(s) == JsValue::from(parent.clone()));
-                let ours = ev
-                    .data()
-                    .as_string()
-                    .is_some_and(|m| m.starts_with(&prefix));
-                if from_parent && ours {
+                if !from_parent {
+                    return;
+                }
+                // Only a short string crosses into the wasm's memory: a message of any
+                // other type, or megabytes long, is left where it is.
+                let data = ev.data();
+                let short = data
+                    .dyn_ref::<js_sys::JsString>()
+                    .is_some_and(|s| s.length() <= MAX_MESSAGE);
+                if short && data.as_string().is_some_and(|m| m.starts_with(&prefix)) {
                     schedule(true);
                 }
             });

@@ -19,6 +19,9 @@ use super::{Env, Init, Mode, Widget, WidgetProps};
 use crate::core::locale::{EN, Lang, Locale};
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 
+/// Set on a mounted element, for styles and tests to see; which elements are mounted is
+/// known by identity (`MOUNTED`), so a clone or a re-rendered copy, which carry the
+/// attribute, still mount.
 const MARK: &str = "data-phase-one-mounted";
 const STANDALONE: &str = "data-phase-one-standalone";
 const ORIGINS: &str = "data-phase-one-data-origins";
@@ -28,6 +31,43 @@ thread_local! {
     static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
     /// How many script embeds this page has; their element ids get a distinct prefix.
     static INSTANCES: RefCell<u32> = const { RefCell::new(0) };
+    /// The elements mounted, by identity (weakly: a removed element can go).
+    static MOUNTED: js_sys::WeakSet = js_sys::WeakSet::new();
+    /// Each mounted element's app, so that removing the element tears it down.
+    static APPS: RefCell<Vec<(Element, yew::AppHandle<Widget>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// Tears down the widget in an element the page removed: the app is destroyed (its
+/// components' effects cleaned up: observers, listeners, timers), and the element may
+/// mount again if it comes back. Nothing happens for an element still in the page.
+pub fn unmount(host: &Element) {
+    if host.is_connected() {
+        return;
+    }
+    let app = APPS.with(|apps| {
+        let mut apps = apps.borrow_mut();
+        let i = apps.iter().position(|(h, _)| h == host)?;
+        Some(apps.swap_remove(i).1)
+    });
+    if let Some(app) = app {
+        app.destroy();
+    }
+    // Yew keeps the event listeners it put on an app's root element for the page's life
+    // (they hold the root): the root leaves the element's Shadow DOM, so that only the
+    // empty root stays behind, not the element, its Shadow DOM or the page around it.
+    // (`:scope` means nothing in a shadow root's `querySelector`: its children are read.)
+    if let Some(shadow) = host.shadow_root() {
+        let kids = shadow.children();
+        let root = (0..kids.length())
+            .filter_map(|i| kids.item(i))
+            .find(|k| k.class_list().contains("p1-host"));
+        if let Some(root) = root {
+            root.remove();
+        }
+    }
+    MOUNTED.with(|m| m.delete(host));
+    let _ = host.remove_attribute(MARK);
 }
 
 /// Records where the widget's stylesheet is. The loader (`src/bin/loader.js`) then mounts
@@ -40,10 +80,11 @@ pub fn start(stylesheet_url: &str) {
 /// loader can't see, such as those inside another component's Shadow DOM). Mounting an
 /// element twice does nothing and says so in the console.
 pub fn mount(host: &Element) {
-    if host.has_attribute(MARK) {
+    if MOUNTED.with(|m| m.has(host)) {
         web_sys::console::info_1(&"Phase One widget: this element is already mounted.".into());
         return;
     }
+    MOUNTED.with(|m| m.add(host));
     let _ = host.set_attribute(MARK, "");
     let Some(window) = web_sys::window() else {
         return;
@@ -98,7 +139,7 @@ pub fn mount(host: &Element) {
         // `lang` keeps it, and only a view in that language can hydrate its prerender.
         let page_lang = host
             .get_attribute("data-lang")
-            .and_then(|l| Lang::from_code(&l))
+            .and_then(|l| Lang::from_tag(&l))
             .unwrap_or_default();
         let mut params = params;
         let lang = *params.lang.get_or_insert(page_lang);
@@ -116,7 +157,7 @@ pub fn mount(host: &Element) {
             },
             locale: None,
         };
-        start_in(host.clone(), init, lang);
+        start_in(host.clone(), host.clone(), init, lang);
         return;
     }
     if standalone {
@@ -141,12 +182,31 @@ pub fn mount(host: &Element) {
     let params = attributes(host)
         .trusting_data()
         .overlay(url_state::parse_prefixed(&search, ARTICLE_PREFIX));
+    // A page with no address of its own to share (a srcdoc or blob frame) shares the
+    // widget's own page instead, with the view as its own parameters.
+    let shareable = href.starts_with("https:") || href.starts_with("http:");
+    let (share_base, share_query, share_hash, prefix) = if shareable {
+        (
+            url_state::split_address(&href).0,
+            search,
+            hash,
+            ARTICLE_PREFIX,
+        )
+    } else {
+        let page = params.lang.unwrap_or_default().page();
+        (
+            format!("{asset_base}{page}"),
+            String::new(),
+            String::new(),
+            "",
+        )
+    };
     let env = Env {
         mode: Mode::Script,
-        share_base: url_state::split_address(&href).0,
-        share_query: search,
-        share_hash: hash,
-        prefix: ARTICLE_PREFIX,
+        share_base,
+        share_query,
+        share_hash,
+        prefix,
         asset_base,
         id_prefix: format!("p1-{instance}-"),
         data_origins,
@@ -162,7 +222,7 @@ pub fn mount(host: &Element) {
         extras: super::Extras::Live,
         locale: None,
     };
-    start_in(root, init, lang);
+    start_in(host.clone(), root, init, lang);
 }
 
 /// Starts the widget in `root` in the reader's language: at once in English (compiled
@@ -173,25 +233,35 @@ pub fn mount(host: &Element) {
 /// The first render is a task of its own: this one (which also finished compiling and
 /// starting the wasm) parses the built-in data files, and the next hydrates or renders,
 /// so neither stands in one long task with the other.
-fn start_in(root: Element, mut init: Init, lang: Lang) {
+fn start_in(host: Element, root: Element, mut init: Init, lang: Lang) {
     let run = move |init: Init| {
         super::widget::parse_built_in();
         wasm_bindgen_futures::spawn_local(async move {
             gloo_timers::future::TimeoutFuture::new(0).await;
             let hydrate = init.hydrate;
             if !hydrate {
-                // A prerender in another language than the one asked for is replaced.
-                root.set_inner_html("");
+                // A prerender in another language than the one asked for is replaced,
+                // node by node: no `innerHTML`, which a host's Trusted Types policy
+                // (`require-trusted-types-for 'script'`) refuses.
+                while let Some(child) = root.first_child() {
+                    let _ = root.remove_child(&child);
+                }
             }
             let props = WidgetProps {
                 init: Rc::new(init),
             };
-            let renderer = yew::Renderer::<Widget>::with_root_and_props(root, props);
-            if hydrate {
-                renderer.hydrate();
-            } else {
-                renderer.render();
+            // Removed before it started: nothing to run.
+            if !host.is_connected() {
+                MOUNTED.with(|m| m.delete(&host));
+                return;
             }
+            let renderer = yew::Renderer::<Widget>::with_root_and_props(root, props);
+            let app = if hydrate {
+                renderer.hydrate()
+            } else {
+                renderer.render()
+            };
+            APPS.with(|apps| apps.borrow_mut().push((host, app)));
         });
     };
     if lang == Lang::En {
@@ -286,11 +356,28 @@ fn attributes(host: &Element) -> Params {
 }
 
 fn shadow_root(document: &web_sys::Document, host: &Element, css: &str) -> Option<Element> {
-    let shadow = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .ok()?;
+    // An element that held the widget before (removed, then put back) keeps its shadow
+    // root, which has the widget's stylesheet: the widget renders in it afresh.
+    let ours = |s: &web_sys::ShadowRoot| {
+        let kids = s.children();
+        (0..kids.length())
+            .filter_map(|i| kids.item(i))
+            .any(|k| k.has_attribute("data-phase-one-style"))
+    };
+    let shadow = match host.shadow_root() {
+        Some(own) if ours(&own) => {
+            while let Some(child) = own.first_child() {
+                let _ = own.remove_child(&child);
+            }
+            own
+        }
+        _ => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()?,
+    };
     let link = document.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
+    link.set_attribute("data-phase-one-style", "").ok()?;
     link.set_attribute("href", css).ok()?;
     shadow.append_child(&link).ok()?;
     let root = document.create_element("div").ok()?;

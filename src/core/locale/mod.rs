@@ -31,6 +31,14 @@ crate::codes! {
 }
 
 impl Lang {
+    /// The language a tag names, in any case (language tags are case-insensitive:
+    /// `ZH-HANS` is `zh-Hans`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(tag.trim()))
+    }
+
     /// The files a language other than English is read from, relative to the widget's
     /// assets: its strings, and its texts for the built-in timeline's events. English is
     /// compiled in; the others are fetched only by readers who ask for them.
