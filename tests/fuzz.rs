@@ -167,6 +167,64 @@ fn timed<T>(f: impl FnOnce() -> T) -> Result<T, TestCaseError> {
     Ok(out)
 }
 
+/// Every basis a dataset offers has cut-offs, and a scenario on it gives verdicts for
+/// both years and the deal, and a chart series.
+fn shown_on_every_basis(ds: &data::Dataset) -> Result<(), TestCaseError> {
+    use phase_one::core::{derived::Derived, model};
+    let start = model::default_scenario(ds);
+    for b in ds.bases() {
+        prop_assert!(!model::cutoffs(ds, b).is_empty(), "{b:?}: no cut-off");
+        let sc = model::with_basis(ds, &start, b);
+        let d = Derived::new(ds, &sc);
+        prop_assert!(d.eval.is_some(), "{b:?}: no verdicts");
+        prop_assert!(!d.series.is_empty(), "{b:?}: no chart");
+    }
+    Ok(())
+}
+
+thread_local! {
+    /// The built-in file's figure rows that a publisher might leave out: monthly figures,
+    /// grouped by basis and month (a month is given whole or not at all), and each
+    /// year-to-date row. Each group is the lines it holds.
+    static FIGURE_ROWS: Vec<Vec<usize>> = {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, line) in data::BUILT_IN.lines().enumerate() {
+            let cells: Vec<&str> = line.splitn(6, ',').collect();
+            let key = match cells.first() {
+                Some(&"monthly") if !cells.get(3).is_some_and(|p| p.starts_with("2017")) => {
+                    format!("m {} {}", cells[2], cells[3])
+                }
+                Some(&"ytd") => format!("y {i}"),
+                _ => continue,
+            };
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, lines)) => lines.push(i),
+                None => groups.push((key, vec![i])),
+            }
+        }
+        groups.into_iter().map(|(_, lines)| lines).collect()
+    };
+}
+
+/// The built-in file with the figure groups not kept left out.
+fn without_figures(keep: &[bool]) -> String {
+    let dropped: std::collections::HashSet<usize> = FIGURE_ROWS.with(|groups| {
+        groups
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| !**k)
+            .flat_map(|(g, _)| g.iter().copied())
+            .collect()
+    });
+    data::BUILT_IN
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| !dropped.contains(i))
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -197,12 +255,24 @@ proptest! {
         }
     }
 
-    /// The purchases parser on the real file, edited.
+    /// The purchases parser on the real file, edited: a file it accepts can be shown.
     #[test]
     fn purchases_edited(edits in arb_edits()) {
         let text = apply(data::BUILT_IN, &edits);
-        if let Err(problems) = timed(|| data::parse("p.csv", &text))? {
-            placed(&text, &problems)?;
+        match timed(|| data::parse("p.csv", &text))? {
+            Err(problems) => placed(&text, &problems)?,
+            Ok(ds) => shown_on_every_basis(&ds)?,
+        }
+    }
+
+    /// Validation completes the model: a file with any of its months and year-to-date
+    /// figures left out either fails validation or gives verdicts, a chart and cut-offs on
+    /// every basis it offers.
+    #[test]
+    fn purchases_with_figures_left_out(keep in prop::collection::vec(any::<bool>(), FIGURE_ROWS.with(Vec::len))) {
+        let text = without_figures(&keep);
+        if let Ok(ds) = timed(|| data::parse("p.csv", &text))? {
+            shown_on_every_basis(&ds)?;
         }
     }
 

@@ -52,6 +52,16 @@ impl Table {
     }
 }
 
+/// The invisible controls that set a text's direction (embeddings, overrides, isolates,
+/// marks): in a data file's text they could make it, or the widget's own words after it,
+/// read backwards, so a file may not hold them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
 /// The largest data file the widget reads: bigger files are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// The widest header a data file may have (the real files have 17 and 21 columns).
@@ -193,6 +203,19 @@ impl<'t> Reader<'t> {
                 break;
             }
             if row.fields.len() == header.len() {
+                // A direction control in any field: reported with its line and field.
+                for (name, field) in header.iter().zip(&row.fields) {
+                    if problems.len() >= MAX_PROBLEMS {
+                        break;
+                    }
+                    if let Some(c) = field.chars().find(|c| is_bidi_control(*c)) {
+                        let code = format!("U+{:04X}", c as u32);
+                        problems.push(
+                            Problem::new(file, row.line, Some(name), Msg::BidiControl)
+                                .arg("value", code),
+                        );
+                    }
+                }
                 kept.push(row);
                 continue;
             }
@@ -289,6 +312,26 @@ mod tests {
         let mut problems = Vec::new();
         let t = parse("t.csv", text, &mut problems);
         (t, problems)
+    }
+
+    #[test]
+    fn direction_controls_are_reported_with_line_and_field() {
+        for c in [
+            '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
+            let (_, p) = table(&format!("id,outlet\n1,Reuters\n2,Reuters{c}\n"));
+            assert_eq!(p.len(), 1, "{c:?}: {p:?}");
+            assert_eq!(
+                (p[0].line, p[0].field.as_deref(), p[0].msg),
+                (3, Some("outlet"), Msg::BidiControl)
+            );
+            assert_eq!(p[0].args, vec![("value", format!("U+{:04X}", c as u32))]);
+        }
+        // Right-to-left letters are text, not controls; so are joiners and spaces.
+        let (_, p) = table("id,outlet\n1,رويترز\n2,a\u{200D}b\u{00A0}c\n");
+        assert!(p.is_empty(), "{p:?}");
+        // And a problem quoting such a value shows it, without obeying it.
+        assert!(!crate::core::problem::quote("abc\u{202E}def").contains('\u{202E}'));
     }
 
     #[test]

@@ -7,6 +7,7 @@ crate::codes! {
     pub enum Msg {
         // The CSV layer.
         NoHeader = "no_header",
+        BidiControl = "bidi_control",
         RaggedRow = "ragged_row",
         ColumnTwice = "column_twice",
         TooManyColumns = "too_many_columns",
@@ -41,6 +42,7 @@ crate::codes! {
         UndefinedSource = "undefined_source",
         MissingCommitment = "missing_commitment",
         NoFigures = "no_figures",
+        NoCutoff = "no_cutoff",
         MissingTarget = "missing_target",
         MissingBaseline = "missing_baseline",
         PartialMonth = "partial_month",
@@ -136,12 +138,12 @@ pub fn quote(value: &str) -> String {
     const MAX: usize = 40;
     let mut out = String::from("\u{201c}");
     let mut chars = value.chars();
-    out.extend(
-        chars
-            .by_ref()
-            .take(MAX)
-            .map(|c| if c.is_control() { ' ' } else { c }),
-    );
+    out.extend(chars.by_ref().take(MAX).map(|c| match c {
+        c if c.is_control() => ' ',
+        // A direction control would turn the message around it: shown, not obeyed.
+        c if super::csv::is_bidi_control(c) => '\u{FFFD}',
+        c => c,
+    }));
     if chars.next().is_some() {
         out.push('\u{2026}');
     }

@@ -316,7 +316,12 @@ pub fn file_label(url: &str) -> String {
     };
     let name: Vec<char> = decoded
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            c if c.is_control() => ' ',
+            // A direction control in a file's name would turn the sentence around it.
+            c if super::csv::is_bidi_control(c) => '\u{FFFD}',
+            c => c,
+        })
         .collect();
     if name.len() > MAX {
         let head: String = name[..MAX / 2].iter().collect();

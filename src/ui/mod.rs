@@ -312,14 +312,13 @@ pub fn fill_html(template: &str, parts: &[(&str, Html)]) -> Html {
     out.into_iter().collect::<Html>()
 }
 
-/// Text from the data files, in their language (English): marked `lang="en"` when the
-/// reader's is another, so a screen reader speaks it as English.
+/// A name from a data file (an outlet, a title), set apart from the widget's own words:
+/// in `<bdi>`, so a right-to-left name can't reorder what follows it, and marked
+/// `lang="en"` when it keeps the files' language on a page in another, so a screen reader
+/// speaks it as English.
 pub fn as_written(loc: &Locale, text: &str, translated: bool) -> Html {
-    if translated || loc.lang == crate::core::locale::Lang::En {
-        Html::from(text.to_string())
-    } else {
-        html! { <span lang="en">{ text.to_string() }</span> }
-    }
+    let english = !translated && loc.lang != crate::core::locale::Lang::En;
+    html! { <bdi lang={english.then_some("en")}>{ text.to_string() }</bdi> }
 }
 
 /// How a source is shown to readers: "Federal Register, 11 Aug 2020", the outlet in the

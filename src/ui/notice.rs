@@ -29,24 +29,26 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     {
                         match n {
                             Notice::Invalid { file, problems } => {
-                                let head = fill(s.notice_failed, &[
-                                    ("file", file),
-                                    ("count", &problems.len().to_string()),
+                                let head = super::fill_html(s.notice_failed, &[
+                                    ("file", named(file)),
+                                    ("count", Html::from(problems.len().to_string())),
                                 ]);
                                 problem_list(loc, head, problems)
                             }
                             Notice::BuiltInInvalid { problems } => {
                                 let count = problems.len().to_string();
                                 let head = fill(s.built_in_failed, &[("count", &count)]);
-                                problem_list(loc, head, problems)
+                                problem_list(loc, Html::from(head), problems)
                             }
                             Notice::Refused { file, origin } if origin.is_empty() => html! {
-                                <p>{ fill(s.notice_refused_attr, &[("file", file)]) }</p>
+                                <p>{ super::fill_html(s.notice_refused_attr, &[
+                                    ("file", named(file)),
+                                ]) }</p>
                             },
                             Notice::Refused { file, origin } => html! {
-                                <p>{ fill(s.notice_refused, &[
-                                    ("file", file),
-                                    ("origin", origin),
+                                <p>{ super::fill_html(s.notice_refused, &[
+                                    ("file", named(file)),
+                                    ("origin", named(origin)),
                                 ]) }</p>
                             },
                             // The id as the link gives it: no language (`zxx`), kept apart
@@ -60,9 +62,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                 }</p>
                             },
                             Notice::Unreachable { file, reason } => html! {
-                                <p>{ fill(s.notice_network, &[
-                                    ("file", file),
-                                    ("reason", &fetch_reason(loc, *reason)),
+                                <p>{ super::fill_html(s.notice_network, &[
+                                    ("file", named(file)),
+                                    ("reason", Html::from(fetch_reason(loc, *reason))),
                                 ]) }</p>
                             },
                         }
@@ -73,7 +75,13 @@ pub fn Notices(props: &NoticesProps) -> Html {
     }
 }
 
-fn problem_list(loc: &Locale, head: String, problems: &[Problem]) -> Html {
+/// A name someone else wrote (a file, an origin), set apart from the sentence around it:
+/// its direction can't turn the widget's own words.
+fn named(name: &str) -> Html {
+    html! { <bdi>{ name.to_string() }</bdi> }
+}
+
+fn problem_list(loc: &Locale, head: Html, problems: &[Problem]) -> Html {
     let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
     html! {
         <>
@@ -116,9 +124,9 @@ pub fn DataFiles(props: &DataFilesProps) -> Html {
             FileStatus::Loaded => loaded,
             FileStatus::Failed => return None,
         };
-        Some(fill(template, &[("file", &f.name)]))
+        Some(super::fill_html(template, &[("file", named(&f.name))]))
     };
-    let lines: Vec<String> = [
+    let lines: Vec<Html> = [
         line(&props.files.purchases, s.file_purchases),
         line(&props.files.timeline, s.file_timeline),
     ]

@@ -364,7 +364,7 @@ pub fn EventCard(props: &EventProps) -> Html {
             <h4 class="p1-event-title" id={heading_id}>
                 <time class="p1-event-date">{ super::nb(&text::event_date(&f, e)) }</time>
                 <span class="p1-sep" aria-hidden="true">{ " · " }</span>
-                <span>{ e.title.clone() }</span>
+                <bdi>{ e.title.clone() }</bdi>
             </h4>
             <p class="p1-tags">
                 for a in e.apps.iter() {

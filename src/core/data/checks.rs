@@ -71,6 +71,10 @@ impl Checker<'_> {
                     self.whole(Msg::MissingBaseline, format!("{} {}", b.code(), c.code()));
                 }
             }
+            // A basis the file offers is one a reader can view: at least one cut-off.
+            if super::cutoffs(ds, b).is_empty() {
+                self.whole(Msg::NoCutoff, b.code().to_string());
+            }
         }
         self.partial_months();
         self.partial_patterns();

@@ -6,10 +6,12 @@
 //! row is; see ARCHITECTURE.md for the full format.
 
 mod checks;
+mod figures;
 mod parse;
 mod types;
 
 pub use checks::SUM_TOLERANCE;
+pub use figures::{cutoffs, month_value, rate_categories, ytd};
 pub use types::*;
 
 use crate::core::csv::{self, Table};

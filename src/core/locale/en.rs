@@ -369,6 +369,11 @@ pub const STRINGS: Strings = Strings {
     p_text_unused: "{source} gives this event no {column}, so this one would never be shown",
     p_bad_source_kind: "kind must be one of {allowed}, found {value}",
     p_unknown_source_key: "the built-in data files have no {kind} written {value}",
+    p_no_cutoff: "the {key} figures have no month, from January 2020 on, whose year-to-date \
+                  totals are all known, so nothing can be shown on that basis: give whole \
+                  months (every category), or year-to-date rows",
+    p_bidi_control: "the text holds an invisible direction control ({value}), which can \
+                     make it, or what follows it, read backwards; remove it",
     p_no_source_text: "no text for the {kind} {value} ({source}), so readers see it as the \
                        data file writes it",
 };

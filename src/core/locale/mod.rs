@@ -378,7 +378,7 @@ strings! {
     p_no_source_title, p_bad_source_date, p_bad_tier, p_tracking_param, p_copy_host,
     p_unknown_key, p_no_text, p_placeholders, p_unknown_event, p_no_translation,
     p_bad_label, p_label_outside_chart, p_no_label, p_text_unused, p_bad_source_kind,
-    p_unknown_source_key, p_no_source_text,
+    p_unknown_source_key, p_no_source_text, p_bidi_control, p_no_cutoff,
 }
 
 impl Locale {
@@ -410,6 +410,7 @@ impl Locale {
         let s = self.strings;
         match m {
             Msg::NoHeader => s.p_no_header,
+            Msg::BidiControl => s.p_bidi_control,
             Msg::RaggedRow => s.p_ragged_row,
             Msg::ColumnTwice => s.p_column_twice,
             Msg::TooManyColumns => s.p_too_many_columns,
@@ -443,6 +444,7 @@ impl Locale {
             Msg::UndefinedSource => s.p_undefined_source,
             Msg::MissingCommitment => s.p_missing_commitment,
             Msg::NoFigures => s.p_no_figures,
+            Msg::NoCutoff => s.p_no_cutoff,
             Msg::MissingTarget => s.p_missing_target,
             Msg::MissingBaseline => s.p_missing_baseline,
             Msg::PartialMonth => s.p_partial_month,

@@ -19,6 +19,11 @@ const HOSTILE = fs.readFileSync(path.join(E2E_ROOT, 'fixtures/timeline-hostile.c
 const PYM = fs.readFileSync(path.join(E2E_ROOT, 'node_modules/pym.js/dist/pym.v1.js'), 'utf8');
 
 // A publisher's own purchases file: the Chinese-import 2020 target revised to 180.0.
+/** A newsroom file whose Chinese-import figures stop before 2020 is whole: that basis has
+ *  figures but no month a reader could take as the cut-off. */
+const NO_CUTOFF = PURCHASES.split('\n').filter((l) => !/^ytd,,cn,2020-(0[3-9]|1[0-2]),/.test(l)).join('\n');
+/** A newsroom file whose outlet ends in a right-to-left override (U+202E). */
+const BIDI = PURCHASES.replace('Bloomberg (BNN Bloomberg),China fell short', 'Bloomberg (BNN Bloomberg)\u202E,China fell short');
 const OVERRIDE = PURCHASES.replace('target,,cn,2020,total,173.1,', 'target,,cn,2020,total,180.0,')
   .replace('baseline,,cn,2017,total,109.2,', 'baseline,,cn,2017,total,116.1,')
   .replace('target,,cn,2021,total,207.4,', 'target,,cn,2021,total,214.3,');
@@ -98,6 +103,9 @@ before(async () => {
       '/newsroom/purchases.csv': csv(OVERRIDE),
       '/newsroom/timeline.csv': csv(TIMELINE_EXTRA),
       '/newsroom/hostile.csv': csv(HOSTILE),
+      '/newsroom/bidi.csv': csv(BIDI),
+      '/newsroom/no-cutoff.csv': csv(NO_CUTOFF),
+      '/newsroom/%E2%80%AEvsc.2202-sesahcrup.csv': csv(OVERRIDE),
       '/article.html': html(embed()),
       '/article-allow.html': html(embed(`data-phase-one-data-origins="${B}"`)),
       '/article-attr.html': html(embed(`data-data="${B}/p.csv" data-basis="cn"`)),
@@ -804,6 +812,68 @@ const cases = [
     await p.waitForTimeout(1500);
     const after = await wasmBytes();
     assert.ok(after - before < 1024 * 1024, `the wasm's memory grew by ${after - before} B`);
+  }],
+  ['screen', 'print: a closed data table, with the figures it last showed, is left out', async () => {
+    const p = await app();
+    await p.press('[data-testid="rate-manufactured"]', 'End');
+    await p.waitForFunction(() => /target met/.test(document.querySelector('[data-testid="verdict-2020"]').innerText));
+    await p.emulateMedia({ media: 'print' });
+    assert.equal(await p.locator('.p1-data').evaluate((d) => getComputedStyle(d).display), 'none');
+    // Opened, it shows the reader's scenario, and prints.
+    await p.emulateMedia({ media: 'screen' });
+    await p.click('.p1-data > summary');
+    await p.emulateMedia({ media: 'print' });
+    assert.notEqual(await p.locator('.p1-data').evaluate((d) => getComputedStyle(d).display), 'none');
+    const dec = await p.locator('.p1-table tbody tr', { has: p.locator('th', { hasText: 'Dec 2020' }) }).innerText();
+    assert.match(dec, /your projection/);
+  }],
+  ['screen', 'forced colours: the slider track is drawn in the system text colour', async () => {
+    const p = await app('', { forcedColors: 'active', colorScheme: 'light' });
+    const slider = p.locator('[data-testid="rate-energy"]');
+    const shot = await slider.screenshot();
+    // A PNG's pixels, decoded in the page (no image library here).
+    const dark = await p.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width; c.height = img.height;
+      const x = c.getContext('2d');
+      x.drawImage(img, 0, 0);
+      const { data } = x.getImageData(0, 0, c.width, c.height);
+      // The widest run of dark pixels in any row: the track's border.
+      let best = 0;
+      for (let y = 0; y < c.height; y++) {
+        let run = 0;
+        for (let i = 0; i < c.width; i++) {
+          const k = (y * c.width + i) * 4;
+          run = data[k] + data[k + 1] + data[k + 2] < 200 ? run + 1 : 0;
+          best = Math.max(best, run);
+        }
+      }
+      return best / c.width;
+    }, shot.toString('base64'));
+    assert.ok(dark > 0.5, `the track spans ${Math.round(dark * 100)}% of the slider`);
+  }],
+  ['data', 'a file that leaves a basis with nothing to show is refused, saying which', async () => {
+    const p = await app('?data=/newsroom/no-cutoff.csv&basis=cn');
+    await noticeSays(p, /the cn figures have no month, from January 2020 on, whose year-to-date totals are all known/);
+    assert.match(await verdict(p), /of \$173\.1bn/);
+  }],
+  ['data', 'a direction control in a file\'s text: refused, with its line and field', async () => {
+    const p = await app('?data=/newsroom/bidi.csv');
+    await noticeSays(p, /bidi\.csv, line \d+, field “outlet”: the text holds an invisible direction control \(U\+202E\)/);
+    assert.equal(await verdict(p), DEFAULT_US);
+  }],
+  ['data', 'a file name made of an override and reversed text reads as written, in its own box', async () => {
+    const p = await app('?data=/newsroom/%E2%80%AEvsc.2202-sesahcrup.csv');
+    const line = p.locator('[data-testid="data-files"] p');
+    await line.waitFor();
+    const text = await line.innerText();
+    assert.ok(!text.includes('\u202E'), JSON.stringify(text));
+    assert.ok(await line.locator('bdi').count() === 1, 'the name in a <bdi>');
+    // The sentence around it keeps its order.
+    assert.match(text, /^Purchase figures from the publisher's file .*, in place of the widget's built-in data\.$/);
   }],
   opensDefault('lang=EN, in capitals, is English', '?lang=EN'),
   ['link', 'lang=ZH-HANS gives the Chinese edition', async () => {
