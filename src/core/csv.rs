@@ -62,6 +62,23 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// A file's bytes as text: strictly UTF-8 (a byte-order mark is read past), or the problem
+/// that says what it looks like instead (UTF-16, or an older single-byte encoding).
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Problem> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let head = &bytes[..bytes.len().min(1000)];
+            let utf16 = head.starts_with(&[0xFF, 0xFE])
+                || head.starts_with(&[0xFE, 0xFF])
+                || head.iter().filter(|b| **b == 0).count() * 10 > head.len();
+            let msg = if utf16 { Msg::Utf16 } else { Msg::NotUtf8 };
+            Err(Problem::new(file, 0, None, msg))
+        }
+    }
+}
+
 /// The largest data file the widget reads: bigger files are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// The widest header a data file may have (the real files have 17 and 21 columns).
@@ -288,6 +305,12 @@ pub fn too_large(file: &str, bytes: usize) -> Option<Problem> {
     })
 }
 
+/// The problem for a file found, while it arrives, to run past [`MAX_FILE_BYTES`]: its
+/// whole size is never known, as the widget stops reading at the cap.
+pub fn over_cap(file: &str) -> Problem {
+    Problem::new(file, 0, None, Msg::FileOverCap).arg("max", mb(MAX_FILE_BYTES))
+}
+
 /// Megabytes to one decimal, rounded up, so a file just over the cap never reads as equal.
 fn mb(bytes: usize) -> String {
     super::decimal::decimal((bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0, 1)
@@ -312,6 +335,30 @@ mod tests {
         let mut problems = Vec::new();
         let t = parse("t.csv", text, &mut problems);
         (t, problems)
+    }
+
+    #[test]
+    fn text_is_utf8_or_says_what_it_is() {
+        assert_eq!(
+            decode("f.csv", "a,é\n".as_bytes().to_vec()).as_deref(),
+            Ok("a,é\n")
+        );
+        let latin1 = vec![b'a', b',', 0xE9, b'\n'];
+        assert_eq!(
+            decode("f.csv", latin1).map_err(|p| p.msg),
+            Err(Msg::NotUtf8)
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a,é".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode("f.csv", utf16).map_err(|p| p.msg), Err(Msg::Utf16));
+        let no_bom: Vec<u8> = "record,id\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        // Plain ASCII in UTF-16 is valid UTF-8 (with NULs), so the reader sees the NULs.
+        assert!(decode("f.csv", no_bom).is_ok());
     }
 
     #[test]

@@ -7,12 +7,15 @@ crate::codes! {
     pub enum Msg {
         // The CSV layer.
         NoHeader = "no_header",
+        Utf16 = "utf16",
+        NotUtf8 = "not_utf8",
         BidiControl = "bidi_control",
         RaggedRow = "ragged_row",
         ColumnTwice = "column_twice",
         TooManyColumns = "too_many_columns",
         TooManyProblems = "too_many_problems",
         FileTooLarge = "file_too_large",
+        FileOverCap = "file_over_cap",
         TooManyRows = "too_many_rows",
         NoColumn = "no_column",
         // purchases.csv

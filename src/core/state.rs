@@ -25,6 +25,9 @@ pub enum Notice {
     BuiltInInvalid { problems: Vec<Problem> },
     /// A link named a data file on another site; it was not fetched.
     Refused { file: String, origin: String },
+    /// A data file named in a link redirected to a site the page doesn't read data
+    /// from; what it sent was not used.
+    Redirected { file: String, origin: String },
     /// A link (`#event-<id>`) named an event the timeline doesn't have.
     UnknownEvent { id: String },
 }
@@ -107,7 +110,14 @@ pub enum FetchError {
     Status(u16),
     /// The response was not text.
     NotText,
+    /// No whole answer within [`FETCH_TIMEOUT_SECONDS`] (a server that stalls or drips).
+    Timeout,
 }
+
+/// How long a data or text file may take to arrive, whole, before the widget gives up on
+/// it and keeps what it has. Long enough for a slow phone on a poor connection to fetch
+/// a 2 MB file; short enough that a stalled server can't hold the notice back forever.
+pub const FETCH_TIMEOUT_SECONDS: u32 = 20;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {

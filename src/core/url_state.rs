@@ -237,6 +237,19 @@ impl Params {
         }
     }
 
+    /// These parameters (the publisher's: an embed's attributes, an iframe's address)
+    /// under a reader's link (`over`, the article's `p1.` parameters): the link sets the
+    /// view, but a data file the publisher named stays. A shared link can't swap the
+    /// figures an article was published with.
+    #[must_use]
+    pub fn overlay_link(self, over: Params) -> Params {
+        let (data, timeline) = (self.data_url.clone(), self.timeline_data_url.clone());
+        let mut p = self.overlay(over);
+        p.data_url = data.or(p.data_url);
+        p.timeline_data_url = timeline.or(p.timeline_data_url);
+        p
+    }
+
     /// The same parameters, with data files marked as the host page's own choice.
     #[must_use]
     pub fn trusting_data(mut self) -> Params {
@@ -556,6 +569,23 @@ mod tests {
         assert_eq!(p.data_url, Some(DataRef::from_link("/x.csv".into())));
         assert_eq!(p.ignored, ["mfg"]);
         let trusted = from_pairs([("data".to_string(), "/y.csv".to_string())]).trusting_data();
+        // The publisher's file stays under a link that names another; the link's own
+        // file is used where the publisher named none.
+        let link = from_pairs([
+            ("data".to_string(), "/x.csv".to_string()),
+            ("timeline-data".to_string(), "/t.csv".to_string()),
+            ("basis".to_string(), "cn".to_string()),
+        ]);
+        let kept = trusted.clone().overlay_link(link.clone());
+        assert_eq!(
+            kept.data_url.as_ref().map(|d| (d.url.as_str(), d.trusted)),
+            Some(("/y.csv", true))
+        );
+        assert_eq!(
+            kept.timeline_data_url.map(|d| d.url),
+            Some("/t.csv".to_string())
+        );
+        assert_eq!(kept.basis, link.basis);
         assert!(trusted.data_url.is_some_and(|d| d.trusted));
     }
 

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::{CopyStatus, Handle, Init, Mode};
 use crate::core::problem::Problem;
-use crate::core::state::{Action, FetchError, FileKind, Notice};
+use crate::core::state::{Action, FETCH_TIMEOUT_SECONDS, FetchError, FileKind, Notice};
 use crate::core::steps::Steps;
 use crate::core::url_state::{self, DataRef, Params};
 use crate::core::{csv, data, timeline};
@@ -159,43 +159,47 @@ fn load(handle: Handle, origins: &[String], r: DataRef, kind: FileKind) {
         return;
     }
     handle.dispatch(Action::UseFile(kind, href.clone()));
+    let link_origins = (!r.trusted).then(|| origins.to_vec());
     yew::platform::spawn_local(async move {
-        let text = match fetch_text(&href).await {
-            Ok(Ok(t)) => t,
-            Ok(Err(too_large)) => {
-                let problems = vec![too_large.with_file(&file)];
-                handle.dispatch(Action::FileFailed(kind, Notice::Invalid { file, problems }));
+        let notice = match fetch_text(&href, link_origins.as_deref()).await {
+            Fetched::Text(text) => {
+                read(handle, kind, file, text).await;
                 return;
             }
-            Err(reason) => {
-                handle.dispatch(Action::FileFailed(
-                    kind,
-                    Notice::Unreachable { file, reason },
-                ));
-                return;
-            }
+            Fetched::Unusable(p) => Notice::Invalid {
+                problems: vec![p.with_file(&file)],
+                file,
+            },
+            Fetched::Failed(reason) => Notice::Unreachable { file, reason },
+            Fetched::Redirected(origin) => Notice::Redirected { file, origin },
         };
-        let mut problems = Vec::new();
-        let mut reader = csv::Reader::new(&text);
-        while !reader.step(CSV_SLICE_BYTES) {
-            next_slice().await;
-        }
-        let table = reader.finish(&file, &mut problems);
-        let result = match kind {
-            FileKind::Purchases => run(data::Job::new(&file, &table, problems))
-                .await
-                .map(|ds| Action::DataLoaded(Rc::new(ds))),
-            FileKind::Timeline => run(timeline::Job::new(&file, &table, problems))
-                .await
-                .map(|t| Action::TimelineLoaded(Rc::new(t))),
-        };
-        match result {
-            Ok(action) => handle.dispatch(action),
-            Err(problems) => {
-                handle.dispatch(Action::FileFailed(kind, Notice::Invalid { file, problems }))
-            }
-        }
+        handle.dispatch(Action::FileFailed(kind, notice));
     });
+}
+
+/// Reads and validates a fetched file a slice at a time, then hands the result (or the
+/// problems) to the widget.
+async fn read(handle: Handle, kind: FileKind, file: String, text: String) {
+    let mut problems = Vec::new();
+    let mut reader = csv::Reader::new(&text);
+    while !reader.step(CSV_SLICE_BYTES) {
+        next_slice().await;
+    }
+    let table = reader.finish(&file, &mut problems);
+    let result = match kind {
+        FileKind::Purchases => run(data::Job::new(&file, &table, problems))
+            .await
+            .map(|ds| Action::DataLoaded(Rc::new(ds))),
+        FileKind::Timeline => run(timeline::Job::new(&file, &table, problems))
+            .await
+            .map(|t| Action::TimelineLoaded(Rc::new(t))),
+    };
+    match result {
+        Ok(action) => handle.dispatch(action),
+        Err(problems) => {
+            handle.dispatch(Action::FileFailed(kind, Notice::Invalid { file, problems }))
+        }
+    }
 }
 
 async fn run<J: Steps>(mut job: J) -> J::Output {
@@ -210,18 +214,75 @@ async fn next_slice() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-/// The file's text; or, for a file over the size cap, the problem (found from its
-/// `Content-Length` before it is read where the server sends one).
-pub async fn fetch_text(url: &str) -> Result<Result<String, Problem>, FetchError> {
+/// What came of fetching a text file.
+pub enum Fetched {
+    Text(String),
+    /// It arrived but can't be read: over the size cap, or not UTF-8.
+    Unusable(Problem),
+    Failed(FetchError),
+    /// A file a link named was redirected to this origin, which the page doesn't allow.
+    Redirected(String),
+}
+
+/// Fetches a text file, whole, within [`FETCH_TIMEOUT_SECONDS`], reading at most
+/// [`csv::MAX_FILE_BYTES`] of it (a `Content-Length` over the cap is refused unread; a
+/// body that runs past it, such as a compression bomb, is cancelled there) and decoding it
+/// strictly as UTF-8.
+///
+/// `link_origins` is `Some` for a file a link named rather than the publisher: it is
+/// fetched without cookies, and its final address after any redirect must still be on one
+/// of those origins.
+pub async fn fetch_text(url: &str, link_origins: Option<&[String]>) -> Fetched {
     use wasm_bindgen_futures::JsFuture;
-    let w = window().ok_or(FetchError::Network)?;
-    let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
-        .await
-        .map_err(|_| FetchError::Network)?
-        .dyn_into()
-        .map_err(|_| FetchError::Network)?;
+    let Some(w) = window() else {
+        return Fetched::Failed(FetchError::Network);
+    };
+    let init = web_sys::RequestInit::new();
+    if link_origins.is_some() {
+        init.set_credentials(web_sys::RequestCredentials::Omit);
+    }
+    // One clock for the whole answer: headers and every chunk of the body.
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    let _clock = controller.as_ref().map(|c| {
+        init.set_signal(Some(&c.signal()));
+        let (c, flag) = (c.clone(), timed_out.clone());
+        gloo_timers::callback::Timeout::new(FETCH_TIMEOUT_SECONDS * 1000, move || {
+            flag.set(true);
+            c.abort();
+        })
+    });
+    let failed = || {
+        Fetched::Failed(if timed_out.get() {
+            FetchError::Timeout
+        } else {
+            FetchError::Network
+        })
+    };
+    let Ok(response) = JsFuture::from(w.fetch_with_str_and_init(url, &init)).await else {
+        return failed();
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return failed();
+    };
+    let body = response.body();
+    let cancel = |body: Option<web_sys::ReadableStream>| {
+        if let Some(b) = body {
+            let _ = b.cancel();
+        }
+    };
+    if let Some(origins) = link_origins {
+        let origin = web_sys::Url::new(&response.url())
+            .map(|u| u.origin())
+            .unwrap_or_default();
+        if !origins.contains(&origin) {
+            cancel(body);
+            return Fetched::Redirected(origin);
+        }
+    }
     if !response.ok() {
-        return Err(FetchError::Status(response.status()));
+        cancel(body);
+        return Fetched::Failed(FetchError::Status(response.status()));
     }
     let declared = response
         .headers()
@@ -230,21 +291,45 @@ pub async fn fetch_text(url: &str) -> Result<Result<String, Problem>, FetchError
         .flatten()
         .and_then(|v| v.trim().parse::<usize>().ok());
     if let Some(p) = declared.and_then(|n| csv::too_large("", n)) {
-        if let Some(body) = response.body() {
-            let _ = body.cancel();
-        }
-        return Ok(Err(p));
+        cancel(body);
+        return Fetched::Unusable(p);
     }
-    let text = response.text().map_err(|_| FetchError::Network)?;
-    let text = JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or(FetchError::NotText)?;
-    Ok(match csv::too_large("", text.len()) {
-        Some(p) => Err(p),
-        None => Ok(text),
-    })
+    let Some(body) = body else {
+        return Fetched::Text(String::new());
+    };
+    let Ok(reader) = body
+        .get_reader()
+        .dyn_into::<web_sys::ReadableStreamDefaultReader>()
+    else {
+        return Fetched::Failed(FetchError::NotText);
+    };
+    let mut bytes: Vec<u8> = Vec::with_capacity(declared.unwrap_or(0));
+    loop {
+        let Ok(chunk) = JsFuture::from(reader.read()).await else {
+            return failed();
+        };
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &JsValue::from_str(name)).ok();
+        if field("done").and_then(|d| d.as_bool()) != Some(false) {
+            break;
+        }
+        let Some(part) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        else {
+            let _ = reader.cancel();
+            return Fetched::Failed(FetchError::NotText);
+        };
+        let at = bytes.len();
+        let len = part.length() as usize;
+        if at + len > csv::MAX_FILE_BYTES {
+            let _ = reader.cancel();
+            return Fetched::Unusable(csv::over_cap(""));
+        }
+        bytes.resize(at + len, 0);
+        part.copy_to(&mut bytes[at..]);
+    }
+    match csv::decode("", bytes) {
+        Ok(text) => Fetched::Text(text),
+        Err(p) => Fetched::Unusable(p),
+    }
 }
 
 /// Calls `set` with the element's width whenever it changes.

@@ -110,12 +110,13 @@ pub fn mount(host: &Element) {
         let own = url_state::parse_query(&search);
         let framed = super::embed::start(own.child_id.clone(), own.parent_url.clone());
         // In pym's iframe, shared links point at the article, and the article's `p1.`
-        // parameters (a reader's shared link) win over the iframe's own.
+        // parameters (a reader's shared link) set the view over the iframe's own; the
+        // data files the iframe's address names (the publisher's embed code) stay.
         let article = own.parent_url.clone().filter(|_| framed);
         let (params, share) = match &article {
             Some(parent) => {
                 let (base, query, frag) = url_state::split_address(parent);
-                let params = own.overlay(url_state::parse_prefixed(&query, ARTICLE_PREFIX));
+                let params = own.overlay_link(url_state::parse_prefixed(&query, ARTICLE_PREFIX));
                 (params, (base, query, frag, ARTICLE_PREFIX))
             }
             None => (own, (url_state::split_address(&href).0, search, hash, "")),
@@ -181,7 +182,7 @@ pub fn mount(host: &Element) {
     });
     let params = attributes(host)
         .trusting_data()
-        .overlay(url_state::parse_prefixed(&search, ARTICLE_PREFIX));
+        .overlay_link(url_state::parse_prefixed(&search, ARTICLE_PREFIX));
     // A page with no address of its own to share (a srcdoc or blob frame) shares the
     // widget's own page instead, with the view as its own parameters.
     let shareable = href.starts_with("https:") || href.starts_with("http:");
@@ -295,8 +296,8 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
     let start = |path: &str| {
         let url = format!("{base}{path}");
         wasm_bindgen_futures::future_to_promise(async move {
-            match super::dom::fetch_text(&url).await {
-                Ok(Ok(text)) => Ok(JsValue::from_str(&text)),
+            match super::dom::fetch_text(&url, None).await {
+                super::dom::Fetched::Text(text) => Ok(JsValue::from_str(&text)),
                 _ => Err(JsValue::from_str(&url)),
             }
         })

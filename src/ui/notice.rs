@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::use_locale;
 use crate::core::locale::{Locale, fill};
 use crate::core::problem::Problem;
-use crate::core::state::{DataFile, FetchError, FileStatus, Files, Notice};
+use crate::core::state::{DataFile, FETCH_TIMEOUT_SECONDS, FetchError, FileStatus, Files, Notice};
 
 /// How many problems a notice lists before "…and N more".
 pub const SHOWN_PROBLEMS: usize = 5;
@@ -61,6 +61,12 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                     )])
                                 }</p>
                             },
+                            Notice::Redirected { file, origin } => html! {
+                                <p>{ super::fill_html(s.notice_redirected, &[
+                                    ("file", named(file)),
+                                    ("origin", named(origin)),
+                                ]) }</p>
+                            },
                             Notice::Unreachable { file, reason } => html! {
                                 <p>{ super::fill_html(s.notice_network, &[
                                     ("file", named(file)),
@@ -104,6 +110,10 @@ fn fetch_reason(loc: &Locale, reason: FetchError) -> String {
         FetchError::Network => s.fetch_network.to_string(),
         FetchError::Status(code) => fill(s.fetch_status, &[("status", &code.to_string())]),
         FetchError::NotText => s.fetch_not_text.to_string(),
+        FetchError::Timeout => fill(
+            s.fetch_timeout,
+            &[("seconds", &FETCH_TIMEOUT_SECONDS.to_string())],
+        ),
     }
 }
 

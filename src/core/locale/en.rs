@@ -274,6 +274,9 @@ pub const STRINGS: Strings = Strings {
     fetch_network: "network error or blocked by the server's CORS settings",
     fetch_status: "HTTP {status}",
     fetch_not_text: "the response was not text",
+    fetch_timeout: "no whole answer within {seconds} seconds",
+    notice_redirected: "The data file {file} redirects to another site ({origin}), which this \
+                        page doesn't read data from, so the widget shows its built-in data.",
     credit: "Data: US Census Bureau figures compiled by Michael Waugh; the Peterson Institute \
              for International Economics (PIIE); Bloomberg; the agreement's Annex 6.1.",
 
@@ -289,6 +292,8 @@ pub const STRINGS: Strings = Strings {
                           again",
     p_too_many_rows: "the file has {found} rows; this kind of file has at most {max}",
     p_file_too_large: "the file is {size} MB; the widget reads files of at most {max} MB",
+    p_file_over_cap: "the file is larger than {max} MB, the most the widget reads; it \
+        stopped reading there",
     p_no_column: "the header has no such column",
     p_source_no_id: "a source needs an id that rows can cite",
     p_source_id_twice: "the source id {value} is defined twice",
@@ -369,6 +374,11 @@ pub const STRINGS: Strings = Strings {
     p_text_unused: "{source} gives this event no {column}, so this one would never be shown",
     p_bad_source_kind: "kind must be one of {allowed}, found {value}",
     p_unknown_source_key: "the built-in data files have no {kind} written {value}",
+    p_utf16: "the file is saved as UTF-16 (“Unicode text”), not UTF-8: save it as CSV \
+              (UTF-8) and try again",
+    p_not_utf8: "the file is not UTF-8 text; it looks saved in an older encoding such as \
+                 Windows-1252, which turns accented letters into others: save it as CSV \
+                 (UTF-8) and try again",
     p_no_cutoff: "the {key} figures have no month, from January 2020 on, whose year-to-date \
                   totals are all known, so nothing can be shown on that basis: give whole \
                   months (every category), or year-to-date rows",

@@ -355,7 +355,7 @@ strings! {
     notice_more,
     /// The built-in data could not be read: the widget has nothing to show.
     built_in_failed,
-    fetch_network, fetch_status, fetch_not_text,
+    fetch_network, fetch_status, fetch_not_text, fetch_timeout, notice_redirected,
     credit,
 
     /// Where a problem is: "purchases.csv, line 4"
@@ -365,7 +365,7 @@ strings! {
     /// Between where and what: ": "
     problem_colon,
     p_no_header, p_ragged_row, p_column_twice, p_too_many_columns, p_too_many_problems,
-    p_file_too_large, p_too_many_rows, p_no_column, p_source_no_id,
+    p_file_too_large, p_file_over_cap, p_too_many_rows, p_no_column, p_source_no_id,
     p_source_id_twice, p_not_https, p_source_no_citation, p_no_formula, p_bad_status,
     p_bad_date, p_no_id, p_id_twice, p_bad_unit, p_bad_number, p_out_of_range,
     p_bad_category, p_bad_basis, p_bad_commitment_period, p_bad_baseline_year,
@@ -378,7 +378,8 @@ strings! {
     p_no_source_title, p_bad_source_date, p_bad_tier, p_tracking_param, p_copy_host,
     p_unknown_key, p_no_text, p_placeholders, p_unknown_event, p_no_translation,
     p_bad_label, p_label_outside_chart, p_no_label, p_text_unused, p_bad_source_kind,
-    p_unknown_source_key, p_no_source_text, p_bidi_control, p_no_cutoff,
+    p_unknown_source_key, p_no_source_text, p_bidi_control, p_no_cutoff, p_utf16,
+    p_not_utf8,
 }
 
 impl Locale {
@@ -416,6 +417,7 @@ impl Locale {
             Msg::TooManyColumns => s.p_too_many_columns,
             Msg::TooManyProblems => s.p_too_many_problems,
             Msg::FileTooLarge => s.p_file_too_large,
+            Msg::FileOverCap => s.p_file_over_cap,
             Msg::TooManyRows => s.p_too_many_rows,
             Msg::NoColumn => s.p_no_column,
             Msg::SourceNoId => s.p_source_no_id,
@@ -445,6 +447,8 @@ impl Locale {
             Msg::MissingCommitment => s.p_missing_commitment,
             Msg::NoFigures => s.p_no_figures,
             Msg::NoCutoff => s.p_no_cutoff,
+            Msg::Utf16 => s.p_utf16,
+            Msg::NotUtf8 => s.p_not_utf8,
             Msg::MissingTarget => s.p_missing_target,
             Msg::MissingBaseline => s.p_missing_baseline,
             Msg::PartialMonth => s.p_partial_month,

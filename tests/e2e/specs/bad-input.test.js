@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { startServer, E2E_ROOT } from '../lib/server.js';
 import { launch, watchErrors } from '../lib/browser.js';
 
@@ -49,6 +50,12 @@ const WIDE = Array.from({ length: 200000 }, (_, i) => `c${i}`).join(',');
 const RAGGED = `${P_HEAD}\n${'1\n'.repeat(5000)}`;
 const BINARY = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
 const LONG_NAME = `${'x'.repeat(1900)}.csv`;
+/** 64 MB of CSV rows, gzipped to about 64 KB: under the cap as sent, far over it as read. */
+const BOMB = zlib.gzipSync(Buffer.alloc(64 * MB, 'a,b\n'), { level: 9 });
+/** The publisher's file saved in Windows-1252: an accented outlet name is one byte. */
+const CP1252 = Buffer.from(OVERRIDE.replace('Bloomberg (BNN Bloomberg)', 'Bloomberg (BNN Bloomberg, café)'), 'latin1');
+/** The same file saved as "Unicode text" (UTF-16, little-endian, with its byte-order mark). */
+const UTF16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(OVERRIDE, 'utf16le')]);
 
 const DEFAULT_US = '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)';
 const csv = (body, headers = {}) => ({ body, type: 'text/csv; charset=utf-8', headers });
@@ -57,7 +64,7 @@ const html = (body, head = '', headers = {}) => ({
   headers,
 });
 
-const env = { a: null, b: null, browser: null };
+const env = { a: null, b: null, browser: null, cookies: [], closed: [] };
 
 before(async () => {
   // Another site: any /p*.csv is a valid purchases file, any /t*.csv a timeline, with
@@ -84,6 +91,37 @@ before(async () => {
         res.end(BIG.slice(MB));
         return true;
       }
+      // Round three (#25): how a file arrives.
+      if (url.pathname === '/away.csv') {
+        // This site's address, redirected to another site (which sends CORS headers).
+        res.writeHead(302, { location: `${env.b.origin}/p-redirected.csv` });
+        res.end();
+        return true;
+      }
+      if (url.pathname === '/cookies.csv') {
+        env.cookies.push(req.headers.cookie ?? '');
+        res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+        res.end(OVERRIDE);
+        return true;
+      }
+      if (url.pathname === '/bomb.csv') {
+        res.writeHead(200, { 'content-type': 'text/csv', 'content-encoding': 'gzip', 'content-length': BOMB.length });
+        res.end(BOMB);
+        return true;
+      }
+      if (url.pathname === '/endless.csv' || url.pathname === '/drip.csv') {
+        // No end: 64 KB chunks as fast as they go, or a byte a second.
+        const endless = url.pathname === '/endless.csv';
+        res.writeHead(200, { 'content-type': 'text/csv' });
+        res.write(`${P_HEAD}\n`);
+        const chunk = 'x,'.repeat(32 * 1024);
+        const timer = setInterval(() => res.write(endless ? chunk : 'x'), endless ? 5 : 1000);
+        res.on('close', () => {
+          clearInterval(timer);
+          env.closed.push(url.pathname);
+        });
+        return true;
+      }
       if (url.pathname === '/500.csv') {
         res.writeHead(500);
         res.end('server error');
@@ -92,13 +130,16 @@ before(async () => {
       return false;
     },
     pages: {
-      '/big.csv': csv(BIG),
+      // Its length declared (Node would otherwise send it chunked).
+      '/big.csv': csv(BIG, { 'content-length': Buffer.byteLength(BIG) }),
       '/valid-2mb.csv': csv(VALID_2MB),
       '/timeline-2mb.csv': csv(TIMELINE_2MB),
       '/wide.csv': csv(WIDE),
       '/ragged.csv': csv(RAGGED),
       '/binary.csv': csv(BINARY),
       '/empty.csv': csv(''),
+      '/cp1252.csv': { body: CP1252, type: 'text/csv' },
+      '/utf16.csv': { body: UTF16, type: 'text/csv' },
       '/not-csv.html': html('<p>Not a CSV file</p>'),
       '/newsroom/purchases.csv': csv(OVERRIDE),
       '/newsroom/timeline.csv': csv(TIMELINE_EXTRA),
@@ -109,6 +150,7 @@ before(async () => {
       '/article.html': html(embed()),
       '/article-allow.html': html(embed(`data-phase-one-data-origins="${B}"`)),
       '/article-attr.html': html(embed(`data-data="${B}/p.csv" data-basis="cn"`)),
+      '/pym-data.html': html(`<div id="graphic"></div><script src="/vendor/pym.v1.js"></script><script>new pym.Parent('graphic', '/index.html?basis=cn&data=%2Fnewsroom%2Fpurchases.csv', { title: 'Phase One widget' });</script>`),
       '/article-csp.html': html(embed(), '', { 'content-security-policy': "script-src 'self'" }),
       '/article-late.html': html(`${embed('id="first"')}<script src="/late.js"></script>`),
       '/late.js': { type: 'text/javascript', body: `setTimeout(() => { const d = document.createElement('div'); d.id = 'late'; d.setAttribute('data-phase-one-widget', ''); d.setAttribute('data-view', 'simulator'); document.body.append(d); }, 800);` },
@@ -359,10 +401,64 @@ const cases = [
     await expectDefault(p, { notices: 1 });
     assert.ok((await longest(p)) < STALL_MS);
   }],
-  ['data link', 'a 3 MB file sent without its length is refused once read', async () => {
+  ['data link', 'a 3 MB file sent without its length: reading stops at 2 MB', async () => {
     const p = await app('?data=/big-chunked.csv');
-    await noticeSays(p, /the file is 3(\.\d)? MB; the widget reads files of at most 2 MB/);
+    await noticeSays(p, /big-chunked\.csv.*larger than 2 MB, the most the widget reads; it stopped reading there/s);
     assert.ok((await longest(p)) < STALL_MS);
+  }],
+  ['data link', 'a compression bomb (64 KB sent, 64 MB unpacked): cancelled at 2 MB, the wasm barely grows', async () => {
+    const p = await app('?basis=cn&data=/bomb.csv');
+    await p.waitForSelector('[data-testid="notice"]', { timeout: 20000 });
+    const wasm = await p.evaluate(async () => {
+      const glue = performance.getEntriesByType('resource').map((e) => e.name).find((n) => /phase-one-widget-[^/]*\.js$/.test(n));
+      return (await (await import(glue)).default()).memory.buffer.byteLength;
+    });
+    console.log(`# compression bomb: wasm memory ${wasm} B once refused`);
+    // At most the 2 MB read, doubled once as the buffer grows, over the widget's own use.
+    assert.ok(wasm < 16 * MB, `wasm memory ${wasm} B`);
+    await noticeSays(p, /bomb\.csv.*larger than 2 MB/s);
+    assert.match(await verdict(p), /of \$173\.1bn/, 'the built-in figures stay');
+  }],
+  ['data link', 'an endless response: cancelled at 2 MB, and the connection closed', async () => {
+    const p = await app('?data=/endless.csv');
+    await noticeSays(p, /endless\.csv.*larger than 2 MB/s);
+    for (let i = 0; i < 20 && !env.closed.includes('/endless.csv'); i++) await settle(p);
+    assert.ok(env.closed.includes('/endless.csv'), 'the widget hung up');
+  }],
+  ['data link', 'a server that drips a byte a second: given up after 20 seconds, with a notice', async () => {
+    const p = await app('?basis=cn&data=/drip.csv');
+    await p.waitForSelector('[data-testid="notice"]', { timeout: 40000 });
+    assert.match(await notice(p), /drip\.csv could not be loaded \(no whole answer within 20 seconds\)/);
+    assert.match(await verdict(p), /of \$173\.1bn/);
+    assert.equal(await p.locator('[data-testid="data-files"]').count(), 0, 'no "Loading…" left behind');
+    for (let i = 0; i < 20 && !env.closed.includes('/drip.csv'); i++) await settle(p);
+    assert.ok(env.closed.includes('/drip.csv'), 'the widget hung up');
+  }],
+  ['data link', 'a file saved in Windows-1252: refused, saying how to save it', async () => {
+    const p = await app('?basis=cn&data=/cp1252.csv');
+    await noticeSays(p, /cp1252\.csv.*not UTF-8 text.*save it as CSV \(UTF-8\)/s);
+    assert.match(await verdict(p), /of \$173\.1bn/);
+  }],
+  ['data link', 'a file saved as UTF-16: refused, saying so', async () => {
+    const p = await app('?basis=cn&data=/utf16.csv');
+    await noticeSays(p, /utf16\.csv.*saved as UTF-16/s);
+    assert.match(await verdict(p), /of \$173\.1bn/);
+  }],
+  ['data link', 'this site\'s address that redirects to another site: refused, with a notice', async () => {
+    const p = await app('?basis=cn&data=/away.csv');
+    await noticeSays(p, new RegExp(`away\\.csv redirects to another site \\(${B().replace(/[.:/]/g, '\\$&')}\\)`));
+    assert.match(await verdict(p), /of \$173\.1bn/, 'the other site\'s figures are not used');
+    assert.equal(await p.locator('[data-testid="data-files"]').count(), 0);
+  }],
+  ['data link', 'a file a link names is fetched without the reader\'s cookies', async () => {
+    const page = await newPage();
+    await page.ctx.addCookies([{ name: 'session', value: 'secret', url: A() }]);
+    env.cookies.length = 0;
+    await page.goto(`${A()}/index.html?basis=cn&data=/cookies.csv`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="verdict-2020"]')?.innerText.includes('$180.0bn'));
+    assert.deepEqual(env.cookies, [''], 'the request carried no Cookie header');
+    // The page itself did get the cookie: the test would see one if it were sent.
+    assert.equal((await page.ctx.cookies(A())).length, 1);
   }],
   ['data link', 'a 1.9 MB valid file: refused for its rows, without freezing the page', async () => {
     const p = await app('?data=/valid-2mb.csv');
@@ -505,6 +601,16 @@ const cases = [
     await ready(p);
     await p.waitForFunction(() => document.querySelector('[data-phase-one-widget]').shadowRoot.querySelector('[data-testid="verdict-2020"]').innerText.includes('$180.0bn'));
   }],
+  ['script embed', 'a link\'s p1.data can\'t replace the file the publisher named', async () => {
+    const p = await newPage();
+    await p.goto(`${A()}/article-attr.html?p1.data=${encodeURIComponent('/newsroom/no-cutoff.csv')}&p1.asof=2020-10`);
+    await ready(p);
+    const root = p.locator('[data-phase-one-widget]');
+    await p.waitForFunction(() => document.querySelector('[data-phase-one-widget]').shadowRoot.querySelector('[data-testid="verdict-2020"]').innerText.includes('$180.0bn'));
+    assert.match(await root.locator('[data-testid="data-files"]').innerText(), /p\.csv/);
+    assert.doesNotMatch(await root.locator('[data-testid="data-files"]').innerText(), /no-cutoff/);
+    assert.equal(await root.locator('[data-asof]').first().getAttribute('data-asof'), '2020-10', 'the rest of the link still applies');
+  }],
   ['script embed', 'under a CSP without wasm-unsafe-eval: a line and the link, not an empty box', async () => {
     const p = await newPage();
     await p.goto(`${A()}/article-csp.html`);
@@ -605,6 +711,14 @@ const cases = [
     const frame = await (await p.waitForSelector('#graphic iframe')).contentFrame();
     await ready(frame);
     assert.match(await verdict(frame), /of \$173\.1bn/);
+  }],
+  ['iframe', 'a pym article\'s p1.data can\'t replace the file in the iframe\'s address', async () => {
+    const p = await newPage();
+    await p.goto(`${A()}/pym-data.html?p1.data=${encodeURIComponent('/newsroom/no-cutoff.csv')}`);
+    const frame = await (await p.waitForSelector('#graphic iframe')).contentFrame();
+    await ready(frame);
+    await frame.waitForFunction(() => document.querySelector('[data-testid="verdict-2020"]').innerText.includes('$180.0bn'));
+    assert.match(await frame.locator('[data-testid="data-files"]').innerText(), /purchases\.csv/);
   }],
   ['iframe', 'Copy link in a pym iframe points at the article, with its parameters', async () => {
     const p = await newPage();
@@ -723,6 +837,33 @@ const cases = [
       await p.evaluate((s) => document.querySelector(s).scrollIntoView(), sel);
       await p.waitForFunction((s) => !!document.querySelector(s)?.shadowRoot?.querySelector('.p1[data-ready]'), sel, { timeout: 20000 });
     }
+    assert.deepEqual(p.errors, []);
+  }],
+  ['embed', 'a widget moved within the page keeps its state; one removed is torn down', async () => {
+    const p = await newPage();
+    await p.goto(`${A()}/article-cycles.html`);
+    await p.evaluate(() => {
+      const d = document.createElement('div');
+      d.id = 'w';
+      d.setAttribute('data-phase-one-widget', '');
+      document.getElementById('feed').append(d);
+    });
+    await p.waitForFunction(() => !!document.getElementById('w')?.shadowRoot?.querySelector('.p1[data-live]'), null, { timeout: 20000 });
+    const w = p.locator('#w');
+    await w.locator('[data-testid="rate-manufactured"]').focus();
+    await p.keyboard.press('ArrowRight');
+    const value = await w.locator('[data-testid="rate-manufactured-number"]').inputValue();
+    // Moved (removed and put back in one task), as a CMS reordering a page does.
+    await p.evaluate(() => document.body.append(document.getElementById('w')));
+    await p.waitForTimeout(300);
+    assert.equal(await w.locator('[data-testid="rate-manufactured-number"]').inputValue(), value, 'the reader\'s setting stayed');
+    assert.equal(await w.getAttribute('data-phase-one-mounted'), '');
+    // Removed, then put back a moment later: torn down, and mounted afresh.
+    await p.evaluate(() => { window.kept = document.getElementById('w'); window.kept.remove(); });
+    await p.waitForFunction(() => !window.kept.hasAttribute('data-phase-one-mounted'), null, { timeout: 5000 });
+    assert.equal(await p.evaluate(() => window.kept.shadowRoot.querySelector('.p1')), null, 'its content is gone');
+    await p.evaluate(() => document.getElementById('feed').append(window.kept));
+    await p.waitForFunction(() => !!document.getElementById('w')?.shadowRoot?.querySelector('.p1[data-live]'), null, { timeout: 20000 });
     assert.deepEqual(p.errors, []);
   }],
   ['embed', '40 widgets added, live and removed leave wasm memory and DOM nodes as one does', async () => {
