@@ -15,6 +15,8 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
+use yew::prelude::*;
+
 use super::{Env, Init, Mode, Widget, WidgetProps};
 use crate::core::locale::{EN, Lang, Locale};
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
@@ -34,8 +36,40 @@ thread_local! {
     /// The elements mounted, by identity (weakly: a removed element can go).
     static MOUNTED: js_sys::WeakSet = js_sys::WeakSet::new();
     /// Each mounted element's app, so that removing the element tears it down.
-    static APPS: RefCell<Vec<(Element, yew::AppHandle<Widget>)>> =
+    static APPS: RefCell<Vec<(Element, App)>> = const { RefCell::new(Vec::new()) };
+    /// Embeds' apps whose elements were removed, parked empty for the next embed.
+    static PARKED: RefCell<Vec<(Element, yew::AppHandle<Slot>)>> =
         const { RefCell::new(Vec::new()) };
+    /// Widgets started, so that each one in a reused app starts afresh.
+    static STARTED: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// A running widget's app.
+enum App {
+    /// Hydrating the widget's own page, or in the host element itself: its own app.
+    Own(yew::AppHandle<Widget>),
+    /// In a root of its own (a script embed's Shadow DOM): an app that can be parked when
+    /// the element is removed and taken over by the next embed.
+    Slot(Element, yew::AppHandle<Slot>),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SlotProps {
+    /// The widget it holds (and a number that makes each one new), or none while parked.
+    widget: Option<(u32, Rc<Init>)>,
+}
+
+/// An app that holds one widget after another. Yew 0.23 keeps the event listeners it
+/// puts on an app's root for the page's life (with the root and the app's event
+/// registry), so an app is never destroyed: a removed embed's app unmounts its widget
+/// (every effect cleaned up) and waits, parked, for the next embed to mount. A page that
+/// adds and drops widgets all day keeps only as many apps as it ever showed at once.
+#[component]
+fn Slot(props: &SlotProps) -> Html {
+    match &props.widget {
+        Some((n, init)) => html! { <Widget key={*n} init={init.clone()} /> },
+        None => html! {},
+    }
 }
 
 /// Tears down the widget in an element the page removed: the app is destroyed (its
@@ -50,21 +84,16 @@ pub fn unmount(host: &Element) {
         let i = apps.iter().position(|(h, _)| h == host)?;
         Some(apps.swap_remove(i).1)
     });
-    if let Some(app) = app {
-        app.destroy();
-    }
-    // Yew keeps the event listeners it put on an app's root element for the page's life
-    // (they hold the root): the root leaves the element's Shadow DOM, so that only the
-    // empty root stays behind, not the element, its Shadow DOM or the page around it.
-    // (`:scope` means nothing in a shadow root's `querySelector`: its children are read.)
-    if let Some(shadow) = host.shadow_root() {
-        let kids = shadow.children();
-        let root = (0..kids.length())
-            .filter_map(|i| kids.item(i))
-            .find(|k| k.class_list().contains("p1-host"));
-        if let Some(root) = root {
+    match app {
+        Some(App::Own(app)) => app.destroy(),
+        // The root leaves the element's Shadow DOM with its app, parked: nothing of the
+        // widget holds the element, its Shadow DOM or the page around it.
+        Some(App::Slot(root, mut app)) => {
+            app.update(SlotProps { widget: None });
             root.remove();
+            PARKED.with(|p| p.borrow_mut().push((root, app)));
         }
+        None => {}
     }
     MOUNTED.with(|m| m.delete(host));
     let _ = host.remove_attribute(MARK);
@@ -248,19 +277,41 @@ fn start_in(host: Element, root: Element, mut init: Init, lang: Lang) {
                     let _ = root.remove_child(&child);
                 }
             }
-            let props = WidgetProps {
-                init: Rc::new(init),
-            };
             // Removed before it started: nothing to run.
             if !host.is_connected() {
                 MOUNTED.with(|m| m.delete(&host));
                 return;
             }
-            let renderer = yew::Renderer::<Widget>::with_root_and_props(root, props);
-            let app = if hydrate {
-                renderer.hydrate()
+            let init = Rc::new(init);
+            let app = if hydrate || root == host {
+                let props = WidgetProps { init };
+                let renderer = yew::Renderer::<Widget>::with_root_and_props(root, props);
+                App::Own(if hydrate {
+                    renderer.hydrate()
+                } else {
+                    renderer.render()
+                })
             } else {
-                renderer.render()
+                let n = STARTED.with(|n| {
+                    *n.borrow_mut() += 1;
+                    *n.borrow()
+                });
+                let props = SlotProps {
+                    widget: Some((n, init)),
+                };
+                match PARKED.with(|p| p.borrow_mut().pop()) {
+                    // A parked app's root takes the place of the new one.
+                    Some((parked, mut app)) => {
+                        let _ = root.replace_with_with_node_1(&parked);
+                        app.update(props);
+                        App::Slot(parked, app)
+                    }
+                    None => {
+                        let renderer =
+                            yew::Renderer::<Slot>::with_root_and_props(root.clone(), props);
+                        App::Slot(root, renderer.render())
+                    }
+                }
             };
             APPS.with(|apps| apps.borrow_mut().push((host, app)));
         });
