@@ -341,3 +341,23 @@ proptest! {
         prop_assert_eq!(kept(&merged), kept(query.strip_prefix('?').unwrap_or(&query)));
     }
 }
+
+/// A case the fuzzer found (CI, December 2026): blank lines and a data row swapped into
+/// the header gave 7 repeated empty names, 17 missing columns and 199 ragged rows, over
+/// the cap. Each repeated name is now reported once and the ragged rows count against it.
+#[test]
+fn a_data_row_as_header_stays_under_the_cap() {
+    let edits = [
+        Edit::Insert(4_918_272_460_134_498_683, "\n\n\n\n\n\n\n".into()),
+        Edit::SwapLines(8_402_688_772_628_169_084, 13_181_186_728_382_879_578),
+    ];
+    let text = apply(data::BUILT_IN, &edits);
+    let Err(problems) = data::parse("p.csv", &text) else {
+        panic!("a data row as the header must fail");
+    };
+    assert!(
+        placed(&text, &problems).is_ok(),
+        "{} problems",
+        problems.len()
+    );
+}

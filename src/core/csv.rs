@@ -1,6 +1,8 @@
 //! A CSV table reader over `csv-core`, keeping the line number of every record so that
 //! validation can point at the exact place in the file.
 
+use std::collections::HashSet;
+
 use super::problem::{Msg, Problem};
 
 /// One data row: its 1-based line in the file and its fields.
@@ -207,14 +209,14 @@ impl<'t> Reader<'t> {
             );
             header.clear();
         }
-        let mut seen = std::collections::HashSet::new();
+        // Each name given twice is reported once, however often it repeats.
+        let (mut seen, mut twice) = (HashSet::new(), HashSet::new());
         for name in &header {
-            if !seen.insert(name.as_str()) {
+            if !seen.insert(name.as_str()) && twice.insert(name.as_str()) {
                 problems.push(Problem::new(file, 1, Some(name), Msg::ColumnTwice).value(name));
             }
         }
         let mut kept = Vec::new();
-        let mut ragged = 0usize;
         for row in rows {
             if header.is_empty() {
                 break;
@@ -236,15 +238,13 @@ impl<'t> Reader<'t> {
                 kept.push(row);
                 continue;
             }
-            ragged += 1;
-            if ragged <= MAX_PROBLEMS {
+            // Counted with the header's problems: the cap is on what the editor reads.
+            if !stop_at_limit(file, row.line, problems) {
                 problems.push(
                     Problem::new(file, row.line, None, Msg::RaggedRow)
                         .arg("found", row.fields.len().to_string())
                         .arg("expected", header.len().to_string()),
                 );
-            } else if ragged == MAX_PROBLEMS + 1 {
-                problems.push(Problem::new(file, row.line, None, Msg::TooManyProblems));
             }
         }
         Table {
@@ -450,6 +450,18 @@ mod limits {
 
         let mut p = Vec::new();
         parse("t.csv", &format!("a,b\n{}", "1\n".repeat(1000)), &mut p);
+        assert_eq!(p.len(), MAX_PROBLEMS + 1);
+        assert_eq!(p[MAX_PROBLEMS].msg, Msg::TooManyProblems);
+
+        // A header of repeated names (a data row moved to the top) and ragged rows after
+        // it: the cap counts both, and each repeated name is reported once.
+        let mut p = Vec::new();
+        parse(
+            "t.csv",
+            &format!("a,,,,b,b,b\n{}", "1\n".repeat(1000)),
+            &mut p,
+        );
+        assert_eq!(p.iter().filter(|p| p.msg == Msg::ColumnTwice).count(), 2);
         assert_eq!(p.len(), MAX_PROBLEMS + 1);
         assert_eq!(p[MAX_PROBLEMS].msg, Msg::TooManyProblems);
 
