@@ -175,7 +175,7 @@ fn shown_on_every_basis(ds: &data::Dataset) -> Result<(), TestCaseError> {
     for b in ds.bases() {
         prop_assert!(!model::cutoffs(ds, b).is_empty(), "{b:?}: no cut-off");
         let sc = model::with_basis(ds, &start, b);
-        let d = Derived::new(ds, &sc);
+        let d = Derived::new(ds, &sc, None);
         prop_assert!(d.eval.is_some(), "{b:?}: no verdicts");
         prop_assert!(!d.series.is_empty(), "{b:?}: no chart");
     }

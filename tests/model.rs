@@ -502,7 +502,7 @@ proptest! {
     #[test]
     fn derived_matches_the_model_one_by_one(s in arb_scenario()) {
         let ds = ds();
-        let d = Derived::new(ds, &s);
+        let d = Derived::new(ds, &s, None);
         let tops: Vec<(Category, f64)> = model::rate_categories(ds, s.basis)
             .iter()
             .map(|&c| (c, model::slider_max(ds, &s, c)))

@@ -271,6 +271,55 @@ pub fn layout(pts: &[SeriesPoint], asof: Month, width: f64, top: f64) -> Layout 
     }
 }
 
+/// The height of a category's small chart, and the room above its plot for its top
+/// label.
+pub const MINI_HEIGHT: f64 = 56.0;
+/// The narrowest small chart.
+pub const MINI_MIN_WIDTH: f64 = 60.0;
+const MINI_TOP: f64 = 16.0;
+
+/// A category's small chart: its lines on the same 24-month axis as the big one, under
+/// a scale of its own (its top labelled), without markers or axis labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mini {
+    pub frame: Frame,
+    pub scale: Scale,
+    pub lines: Vec<YearLines>,
+    /// Where the projection runs off the top (a typed rate beyond the slider).
+    pub off_scale: Vec<Point>,
+    pub asof_x: f64,
+    pub divider_x: f64,
+}
+
+/// Lays out a small chart for a category's series: `top` is the value its scale must
+/// show (held while a slider is held).
+pub fn mini(pts: &[SeriesPoint], asof: Month, width: f64, top: f64) -> Mini {
+    let scale = nice_scale(top);
+    let w = width.max(MINI_MIN_WIDTH);
+    let fr = Frame {
+        w,
+        x0: 1.0,
+        x1: w - 1.0,
+        y0: MINI_TOP,
+        y1: MINI_HEIGHT - 1.0,
+        ymax: scale.max.max(f64::MIN_POSITIVE),
+    };
+    let mut off_scale = Vec::new();
+    let lines = YEARS
+        .iter()
+        .enumerate()
+        .map(|(i, &year)| year_lines(&fr, pts, asof, year, (12 * i) as f64, &mut off_scale))
+        .collect();
+    Mini {
+        frame: fr,
+        scale,
+        lines,
+        off_scale,
+        asof_x: fr.x(k_end(asof)),
+        divider_x: fr.x(12.0),
+    }
+}
+
 /// One year's lines: each starts at zero on 1 January where it covers that January.
 fn year_lines(
     fr: &Frame,
@@ -674,7 +723,7 @@ mod tests {
         for rates in [base.rates, Rates::ZERO, max] {
             for w in [280.0, 375.0, 640.0, 1200.0] {
                 let sc = Scenario { rates, ..base };
-                let top = crate::core::derived::Derived::new(&ds, &sc).scale_top;
+                let top = crate::core::derived::Derived::new(&ds, &sc, None).scale_top;
                 let lay = layout(&model::series(&ds, &sc), sc.asof, w, top);
                 let ticks = lay.scale.ticks();
                 assert!(ticks.len() <= MAX_TICKS, "{w}: {ticks:?}");

@@ -11,6 +11,7 @@ pub mod format;
 pub mod locale;
 pub mod model;
 pub mod month;
+pub mod pace;
 pub mod problem;
 pub mod sources;
 pub mod state;

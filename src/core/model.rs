@@ -212,23 +212,7 @@ pub fn evaluate_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Option
     // At the last month with data the deal is history: what follows is missing from the
     // data, not left to the reader's rates.
     let over = is_last(all, asof);
-    let years = YEARS.map(|y| {
-        let actual = actual_to_date(ds, basis, Category::Total, asof, y);
-        let left = remaining_months(asof, y);
-        let remaining = if over { 0 } else { left };
-        let target = ds
-            .target(basis, y, Category::Total)
-            .map_or(0.0, |f| f.value);
-        let mut r = verdict(
-            Period::Year(y),
-            actual,
-            actual + rate * remaining as f64,
-            target,
-            remaining,
-        );
-        r.missing = if over { left } else { 0 };
-        r
-    });
+    let years = year_results(ds, basis, asof, over, Category::Total, rate);
     let mut both = verdict(
         Period::TwoYears,
         years[0].actual + years[1].actual,
@@ -245,6 +229,69 @@ pub fn evaluate_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Option
         total_rate: rate,
         over,
     })
+}
+
+/// Each year's verdict for one category (or the total) at a monthly rate from the
+/// cut-off.
+fn year_results(
+    ds: &Dataset,
+    basis: Basis,
+    asof: Month,
+    over: bool,
+    category: Category,
+    rate: f64,
+) -> [YearResult; 2] {
+    YEARS.map(|y| {
+        let actual = actual_to_date(ds, basis, category, asof, y);
+        let left = remaining_months(asof, y);
+        let remaining = if over { 0 } else { left };
+        let target = ds.target(basis, y, category).map_or(0.0, |f| f.value);
+        let mut r = verdict(
+            Period::Year(y),
+            actual,
+            actual + rate * remaining as f64,
+            target,
+            remaining,
+        );
+        r.missing = if over { left } else { 0 };
+        r
+    })
+}
+
+/// One category of a split basis at its own slider's rate: its verdict for each year and
+/// its chart series (cumulative within each year, against its own target path).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CategoryResult {
+    pub category: Category,
+    pub rate: f64,
+    pub years: [YearResult; 2],
+    pub series: Vec<SeriesPoint>,
+}
+
+/// [`CategoryResult`] for every rate category of a split basis; none on a basis with one
+/// total rate. The cut-off is resolved among `all` as [`evaluate_with`] does.
+pub fn categories_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Vec<CategoryResult> {
+    let basis = scenario.basis;
+    let Some(asof) = resolve_in(all, scenario.asof) else {
+        return Vec::new();
+    };
+    if !ds.has_split(basis) {
+        return Vec::new();
+    }
+    let over = is_last(all, asof);
+    let targets = TargetPathOf::new(ds, basis);
+    Category::SPLIT
+        .iter()
+        .map(|&c| {
+            let rate = clamp_rate(c, scenario.rates.get(c));
+            CategoryResult {
+                category: c,
+                rate,
+                years: year_results(ds, basis, asof, over, c, rate),
+                series: series_of(ds, basis, asof, over, c, rate, &targets),
+            }
+        })
+        .collect()
 }
 
 /// True when `asof` is the last cut-off the basis has: no later figures exist, so the
@@ -330,13 +377,21 @@ impl<'a> TargetPathOf<'a> {
         }
     }
 
+    /// The total's target path to the end of `m`.
     fn at(&self, m: Month) -> f64 {
+        self.of(m, Category::Total)
+    }
+
+    /// A category's target path to the end of `m` (the total's is the sum of the split
+    /// categories' on a seasonal path).
+    fn of(&self, m: Month, category: Category) -> f64 {
         let year = m.year();
         let total = |c| self.ds.target(self.basis, year, c).map_or(0.0, |f| f.value);
         match self.kind {
             TargetPath::Seasonal => Category::SPLIT
                 .iter()
                 .zip(self.shape.iter())
+                .filter(|(c, _)| category == Category::Total || **c == category)
                 .map(|(c, shape)| {
                     let year_2017 = shape[12];
                     if year_2017 > 0.0 {
@@ -346,7 +401,7 @@ impl<'a> TargetPathOf<'a> {
                     }
                 })
                 .sum(),
-            TargetPath::Straight => total(Category::Total) * m.month() as f64 / 12.0,
+            TargetPath::Straight => total(category) * m.month() as f64 / 12.0,
         }
     }
 }
@@ -378,8 +433,21 @@ pub fn series_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Vec<Seri
     };
     let rate = total_rate(ds, &Scenario { asof, ..*scenario });
     let over = is_last(all, asof);
-    let at_asof = ytd(ds, basis, Category::Total, asof);
     let targets = TargetPathOf::new(ds, basis);
+    series_of(ds, basis, asof, over, Category::Total, rate, &targets)
+}
+
+/// One category's (or the total's) series at a monthly rate from the cut-off.
+fn series_of(
+    ds: &Dataset,
+    basis: Basis,
+    asof: Month,
+    over: bool,
+    category: Category,
+    rate: f64,
+    targets: &TargetPathOf,
+) -> Vec<SeriesPoint> {
+    let at_asof = ytd(ds, basis, category, asof);
     // Each month's year-to-date total as `ytd` has it (the sum of the year's months while
     // every one is reported, else a published year-to-date figure), summed as it goes
     // rather than afresh for every month.
@@ -387,14 +455,13 @@ pub fn series_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Vec<Seri
     DEAL_START
         .through(DEAL_END)
         .map(|m| {
-            let value = month_value(ds, basis, m, Category::Total);
+            let value = month_value(ds, basis, m, category);
             summed = if m.month() == 1 {
                 value
             } else {
                 summed.zip(value).map(|(a, v)| a + v)
             };
-            let known =
-                summed.or_else(|| ds.ytd.get(&(basis, m, Category::Total)).map(|f| f.value));
+            let known = summed.or_else(|| ds.ytd.get(&(basis, m, category)).map(|f| f.value));
             // Past the last month with data there is nothing to project: it is missing.
             let projected = if m < asof || (over && m > asof) {
                 None
@@ -409,7 +476,7 @@ pub fn series_with(ds: &Dataset, scenario: &Scenario, all: &[Month]) -> Vec<Seri
                 month: m,
                 actual: known.filter(|_| m <= asof),
                 projected,
-                target: targets.at(m),
+                target: targets.of(m, category),
                 later: known.filter(|_| m > asof),
             }
         })

@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use super::data::{Basis, Category, Dataset};
-use super::model::{self, Preset, Scenario};
+use super::derived::Tops;
+use super::model::{self, Preset, Rates, Scenario};
 use super::month::Month;
 use super::problem::Problem;
 use super::timeline::{self, Actor, App, Events, Filters, PeriodFilter, Timeline};
@@ -151,6 +152,49 @@ pub struct State {
     pub wanted: Option<String>,
     /// Counts deep links resolved after loading, so the shell scrolls to the event.
     pub reveal: u32,
+    /// A slider held by the pointer or a key: the charts keep these scales until it is
+    /// let go, so no axis moves under the reader's thumb.
+    pub hold: Option<Hold>,
+    /// The cut-off as the reader last chose it. A basis snaps it to a month it has, and
+    /// switching back returns to it.
+    pub asof_wanted: Month,
+    /// Each basis's rates and preset as the reader left it, for switching back.
+    pub left: Vec<(Basis, Rates, Option<Preset>)>,
+    /// What the last basis switch changed that the reader didn't ask for.
+    pub basis_change: Option<BasisChange>,
+}
+
+/// How a slider is held.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum HoldBy {
+    Pointer,
+    Key,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hold {
+    pub by: HoldBy,
+    pub tops: Rc<Tops>,
+}
+
+/// What a basis switch did to the reader's scenario.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct BasisChange {
+    pub basis: Basis,
+    /// The cut-off asked for, and the one this basis has (it lacks the one asked for).
+    pub asof: Option<(Month, Month)>,
+    /// The rates: as the reader left them on this basis, or this basis's pace so far.
+    pub rates: BasisRates,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BasisRates {
+    /// As the reader left them (or their preset, at this cut-off).
+    Restored,
+    /// This basis's pace so far, by category.
+    PaceSoFar,
+    /// This basis's pace so far, as one total: it has no figures by category.
+    OneTotal,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -180,6 +224,10 @@ pub enum Action {
     AddNotice(Notice),
     /// Re-applies link parameters (after hydrating the prerendered default view).
     ApplyParams(Rc<Params>, Option<String>),
+    /// A slider is taken (pointer down, a key held): keep the charts' scales as they are.
+    Hold(HoldBy, Rc<Tops>),
+    /// It is let go: the charts rescale.
+    Release(HoldBy),
 }
 
 impl State {
@@ -197,8 +245,13 @@ impl State {
         if params.timeline_data_url.is_none() {
             notices.extend(wanted.take().map(|id| unknown_event(&id)));
         }
+        let scenario = url_state::scenario(&data, &params);
         State {
-            scenario: url_state::scenario(&data, &params),
+            asof_wanted: scenario.asof,
+            hold: None,
+            left: Vec::new(),
+            basis_change: None,
+            scenario,
             filters: listing(
                 &timeline,
                 url_state::filters(&params).for_link(&timeline),
@@ -225,6 +278,8 @@ impl State {
     pub fn reduce(&self, action: Action) -> State {
         let mut s = self.clone();
         let ds = &self.data;
+        // A basis switch keeps the cut-off the reader chose, though it may snap it.
+        let switching = matches!(action, Action::SetBasis(_));
         let by_reader = matches!(
             action,
             Action::SetRate(..)
@@ -254,9 +309,8 @@ impl State {
                 }
             }
             Action::SetBasis(b) => {
-                if ds.bases().contains(&b) {
-                    s.scenario = model::with_basis(ds, &s.scenario, b);
-                    s.preset = Some(Preset::PaceSoFar);
+                if ds.bases().contains(&b) && b != self.scenario.basis {
+                    s.switch_basis(b);
                 }
             }
             Action::ApplyPreset(p) => {
@@ -343,6 +397,16 @@ impl State {
                 s.timeline = t;
             }
             Action::AddNotice(n) => s.notices.push(n),
+            Action::Hold(by, tops) => {
+                if s.hold.is_none() {
+                    s.hold = Some(Hold { by, tops });
+                }
+            }
+            Action::Release(by) => {
+                if s.hold.as_ref().is_some_and(|h| h.by == by) {
+                    s.hold = None;
+                }
+            }
             Action::ApplyParams(params, selected) => {
                 let mut next = State::new(
                     self.data.clone(),
@@ -358,7 +422,57 @@ impl State {
             }
         }
         s.touched = self.touched || by_reader;
+        if s.scenario.asof != self.scenario.asof && !switching {
+            s.asof_wanted = s.scenario.asof;
+        }
+        if by_reader && !switching {
+            s.basis_change = None;
+        }
         s
+    }
+
+    /// Switches to basis `b`: the cut-off the reader chose, where `b` has it (else the
+    /// nearest it has), and the rates the reader left on `b`, or `b`'s pace so far.
+    fn switch_basis(&mut self, b: Basis) {
+        let ds = self.data.clone();
+        let from = self.scenario.basis;
+        self.left.retain(|(k, ..)| *k != from);
+        self.left.push((from, self.scenario.rates, self.preset));
+        let wanted = self.asof_wanted;
+        let asof = model::resolve_asof(&ds, b, wanted).unwrap_or(wanted);
+        let mut sc = Scenario {
+            basis: b,
+            asof,
+            rates: self.scenario.rates,
+        };
+        let kept = self.left.iter().find(|(k, ..)| *k == b).copied();
+        let rates = match kept {
+            Some((_, _, Some(p))) => {
+                sc = model::apply_preset(&ds, &sc, p);
+                self.preset = Some(p);
+                BasisRates::Restored
+            }
+            Some((_, rates, None)) => {
+                sc.rates = rates;
+                self.preset = None;
+                BasisRates::Restored
+            }
+            None => {
+                sc = model::apply_preset(&ds, &sc, Preset::PaceSoFar);
+                self.preset = Some(Preset::PaceSoFar);
+                if ds.has_split(b) {
+                    BasisRates::PaceSoFar
+                } else {
+                    BasisRates::OneTotal
+                }
+            }
+        };
+        self.scenario = sc;
+        self.basis_change = Some(BasisChange {
+            basis: b,
+            asof: (asof != wanted).then_some((wanted, asof)),
+            rates,
+        });
     }
 
     /// The query string describing this state (for the URL bar and shared links).

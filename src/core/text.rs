@@ -4,9 +4,11 @@
 use super::data::{Basis, Category, Dataset, Period};
 use super::format::{Format, MonthStyle};
 use super::locale::{Locale, fill};
-use super::model::{Evaluation, YearResult};
+use super::model::{Evaluation, Preset, YearResult};
 use super::month::{DEAL_END, Month, YEARS};
+use super::pace::{Focus, Why};
 use super::sources::Citation;
+use super::state::{BasisChange, BasisRates};
 use super::timeline::{Precision, TimelineEvent};
 
 /// A sum in US$ billions, in the locale's unit: "$32.9bn", "329亿美元".
@@ -660,6 +662,134 @@ pub fn embed_snippets(asset_base: &str, page: &str, query: &str, title: &str) ->
         escape_html(asset_base)
     );
     (iframe, script)
+}
+
+/// A category's line for a year: "2020: 46%, missed", or, for a span whose last months
+/// are missing from the data, what it reached by then.
+pub fn category_year(loc: &Locale, f: &dyn Format, e: &Evaluation, r: &YearResult) -> String {
+    let s = loc.strings;
+    let template = if r.missing > 0 {
+        s.cat_year_partial
+    } else if r.met {
+        s.cat_year_met
+    } else {
+        s.cat_year_missed
+    };
+    fill(
+        template,
+        &[
+            ("year", &loc.period(r.span)),
+            ("share", &f.percent(r.share)),
+            ("last", &f.month(e.scenario.asof, MonthStyle::Short)),
+        ],
+    )
+}
+
+/// What a slider says when its rate is beyond its range.
+pub fn rate_valuetext_off(loc: &Locale, f: &dyn Format, v: f64) -> String {
+    fill(
+        loc.strings.rate_valuetext_off,
+        &[("n", &rate_figure(loc, f, v))],
+    )
+}
+
+/// The reader's pace against the pace needed for the target that matters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaceText {
+    pub yours: String,
+    /// "Needed for 2020, from July 2020".
+    pub needed_label: String,
+    /// "$18.3bn a month", or nothing when the target is already met.
+    pub needed: Option<String>,
+    /// Why this target: it falls due first, or it is the only one open.
+    pub why: String,
+    /// Whether the reader's pace meets it, or what share of it it is.
+    pub verdict: String,
+}
+
+pub fn pace(loc: &Locale, f: &dyn Format, p: &Focus) -> PaceText {
+    let s = loc.strings;
+    let year = loc.period(Period::Year(p.year));
+    let why = match p.why {
+        Why::FirstDue => s.pace_why_first,
+        Why::OnlyOpen => s.pace_why_only,
+    };
+    let done = p.needed <= 0.0;
+    PaceText {
+        yours: money_rate(loc, f, p.yours),
+        needed_label: fill(
+            s.pace_needed,
+            &[
+                ("year", &year),
+                ("month", &f.month(p.from, MonthStyle::Long)),
+            ],
+        ),
+        needed: (!done).then(|| money_rate(loc, f, p.needed)),
+        why: fill(why, &[("year", &year)]),
+        verdict: if done {
+            fill(s.pace_done, &[("year", &year)])
+        } else if p.met() {
+            s.pace_met.to_string()
+        } else {
+            fill(s.pace_short, &[("share", &f.percent(p.yours / p.needed))])
+        },
+    }
+}
+
+/// What the preset in use does, and for "pace needed" what it comes to in each open year.
+pub fn preset_note(
+    loc: &Locale,
+    f: &dyn Format,
+    ds: &Dataset,
+    e: &Evaluation,
+    preset: Preset,
+) -> String {
+    let s = loc.strings;
+    let split = ds.has_split(e.scenario.basis);
+    let month = f.month(e.scenario.asof, MonthStyle::Long);
+    match preset {
+        Preset::PaceSoFar if split => fill(s.preset_note_so_far, &[("month", &month)]),
+        Preset::PaceSoFar => fill(s.preset_note_so_far_total, &[("month", &month)]),
+        Preset::Pace2017 => s.preset_note_2017.to_string(),
+        Preset::PaceNeeded => {
+            let result = e
+                .years
+                .iter()
+                .filter(|r| r.remaining > 0)
+                .map(|r| verdict_compact(loc, f, r))
+                .collect::<Vec<_>>()
+                .join(s.list_separator);
+            let template = if split {
+                s.preset_note_needed
+            } else {
+                s.preset_note_needed_total
+            };
+            fill(template, &[("result", &result)])
+        }
+        Preset::WhatHappened => fill(s.preset_note_actual, &[("month", &month)]),
+    }
+}
+
+/// What a basis switch changed that the reader didn't ask for, a sentence for each.
+pub fn basis_change(loc: &Locale, f: &dyn Format, c: &BasisChange) -> Vec<String> {
+    let s = loc.strings;
+    let mut lines = Vec::new();
+    if let Some((wanted, used)) = c.asof {
+        lines.push(fill(
+            s.basis_moved,
+            &[
+                ("basis", loc.basis(c.basis).0),
+                ("wanted", &f.month(wanted, MonthStyle::Long)),
+                ("used", &f.month(used, MonthStyle::Long)),
+            ],
+        ));
+    }
+    match c.rates {
+        BasisRates::Restored => {}
+        BasisRates::PaceSoFar => lines.push(s.basis_rates_new.to_string()),
+        BasisRates::OneTotal => lines.push(s.basis_rates_total.to_string()),
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub fn Chart() -> Html {
     let state = &handle.0;
     let width = use_state(|| chart::DEFAULT_WIDTH);
     let node = use_node_ref();
-    super::dom::use_width(&node, width.setter());
+    super::dom::use_width(&node, width.setter(), chart::MIN_WIDTH);
     let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };

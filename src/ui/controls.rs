@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use super::category::CategoryCharts;
 use super::verdict::Compact;
 use super::{Ui, use_derived, use_dispatch, use_ui, use_widget};
 use crate::core::data::{Basis, Category};
@@ -11,7 +14,7 @@ use crate::core::format::{Format, MonthStyle};
 use crate::core::locale::fill;
 use crate::core::model::{self, Preset};
 use crate::core::month::Month;
-use crate::core::state::Action;
+use crate::core::state::{Action, HoldBy};
 use crate::core::text;
 
 /// What the arrow keys add to a rate (US$ bn a month); Page Up and Down add ten times.
@@ -36,6 +39,7 @@ pub fn Rates() -> Html {
                            max={derived.slider_max(c)} disabled={e.over} />
             }
             <Compact />
+            <CategoryCharts />
             if e.over {
                 <p class="p1-note" data-testid="rates-over">{ s.rates_over }</p>
             } else if cats == [Category::Total] {
@@ -55,17 +59,63 @@ pub struct RateProps {
     pub disabled: bool,
 }
 
-/// A slider and a number field for one category's monthly rate. The slider moves in
-/// cents with a pointer and in tenths with the arrow keys; both fields and the spoken
-/// value show the same figure.
+/// A slider and a number field for one category's monthly rate, with its small chart
+/// under it on a split basis. The slider moves in cents with a pointer and in tenths with
+/// the arrow keys; both fields and the spoken value show the same figure. While the
+/// slider is held (pointer down, a key down), every chart keeps its scale. A mark on the
+/// track shows the category's part of the pace needed; a value typed beyond the track
+/// says it is off the scale.
 #[component]
 pub fn RateInput(props: &RateProps) -> Html {
     let dispatch = use_dispatch();
+    let derived = use_derived();
     let Ui { loc, s, f, env } = use_ui();
     let c = props.category;
     let id = env.id(&format!("rate-{}", c.code()));
+    let need_id = env.id(&format!("rate-{}-need", c.code()));
     let slider = use_node_ref();
-    super::dom::use_range_fill(&slider, (props.value / props.max).clamp(0.0, 1.0));
+    let range = use_node_ref();
+    let off = props.value > props.max + model::MET_TOLERANCE;
+    let need = derived.category(c).and_then(|v| v.shared_need);
+    super::dom::use_fraction(&slider, "--fill", (props.value / props.max).clamp(0.0, 1.0));
+    super::dom::use_fraction(
+        &range,
+        "--need",
+        need.map_or(0.0, |n| (n / props.max).clamp(0.0, 1.0)),
+    );
+    let hold = |by: HoldBy| {
+        let dispatch = dispatch.clone();
+        let derived = derived.clone();
+        move || dispatch.dispatch(Action::Hold(by, Rc::new(derived.tops())))
+    };
+    let release = |by: HoldBy| {
+        let dispatch = dispatch.clone();
+        move || dispatch.dispatch(Action::Release(by))
+    };
+    let on_pointer_down = {
+        let hold = hold(HoldBy::Pointer);
+        Callback::from(move |_: PointerEvent| hold())
+    };
+    let on_pointer_up = {
+        let release = release(HoldBy::Pointer);
+        Callback::from(move |_: PointerEvent| release())
+    };
+    // A range input's `change` comes when the pointer lets go, even outside the input.
+    let on_change = {
+        let release = release(HoldBy::Pointer);
+        Callback::from(move |_: Event| release())
+    };
+    let on_key_up = {
+        let release = release(HoldBy::Key);
+        Callback::from(move |_: KeyboardEvent| release())
+    };
+    let on_blur = {
+        let (key, pointer) = (release(HoldBy::Key), release(HoldBy::Pointer));
+        Callback::from(move |_: FocusEvent| {
+            key();
+            pointer();
+        })
+    };
     let on_input = {
         let dispatch = dispatch.clone();
         Callback::from(move |ev: InputEvent| {
@@ -76,6 +126,7 @@ pub fn RateInput(props: &RateProps) -> Html {
     };
     let on_key = {
         let dispatch = dispatch.clone();
+        let hold = hold(HoldBy::Key);
         let (value, max) = (props.value, props.max);
         Callback::from(move |ev: KeyboardEvent| {
             let tenths = (value / KEY_STEP).round();
@@ -89,6 +140,7 @@ pub fn RateInput(props: &RateProps) -> Html {
                 _ => return,
             };
             ev.prevent_default();
+            hold();
             dispatch.dispatch(Action::SetRate(c, within(next, 0.0, max.max(value))));
         })
     };
@@ -108,8 +160,15 @@ pub fn RateInput(props: &RateProps) -> Html {
         s.rate_number_label,
         &[("category", loc.category(c)), ("unit", s.rate_unit)],
     );
+    let top_label = text::rate_label(loc, &f, props.max);
+    let valuetext = if off {
+        text::rate_valuetext_off(loc, &f, props.value)
+    } else {
+        text::rate_valuetext(loc, &f, props.value)
+    };
     html! {
-        <div class={classes!("p1-rate", format!("p1-cat-{}", c.code()))}>
+        <div class={classes!("p1-rate", format!("p1-cat-{}", c.code()),
+                             off.then_some("is-off-scale"))}>
             <label for={id.clone()} class="p1-rate-label">
                 <span class="p1-chip" aria-hidden="true"></span>
                 <span class="p1-rate-name">{ loc.category(c) }</span>
@@ -118,11 +177,17 @@ pub fn RateInput(props: &RateProps) -> Html {
                 }</span>
             </label>
             <div class="p1-rate-inputs">
-                <input type="range" id={id} ref={slider} min="0" max={decimal(props.max, 2)}
-                       step="0.01" value={value} disabled={props.disabled}
-                       aria-valuetext={super::plain(&text::rate_valuetext(loc, &f, props.value))}
-                       oninput={on_input} onkeydown={on_key}
-                       data-testid={format!("rate-{}", c.code())} />
+                <div class={classes!("p1-range", need.is_some().then_some("has-need"))} ref={range}>
+                    <input type="range" id={id} ref={slider} min="0" max={decimal(props.max, 2)}
+                           step="0.01" value={value} disabled={props.disabled}
+                           aria-valuetext={super::plain(&valuetext)}
+                           aria-describedby={need.is_some().then(|| need_id.clone())}
+                           oninput={on_input} onkeydown={on_key} onkeyup={on_key_up}
+                           onpointerdown={on_pointer_down} onpointerup={on_pointer_up.clone()}
+                           onpointercancel={on_pointer_up} onchange={on_change}
+                           onblur={on_blur}
+                           data-testid={format!("rate-{}", c.code())} />
+                </div>
                 <input type="number" class="p1-number" min="0"
                        max={decimal(model::rate_max(c) * per, 0)}
                        step={decimal(0.1_f64.powi(places as i32), places)} inputmode="decimal"
@@ -130,6 +195,12 @@ pub fn RateInput(props: &RateProps) -> Html {
                        disabled={props.disabled} oninput={on_number}
                        data-testid={format!("rate-{}-number", c.code())} />
             </div>
+            if off {
+                <p class="p1-off-cue" aria-hidden="true"
+                   data-testid={format!("rate-{}-off-scale", c.code())}>
+                    { super::nb(&fill(s.off_scale, &[("max", &top_label)])) }
+                </p>
+            }
         </div>
     }
 }
@@ -139,8 +210,12 @@ pub fn RateInput(props: &RateProps) -> Html {
 fn Presets() -> Html {
     let handle = use_widget();
     let dispatch = use_dispatch();
-    let Ui { loc, s, .. } = use_ui();
+    let Ui { loc, s, f, .. } = use_ui();
+    let derived = use_derived();
     let active = handle.0.preset;
+    let note = active
+        .zip(derived.eval.as_ref())
+        .map(|(p, e)| text::preset_note(loc, &f, &handle.0.data, e, p));
     let send = |action: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action.clone()))
@@ -155,6 +230,9 @@ fn Presets() -> Html {
             }
             <button type="button" class="p1-button p1-button-quiet" data-testid="reset"
                     onclick={send(Action::Reset)}>{ s.reset }</button>
+            if let Some(note) = note {
+                <p class="p1-note p1-preset-note" data-testid="preset-note">{ super::nb(&note) }</p>
+            }
         </fieldset>
     }
 }
@@ -209,6 +287,14 @@ pub fn Scenario() -> Html {
                     </select>
                     if sc.basis == Basis::Cn {
                         <p class="p1-note">{ s.asof_note_cn }</p>
+                    }
+                </div>
+                // What the last switch changed that the reader didn't ask for.
+                <div class="p1-basis-change" role="status" data-testid="basis-change">
+                    if let Some(c) = state.basis_change.as_ref() {
+                        for line in text::basis_change(loc, &f, c) {
+                            <p class="p1-note">{ super::nb(&line) }</p>
+                        }
                     }
                 </div>
             </div>

@@ -334,7 +334,7 @@ pub async fn fetch_text(url: &str, link_origins: Option<&[String]>) -> Fetched {
 
 /// Calls `set` with the element's width whenever it changes.
 #[hook]
-pub fn use_width(node: &NodeRef, set: UseStateSetter<f64>) {
+pub fn use_width(node: &NodeRef, set: UseStateSetter<f64>, min: f64) {
     let node = node.clone();
     use_effect_with((), move |_| {
         let observer = node.cast::<web_sys::Element>().and_then(|el| {
@@ -342,7 +342,7 @@ pub fn use_width(node: &NodeRef, set: UseStateSetter<f64>) {
                 let set = set.clone();
                 move |w: f64| {
                     if w > 0.0 {
-                        set.set(w.round().max(280.0));
+                        set.set(w.round().max(min));
                     }
                 }
             };
@@ -495,15 +495,16 @@ pub fn leave_feed(ev: &web_sys::KeyboardEvent, after: bool) {
     }
 }
 
-/// Keeps a range input's `--fill` (0 to 1) in step with its value, for the filled part
-/// of the track. Set through the CSS object model, which a strict CSP allows.
+/// Keeps a CSS fraction (0 to 1) on an element in step with a value: a range input's
+/// `--fill` (the filled part of its track), the `--need` mark beside it. Set through the
+/// CSS object model, which a strict CSP allows.
 #[hook]
-pub fn use_range_fill(node: &NodeRef, fraction: f64) {
+pub fn use_fraction(node: &NodeRef, name: &'static str, fraction: f64) {
     let node = node.clone();
     use_effect_with((fraction * 10_000.0).round() as i64, move |_| {
         if let Some(el) = node.cast::<web_sys::HtmlElement>() {
             let value = crate::core::decimal::decimal(fraction, 4);
-            let _ = el.style().set_property("--fill", &value);
+            let _ = el.style().set_property(name, &value);
         }
     });
 }

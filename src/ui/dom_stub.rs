@@ -11,7 +11,7 @@ pub fn use_browser_effects(_handle: &Handle, _init: &std::rc::Rc<Init>, _query: 
 }
 
 #[hook]
-pub fn use_width(_node: &NodeRef, _set: UseStateSetter<f64>) {}
+pub fn use_width(_node: &NodeRef, _set: UseStateSetter<f64>, _min: f64) {}
 
 #[hook]
 pub fn use_settled(_value: String, _ms: u32) -> String {
@@ -31,7 +31,7 @@ pub fn reveal_event_near(_ev: &web_sys::Event, _id: &str) {}
 pub fn leave_feed(_ev: &web_sys::KeyboardEvent, _after: bool) {}
 
 #[hook]
-pub fn use_range_fill(_node: &NodeRef, _fraction: f64) {}
+pub fn use_fraction(_node: &NodeRef, _name: &'static str, _fraction: f64) {}
 
 #[hook]
 pub fn use_select_value(_node: &NodeRef, _value: String) {}

@@ -5,6 +5,7 @@
 //!
 //! Imports run one way: `widget` → components → `dom`/`format` → this module → core.
 
+pub mod category;
 pub mod chart;
 pub mod controls;
 #[cfg(target_arch = "wasm32")]

@@ -6,13 +6,16 @@
 use yew::prelude::*;
 
 use super::{Env, Ui, use_derived, use_ui};
+use crate::core::chart::num;
+use crate::core::decimal::within;
 use crate::core::model::YearResult;
+use crate::core::pace::Focus;
 use crate::core::text;
 
 /// How long the reader must pause before the verdict is announced.
 const ANNOUNCE_AFTER_MS: u32 = 700;
 
-fn met_class(r: &YearResult) -> &'static str {
+pub fn met_class(r: &YearResult) -> &'static str {
     if r.met { "is-met" } else { "is-missed" }
 }
 
@@ -132,6 +135,9 @@ pub fn Outlook() -> Html {
             <p class="p1-sofar">{ super::nb(&text::so_far(loc, &f, e)) }</p>
             if needed.is_some() || missing.is_some() {
                 <div class="p1-needed" data-testid="needed-pace">
+                    if let Some(p) = derived.focus.as_ref() {
+                        <PaceBars focus={*p} />
+                    }
                     if let Some(n) = needed {
                         <p>{ super::nb(&n.heading) }</p>
                         <ul class="p1-needed-lines">
@@ -143,6 +149,52 @@ pub fn Outlook() -> Html {
                 </div>
             }
             <p class="p1-caveat">{ caveat(s.caveat_line, s.method_heading, &env) }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PaceBarsProps {
+    pub focus: Focus,
+}
+
+/// The reader's monthly total against the pace the target that matters needs, as two
+/// bars on one scale, and why that target.
+#[component]
+pub fn PaceBars(props: &PaceBarsProps) -> Html {
+    let Ui { loc, s, f, .. } = use_ui();
+    let p = props.focus;
+    let t = text::pace(loc, &f, &p);
+    let top = p.yours.max(p.needed).max(f64::MIN_POSITIVE);
+    let bar = |v: f64, class: &'static str| {
+        html! {
+            <svg class={classes!("p1-pace-bar", class)} viewBox="0 0 100 10" height="10"
+                 preserveAspectRatio="none" aria-hidden="true">
+                <rect class="p1-bar-track" width="100" height="10" />
+                <rect class="p1-bar-fill" height="10"
+                      width={num(within(v / top * 100.0, 0.0, 100.0))} />
+            </svg>
+        }
+    };
+    html! {
+        <div class="p1-pace" data-testid="pace">
+            <div class="p1-pace-row is-yours">
+                <span class="p1-pace-label">{ s.pace_yours }</span>
+                { bar(p.yours, "is-yours") }
+                <span class="p1-pace-value" data-testid="pace-yours">{ super::nb(&t.yours) }</span>
+            </div>
+            if let Some(needed) = t.needed.as_ref() {
+                <div class="p1-pace-row is-needed">
+                    <span class="p1-pace-label">{ super::nb(&t.needed_label) }</span>
+                    { bar(p.needed, "is-needed") }
+                    <span class="p1-pace-value" data-testid="pace-needed">
+                        { super::nb(needed) }
+                    </span>
+                </div>
+            }
+            <p class="p1-pace-why" data-testid="pace-why">
+                { super::nb(&t.why) }{ " " }{ super::nb(&t.verdict) }
+            </p>
         </div>
     }
 }

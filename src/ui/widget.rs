@@ -150,10 +150,19 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let state = &handle.0;
     let loc: &'static Locale = locale_of(&init);
     // Derived results, computed once per change of the scenario or the data.
-    let derived: Rc<Derived> = use_memo((state.scenario, Rc::as_ptr(&state.data) as usize), {
-        let data = state.data.clone();
-        move |(scenario, _)| Derived::new(&data, scenario)
-    });
+    // While a slider is held, every chart keeps the scale it had when it was taken.
+    let held = state.hold.as_ref().map(|h| h.tops.clone());
+    let derived: Rc<Derived> = use_memo(
+        (
+            state.scenario,
+            Rc::as_ptr(&state.data) as usize,
+            held.as_ref().map(|t| Rc::as_ptr(t) as usize),
+        ),
+        {
+            let data = state.data.clone();
+            move |(scenario, _, _)| Derived::new(&data, scenario, held.as_deref())
+        },
+    );
     let dispatch: Dispatch = handle.dispatcher();
     let latest = use_memo((), |_| Latest::default());
     *latest.0.borrow_mut() = query.clone();

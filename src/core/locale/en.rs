@@ -64,11 +64,11 @@ pub const STRINGS: Strings = Strings {
     controls_heading: "Set the pace",
     basis_legend: "Whose figures",
     basis_us: "US exports",
-    basis_us_note: "What the US recorded shipping to China, without civil aircraft, as the \
-                    Peterson Institute for International Economics (PIIE) first counted it.",
+    basis_us_note: "US figures for goods shipped to China, without civil aircraft, as the \
+                    Peterson Institute (PIIE) first counted them.",
     basis_cn: "Chinese imports",
-    basis_cn_note: "What China's customs recorded buying, with shipping and insurance \
-                    included, so the figures run higher.",
+    basis_cn_note: "China's customs figures for goods bought, with shipping and insurance \
+                    included, so they run higher.",
     total_only_note: "China's customs figures come as running totals for the year, not by \
                       kind of goods, so on this basis you set one pace for all of them.",
     asof_label: "Data known as of",
@@ -88,6 +88,40 @@ pub const STRINGS: Strings = Strings {
     cat_energy: "Energy",
     cat_services: "Services",
     cat_total: "All covered goods",
+    cat_chart_label: "{category}, year to date: actual purchases, your projection and the \
+                      target path",
+    cat_heading: "Each kind of goods against its own target",
+    cat_year_met: "{year}: {share}, met",
+    cat_year_missed: "{year}: {share}, missed",
+    cat_year_partial: "{year}: {share} to {last}",
+    cat_final_heading: "Final counts for 2020–21, as a share of each commitment:",
+    cat_final: "{category} {share} ({source})",
+    cat_final_none: "{category}: no figure of its own",
+    cat_shared: "To meet {year}: {pace}",
+    off_scale: "Off the scale: the slider stops at {max}.",
+    rate_valuetext_off: "${n} billion a month, off the scale",
+    pace_yours: "Your pace",
+    pace_needed: "Needed for {year}, from {month}",
+    pace_why_first: "Each year has its own target; {year}'s falls due first.",
+    pace_why_only: "The {year} target is the only one still open.",
+    pace_met: "Your pace meets it.",
+    pace_short: "Your pace is {share} of it.",
+    pace_done: "The {year} target is already met by the figures so far.",
+    preset_note_so_far: "Each kind of goods at its average monthly pace from January to \
+                         {month}.",
+    preset_note_so_far_total: "The average monthly pace from January to {month}.",
+    preset_note_2017: "The monthly average of 2017, the year the targets build on.",
+    preset_note_needed: "The lowest steady pace for each kind of goods that meets every \
+                         target still open. At it: {result}.",
+    preset_note_needed_total: "The lowest steady pace that meets every target still open. \
+                               At it: {result}.",
+    preset_note_actual: "The figures to {month}, the latest in the data.",
+    list_separator: "; ",
+    basis_moved: "{basis}: no figure for {wanted}, so the figures run to {used}, the nearest \
+                  month with one.",
+    basis_rates_new: "The rates start at this basis's pace so far: the two sets of figures \
+                      differ, so yours don't carry over.",
+    basis_rates_total: "This basis has one pace for all goods, starting at its pace so far.",
 
     chart_title: "Purchases of the deal's goods, year to date",
     chart_axis_note: "US$ billion, added up from January each year",

@@ -303,6 +303,23 @@ strings! {
     /// The one-line result between the chart and the sliders.
     compact_label,
     cat_manufactured, cat_agriculture, cat_energy, cat_services, cat_total,
+    /// A category's small chart: its accessible name, its year lines, its final count.
+    cat_heading, cat_chart_label, cat_year_met, cat_year_missed, cat_year_partial,
+    cat_final_heading, cat_final, cat_final_none,
+    /// Its part of the pace needed, marked on its slider.
+    cat_shared,
+    /// A rate typed beyond the slider's range: the cue, and what the slider says.
+    off_scale, rate_valuetext_off,
+    /// The reader's pace against the pace needed for the target that matters.
+    pace_yours, pace_needed, pace_why_first, pace_why_only, pace_met, pace_short,
+    pace_done,
+    /// What the preset in use does.
+    preset_note_so_far, preset_note_so_far_total, preset_note_2017, preset_note_needed,
+    preset_note_needed_total, preset_note_actual,
+    /// Between the items of a list in a sentence: "; "
+    list_separator,
+    /// What a basis switch changed.
+    basis_moved, basis_rates_new, basis_rates_total,
 
     chart_title, chart_axis_note, legend_actual, legend_projection, legend_target,
     legend_later, legend_event, target_label, asof_marker, path_seasonal, path_straight,
