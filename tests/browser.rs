@@ -140,3 +140,45 @@ async fn a_refused_copy_says_so() {
     );
     assert!(text(&root, "manual-copy").contains("press Ctrl+C"));
 }
+
+#[wasm_bindgen_test]
+async fn a_held_slider_keeps_every_scale_until_it_is_let_go() {
+    let root = mount("?basis=us&asof=2020-06&mfg=3.92&ag=1.09&energy=0.48").await;
+    for code in ["manufactured", "agriculture", "energy"] {
+        assert!(
+            root.query_selector(&format!("[data-testid=\"category-chart-{code}\"]"))
+                .unwrap()
+                .is_some(),
+            "a small chart for {code}"
+        );
+    }
+    let slider: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=\"rate-agriculture\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let top = || text(&root, "category-top-agriculture");
+    let before = top();
+    let pointer = |kind: &str| {
+        let ev = web_sys::Event::new(kind).unwrap();
+        slider.dispatch_event(&ev).unwrap();
+    };
+    pointer("pointerdown");
+    yew::scheduler::flush().await;
+    slider.set_value(&slider.max());
+    slider
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(top(), before, "held: the scale stays");
+    assert!(
+        root.query_selector("[data-testid=\"category-off-scale-agriculture\"]")
+            .unwrap()
+            .is_some(),
+        "held: the line runs off the top, with an arrow"
+    );
+    pointer("pointerup");
+    yew::scheduler::flush().await;
+    assert_ne!(top(), before, "let go: the scale fits the new rate");
+}

@@ -701,10 +701,9 @@ pub struct PaceText {
     pub needed_label: String,
     /// "$18.3bn a month", or nothing when the target is already met.
     pub needed: Option<String>,
-    /// Why this target: it falls due first, or it is the only one open.
+    /// Why this target (it falls due first, or it is the only one open), then whether the
+    /// reader's pace meets it, or what share of it it is.
     pub why: String,
-    /// Whether the reader's pace meets it, or what share of it it is.
-    pub verdict: String,
 }
 
 pub fn pace(loc: &Locale, f: &dyn Format, p: &Focus) -> PaceText {
@@ -715,6 +714,13 @@ pub fn pace(loc: &Locale, f: &dyn Format, p: &Focus) -> PaceText {
         Why::OnlyOpen => s.pace_why_only,
     };
     let done = p.needed <= 0.0;
+    let verdict = if done {
+        fill(s.pace_done, &[("year", &year)])
+    } else if p.met() {
+        s.pace_met.to_string()
+    } else {
+        fill(s.pace_short, &[("share", &f.percent(p.yours / p.needed))])
+    };
     PaceText {
         yours: money_rate(loc, f, p.yours),
         needed_label: fill(
@@ -725,14 +731,13 @@ pub fn pace(loc: &Locale, f: &dyn Format, p: &Focus) -> PaceText {
             ],
         ),
         needed: (!done).then(|| money_rate(loc, f, p.needed)),
-        why: fill(why, &[("year", &year)]),
-        verdict: if done {
-            fill(s.pace_done, &[("year", &year)])
-        } else if p.met() {
-            s.pace_met.to_string()
-        } else {
-            fill(s.pace_short, &[("share", &f.percent(p.yours / p.needed))])
-        },
+        why: fill(
+            s.two_sentences,
+            &[
+                ("first", &fill(why, &[("year", &year)])),
+                ("second", &verdict),
+            ],
+        ),
     }
 }
 

@@ -193,7 +193,7 @@ pub fn PaceBars(props: &PaceBarsProps) -> Html {
                 </div>
             }
             <p class="p1-pace-why" data-testid="pace-why">
-                { super::nb(&t.why) }{ " " }{ super::nb(&t.verdict) }
+                { super::nb(&t.why) }
             </p>
         </div>
     }

@@ -112,11 +112,12 @@ pub const STRINGS: Strings = Strings {
     preset_note_so_far_total: "The average monthly pace from January to {month}.",
     preset_note_2017: "The monthly average of 2017, the year the targets build on.",
     preset_note_needed: "The lowest steady pace for each kind of goods that meets every \
-                         target still open. At it: {result}.",
+                         target still open. At that pace: {result}.",
     preset_note_needed_total: "The lowest steady pace that meets every target still open. \
-                               At it: {result}.",
+                               At that pace: {result}.",
     preset_note_actual: "The figures to {month}, the latest in the data.",
     list_separator: "; ",
+    two_sentences: "{first} {second}",
     basis_moved: "{basis}: no figure for {wanted}, so the figures run to {used}, the nearest \
                   month with one.",
     basis_rates_new: "The rates start at this basis's pace so far: the two sets of figures \

@@ -317,7 +317,7 @@ strings! {
     preset_note_so_far, preset_note_so_far_total, preset_note_2017, preset_note_needed,
     preset_note_needed_total, preset_note_actual,
     /// Between the items of a list in a sentence: "; "
-    list_separator,
+    list_separator, two_sentences,
     /// What a basis switch changed.
     basis_moved, basis_rates_new, basis_rates_total,
 

@@ -106,10 +106,14 @@ test('the reader\'s pace against the pace that matters, with which period and wh
     const mark = await page.locator(`[data-testid="rate-${c}"]`).evaluate((el) => getComputedStyle(el.parentElement).getPropertyValue('--need'));
     assert.ok(Number(mark) > 0 && Number(mark) <= 1, `${c}: need mark at ${mark}`);
   }
-  // The presets say what they do.
+  // The presets say what they do: "Pace needed" meets 2020 and overshoots 2021.
   await page.click('[data-preset="needed"]');
-  assert.match(await text(page, 'preset-note'), /2020/);
+  assert.match(await text(page, 'preset-note'), /At that pace: 2020: 100%; 2021: 1\d\d%\.$/);
   assert.match(await text(page, 'verdict-2020'), /target met/);
+  // In Chinese, the two sentences join without a space.
+  await open(page, w.server.url, '?lang=zh-Hans');
+  assert.match(await text(page, 'pace-why'), /^每年各有目标，2020年的目标最先到期。你设定的水平为所需的\d+%。$/);
+  assert.match(await text(page, 'pace'), /2020年达标所需（自2020年7月起）/);
   await page.close();
 });
 
