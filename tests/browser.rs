@@ -45,6 +45,15 @@ fn text(root: &web_sys::Element, testid: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The formatter the widget renders with: `plain` for its first render (matching the
+/// prerender), `intl` from the next task on.
+fn format_of(root: &web_sys::Element) -> String {
+    root.query_selector(".p1")
+        .unwrap()
+        .and_then(|p| p.get_attribute("data-format"))
+        .unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 async fn default_view_renders_the_verdict_with_intl_numbers() {
     let root = mount("").await;
@@ -53,10 +62,24 @@ async fn default_view_renders_the_verdict_with_intl_numbers() {
         h1.text_content().unwrap().trim(),
         "China promised to buy $200bn more in US goods and services. It bought none of the extra."
     );
+    // The first render is Plain's, as the prerender was.
+    assert_eq!(format_of(&root), "plain");
+    let plain = (text(&root, "verdict-2020"), text(&root, "needed-pace"));
+    // Then Intl takes over, and writes the same figures byte for byte.
+    for _ in 0..100 {
+        if format_of(&root) == "intl" {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(format_of(&root), "intl", "Intl took over");
     assert_eq!(
         text(&root, "verdict-2020"),
         "2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)"
     );
+    assert_eq!(text(&root, "verdict-2020"), plain.0);
+    assert_eq!(text(&root, "needed-pace"), plain.1);
     assert!(text(&root, "needed-pace").contains("$18.3bn a month from July 2020"));
 }
 

@@ -25,3 +25,37 @@ fn no_line_in_src_runs_over_100_characters() {
         long.join("\n")
     );
 }
+
+/// Test hooks are not behaviour hooks: production code finds its own elements by
+/// `data-p1-*` attributes or references, so renaming a `data-testid` can't change what
+/// the widget does. A test hook may only be written (`data-testid=` in markup), never
+/// read (a selector or `get_attribute`).
+#[test]
+fn no_production_code_reads_a_test_hook() {
+    let mut files = common::rust_files("src");
+    files.extend(
+        ["src/bin/loader.js", "static/resize.js"]
+            .into_iter()
+            .map(std::path::PathBuf::from),
+    );
+    let reads: Vec<String> = files
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).expect("readable source");
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| {
+                    l.contains("[data-testid")
+                        || l.contains("\"data-testid\"")
+                        || l.contains("testid'")
+                })
+                .map(|(n, l)| format!("{}:{}: {}", f.display(), n + 1, l.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        reads.is_empty(),
+        "test hooks read by the widget:\n{}",
+        reads.join("\n")
+    );
+}

@@ -39,11 +39,13 @@ fn round_trips_in_sets<T: Code + std::fmt::Debug>() {
 
 #[test]
 fn every_coded_enum_round_trips() {
-    use phase_one::core::data::{Basis, Category, Record, Unit};
+    use phase_one::core::data::{Basis, Category, Record, Scope, Unit};
     use phase_one::core::locale::Lang;
+    use phase_one::core::locale::SourceKind;
     use phase_one::core::model::Preset;
     use phase_one::core::problem::Msg;
-    use phase_one::core::timeline::{Actor, App, PeriodFilter, Precision};
+    use phase_one::core::sources::Tier;
+    use phase_one::core::timeline::{Actor, App, Events, PeriodFilter, Precision};
     use phase_one::core::url_state::{Theme, View};
     round_trips::<Basis>();
     round_trips::<Category>();
@@ -68,9 +70,107 @@ fn every_coded_enum_round_trips() {
     round_trips::<Precision>();
     round_trips::<Theme>();
     round_trips::<View>();
+    round_trips::<Events>();
+    round_trips::<Scope>();
+    round_trips::<Tier>();
+    round_trips::<SourceKind>();
     assert_eq!(
         PeriodFilter::from_code("2020-2021"),
         Some(PeriodFilter::Deal),
         "alias"
     );
+}
+
+/// Every enum declared with `codes!` is in the round trip above: a new one can't be
+/// forgotten (the list is read from the sources, not from the macro).
+#[test]
+fn the_round_trip_lists_every_coded_enum() {
+    let this = std::fs::read_to_string("tests/vocab.rs").expect("this file");
+    let mut names = Vec::new();
+    // (`vocab.rs` itself declares one in its own unit tests.)
+    for f in common_rust_files("src")
+        .into_iter()
+        .filter(|f| !f.ends_with("vocab.rs"))
+    {
+        let text = std::fs::read_to_string(&f).expect("a source");
+        for block in text.split("crate::codes! {\n").skip(1) {
+            let name = block
+                .split("pub enum ")
+                .nth(1)
+                .and_then(|r| r.split_whitespace().next())
+                .expect("an enum in codes!");
+            names.push(name.to_string());
+        }
+    }
+    assert!(names.len() >= 15, "{names:?}");
+    for n in names {
+        assert!(
+            this.contains(&format!("round_trips::<{n}>()"))
+                || this.contains(&format!("round_trips_in_sets::<{n}>()")),
+            "{n} is declared with codes! but not round-tripped"
+        );
+    }
+}
+
+fn common_rust_files(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("a directory").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The codes a link, an embed or a data file writes are public: renaming one breaks
+/// every link and file that uses it. They are spelled out here, apart from the macro.
+#[test]
+fn the_public_codes_keep_their_spelling() {
+    use phase_one::core::data::{Basis, Category, Scope};
+    use phase_one::core::locale::Lang;
+    use phase_one::core::model::Preset;
+    use phase_one::core::timeline::{Actor, App, Events, PeriodFilter};
+    use phase_one::core::url_state::{Theme, View};
+    use phase_one::core::vocab::Code;
+    fn codes<T: Code>() -> Vec<&'static str> {
+        T::ALL.iter().map(|v| v.code()).collect()
+    }
+    assert_eq!(codes::<Basis>(), ["us", "cn"]);
+    assert_eq!(codes::<View>(), ["simulator", "timeline", "both"]);
+    assert_eq!(codes::<Theme>(), ["light", "dark", "auto"]);
+    assert_eq!(codes::<Lang>(), ["en", "zh-Hans"]);
+    assert_eq!(codes::<PeriodFilter>(), ["deal", "all"]);
+    assert_eq!(codes::<Events>(), ["key", "all"]);
+    assert_eq!(codes::<App>(), ["tiktok", "wechat"]);
+    assert_eq!(
+        codes::<Actor>(),
+        [
+            "white_house",
+            "commerce",
+            "treasury_cfius",
+            "congress",
+            "court",
+            "company",
+            "china_government"
+        ]
+    );
+    assert_eq!(codes::<Preset>(), ["so-far", "2017", "needed", "actual"]);
+    assert_eq!(
+        codes::<Scope>(),
+        [
+            "goods_services",
+            "goods",
+            "manufactured",
+            "agriculture",
+            "energy",
+            "services"
+        ]
+    );
+    assert!(codes::<Category>().starts_with(&["manufactured", "agriculture", "energy"]));
 }

@@ -51,7 +51,8 @@ pub fn Chart() -> Html {
     };
 
     html! {
-        <figure class="p1-chart" data-testid="chart" data-basis={sc.basis.code()}
+        <figure class="p1-chart" data-p1-role="chart" data-testid="chart"
+                data-basis={sc.basis.code()}
                 data-asof={sc.asof.to_string()}>
             <figcaption>
                 <h2 class="p1-h2" id={title_id.clone()}>{ s.chart_title }</h2>
@@ -337,7 +338,7 @@ fn Markers(props: &MarkersProps) -> Html {
                aria-expanded={if is_open(i) { "true" } else { "false" }}
                aria-controls={is_open(i).then(|| panel_id.clone())}
                data-event-id={id.clone()} data-event-ids={members[i].join(" ")}
-               data-testid="chart-marker"
+               data-testid="chart-marker" data-p1-role="marker"
                onmouseenter={highlight(Some(id.clone())).reform(|_: MouseEvent| ())}
                onfocus={highlight(Some(id.clone())).reform(|_: FocusEvent| ())}
                onmouseleave={highlight(None).reform(|_: MouseEvent| ())}

@@ -409,10 +409,8 @@ fn root_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
 }
 
 fn event_in(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
-    root.query_selector(&format!(
-        "[data-testid=\"timeline-event\"][data-event-id=\"{id}\"]"
-    ))
-    .ok()?
+    root.query_selector(&format!("[data-p1-role=\"event\"][data-event-id=\"{id}\"]"))
+        .ok()?
 }
 
 fn find_event_anywhere(id: &str) -> Option<web_sys::Element> {
@@ -456,7 +454,7 @@ pub fn focus_event_near(ev: &web_sys::KeyboardEvent, id: &str) {
 pub fn focus_marker_near(ev: &web_sys::KeyboardEvent, index: usize) {
     let Some(root) = root_of(ev) else { return };
     gloo_timers::callback::Timeout::new(0, move || {
-        if let Ok(list) = root.query_selector_all("[data-testid=\"chart-marker\"]") {
+        if let Ok(list) = root.query_selector_all("[data-p1-role=\"marker\"]") {
             if let Some(el) = list
                 .item(index as u32)
                 .and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok())
@@ -720,7 +718,7 @@ pub fn open_in_widget(ev: &web_sys::Event, id: &str) {
 /// from, once the render that follows has run (the panel it closed is gone by then).
 pub fn focus_marker_of(ev: &web_sys::Event, id: &str) {
     let Some(root) = root_of(ev) else { return };
-    let selector = format!(".p1-marker[data-event-ids~=\"{id}\"]");
+    let selector = format!("[data-p1-role=\"marker\"][data-event-ids~=\"{id}\"]");
     gloo_timers::callback::Timeout::new(0, move || {
         if let Ok(Some(m)) = root.query_selector(&selector) {
             if let Ok(m) = m.dyn_into::<web_sys::SvgElement>() {
@@ -761,8 +759,8 @@ pub fn use_reveal<K: PartialEq + Clone + 'static>(node: &NodeRef, key: Option<K>
 /// that stands for the event.
 pub fn reveal_chart(ev: &web_sys::Event, id: &str) {
     let Some(root) = root_of(ev) else { return };
-    let selector = format!("[data-testid=\"chart-marker\"][data-event-ids~=\"{id}\"]");
-    if let Ok(Some(chart)) = root.query_selector("[data-testid=\"chart\"]") {
+    let selector = format!("[data-p1-role=\"marker\"][data-event-ids~=\"{id}\"]");
+    if let Ok(Some(chart)) = root.query_selector("[data-p1-role=\"chart\"]") {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         chart.scroll_into_view_with_scroll_into_view_options(&opts);

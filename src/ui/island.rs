@@ -94,7 +94,7 @@ impl Drop for Waiter {
 /// screen while this waits): `<Suspense><Island reach={…}>…</Island></Suspense>`.
 #[component]
 pub fn Island(props: &IslandProps) -> HtmlResult {
-    let islands = super::use_env().islands.clone();
+    let islands = use_context::<Islands>().unwrap_or_default();
     let waiting = use_memo((), {
         let reach = props.reach;
         move |_| {

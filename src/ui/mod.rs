@@ -166,8 +166,6 @@ pub struct Env {
     pub asset_base: String,
     /// A prefix that makes element ids unique per instance on a page.
     pub id_prefix: String,
-    /// The islands that hydrate after the simulator (set by `Widget`).
-    pub islands: island::Islands,
 }
 
 impl Env {
@@ -381,8 +379,8 @@ pub fn target_is_event(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.get_attribute("data-testid"))
-        .is_some_and(|v| v == "timeline-event")
+        .and_then(|el| el.get_attribute("data-p1-role"))
+        .is_some_and(|v| v == "event")
 }
 
 /// Whether the `<details>` an event came from is open.

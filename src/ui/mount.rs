@@ -163,7 +163,6 @@ pub fn mount(host: &Element) {
             asset_base,
             id_prefix: String::new(),
             data_origins,
-            islands: Default::default(),
         };
         // The page's own language (the Chinese page says so on its root): a link without
         // `lang` keeps it, and only a view in that language can hydrate its prerender.
@@ -197,7 +196,7 @@ pub fn mount(host: &Element) {
                 .into(),
         );
     }
-    let Some(root) = shadow_root(&document, host, &stylesheet) else {
+    let Some((root, link)) = shadow_root(&document, host, &stylesheet) else {
         web_sys::console::warn_1(
             &"Phase One widget: this element already has a shadow root, so the widget \
               cannot render in it. Use an empty <div data-phase-one-widget>."
@@ -240,7 +239,6 @@ pub fn mount(host: &Element) {
         asset_base,
         id_prefix: format!("p1-{instance}-"),
         data_origins,
-        islands: Default::default(),
     };
     let lang = params.lang.unwrap_or_default();
     let init = Init {
@@ -252,7 +250,26 @@ pub fn mount(host: &Element) {
         extras: super::Extras::Live,
         locale: None,
     };
-    start_in(host.clone(), root, init, lang);
+    // Inside a Shadow DOM the host page's inherited styles (its font size, its colour)
+    // apply until the widget's own stylesheet has loaded: the widget starts once it has
+    // (or failed, or after 5 s), so no reader sees it unstyled.
+    let host = host.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(loaded(&link)).await;
+        start_in(host, root, init, lang);
+    });
+}
+
+/// Resolves when `link` has loaded its stylesheet, failed to, or 5 s have passed.
+fn loaded(link: &Element) -> js_sys::Promise {
+    let link = link.clone();
+    js_sys::Promise::new(&mut move |resolve, _| {
+        let _ = link.add_event_listener_with_callback("load", &resolve);
+        let _ = link.add_event_listener_with_callback("error", &resolve);
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5000);
+        }
+    })
 }
 
 /// Starts the widget in `root` in the reader's language: at once in English (compiled
@@ -407,7 +424,12 @@ fn attributes(host: &Element) -> Params {
     url_state::from_pairs(pairs)
 }
 
-fn shadow_root(document: &web_sys::Document, host: &Element, css: &str) -> Option<Element> {
+/// The widget's root in `host`'s Shadow DOM, and the link to its stylesheet there.
+fn shadow_root(
+    document: &web_sys::Document,
+    host: &Element,
+    css: &str,
+) -> Option<(Element, Element)> {
     // An element that held the widget before (removed, then put back) keeps its shadow
     // root, which has the widget's stylesheet: the widget renders in it afresh.
     let ours = |s: &web_sys::ShadowRoot| {
@@ -435,7 +457,7 @@ fn shadow_root(document: &web_sys::Document, host: &Element, css: &str) -> Optio
     let root = document.create_element("div").ok()?;
     root.set_attribute("class", "p1-host").ok()?;
     shadow.append_child(&root).ok()?;
-    Some(root)
+    Some((root, link))
 }
 
 fn origin_of(url: &str) -> String {

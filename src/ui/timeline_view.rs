@@ -358,7 +358,8 @@ pub fn EventCard(props: &EventProps) -> Html {
                  aria-posinset={props.pos.map(|p| p.to_string())}
                  aria-setsize={props.pos.map(|_| props.size.to_string())}
                  aria-current={if props.selected { "true" } else { "false" }}
-                 data-testid="timeline-event" data-event-id={e.id.clone()}
+                 data-testid="timeline-event" data-p1-role="event"
+                 data-event-id={e.id.clone()}
                  onfocusin={select.reform(|_: FocusEvent| ())}
                  onclick={select.reform(|_: MouseEvent| ())}>
             <h4 class="p1-event-title" id={heading_id}>

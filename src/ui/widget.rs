@@ -127,21 +127,25 @@ pub fn Widget(props: &WidgetProps) -> Html {
     super::dom::use_next_task(intl_ready.setter());
 
     let env: Rc<Env> = use_memo((), {
-        let (env, hydrating, live) = (init.env.clone(), init.hydrate, live.setter());
-        move |_| Env {
-            islands: Islands {
-                hydrating,
-                waiting: Rc::default(),
-                all_live: Callback::from(move |_| live.set(true)),
-            },
-            ..env
-        }
+        let env = init.env.clone();
+        move |_| env
     });
+    // The islands that hydrate after the simulator (see `island.rs`), in a context of
+    // their own.
+    let islands: Islands = (*use_memo((), {
+        let (hydrating, live) = (init.hydrate, live.setter());
+        move |_| Islands {
+            hydrating,
+            waiting: Rc::default(),
+            all_live: Callback::from(move |_| live.set(true)),
+        }
+    }))
+    .clone();
     // Set once the client has taken over (after hydration): tests and host pages can
     // wait for `.p1[data-ready]`. Islands created from then on don't wait.
     let ready = use_state(|| false);
     {
-        let (ready, islands) = (ready.clone(), env.islands.clone());
+        let (ready, islands) = (ready.clone(), islands.clone());
         use_effect_with((), move |_| {
             islands.close();
             ready.set(true);
@@ -177,9 +181,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Latest> context={(*latest).clone()}>
         <ContextProvider<Rc<Env>> context={env.clone()}>
         <ContextProvider<IntlReady> context={IntlReady(*intl_ready)}>
+        <ContextProvider<Islands> context={islands}>
             <div class="p1" data-theme={look.theme.code()} data-view={look.view.code()}
                  lang={loc.lang.code()} data-ready={ready.then_some("true")}
-                 data-live={(*ready && *live).then_some("true")}>
+                 data-live={(*ready && *live).then_some("true")}
+                 data-format={if *intl_ready { "intl" } else { "plain" }}>
                 // Until the client takes over (or when it can't), every control is disabled;
                 // after a moment without it, a line says why (CSS shows it late, so a
                 // normal load never flashes it).
@@ -225,6 +231,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 </Island></Suspense>
                 </fieldset>
             </div>
+        </ContextProvider<Islands>>
         </ContextProvider<IntlReady>>
         </ContextProvider<Rc<Env>>>
         </ContextProvider<Latest>>

@@ -120,6 +120,39 @@ test('an AMP-style parent resizes the iframe from embed-size messages', async ()
   await p.ctx.close();
 });
 
+test('a script embed never shows unstyled: it starts once its stylesheet has loaded, however late', async () => {
+  const p = await ctx();
+  // Every frame, note whether the widget is in its Shadow DOM before its stylesheet is:
+  // the host's 40 px serif would show through until then.
+  await p.addInitScript(() => {
+    window.__unstyled = 0;
+    window.__seen = false;
+    const look = () => {
+      const root = document.getElementById('a')?.shadowRoot;
+      const widget = root?.querySelector('.p1');
+      if (widget) {
+        window.__seen = true;
+        if (!root.querySelector('link[data-phase-one-style]')?.sheet) window.__unstyled += 1;
+      }
+      if (!window.__seen) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  let held = 0;
+  await p.route(/widget-[0-9a-f]+\.css$/, async (route) => {
+    held += 1;
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await p.goto(w.server.origin + '/script.html');
+  await p.waitForSelector('#a >> .p1[data-live]');
+  assert.ok(held >= 1, 'the stylesheet was held back');
+  assert.equal(await p.evaluate(() => window.__unstyled), 0, 'never rendered before its stylesheet');
+  assert.equal(await p.locator('#a >> [data-testid="verdict-2020"]').evaluate((e) => getComputedStyle(e).fontSize), '18px');
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
 test('two script-embedded instances, each with its own state, unharmed by hostile host CSS', async () => {
   const p = await ctx();
   await p.goto(w.server.origin + '/script.html');
