@@ -333,7 +333,7 @@ proptest! {
                         .next()
                         .map(|(k, _)| k.into_owned())
                         .unwrap_or_default();
-                    !url_state::OWN_NAMES.contains(&name.as_str())
+                    !url_state::is_own_name(name.as_str())
                 })
                 .map(str::to_string)
                 .collect::<Vec<_>>()

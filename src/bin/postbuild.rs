@@ -313,9 +313,8 @@ mod native {
     /// in English and where every other language's are filled in). Everything else
     /// happens in Rust (`start`).
     fn loader(glue: &str, wasm: &str, css: &str, locales: &[&Locale]) -> String {
-        let own: Vec<String> = phase_one::core::url_state::OWN_NAMES
-            .iter()
-            .map(|n| js_string(n))
+        let own: Vec<String> = phase_one::core::url_state::own_names()
+            .map(js_string)
             .collect();
         let s = locale::EN.strings;
         let strings = format!(

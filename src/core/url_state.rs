@@ -62,32 +62,150 @@ pub const RATE_PARAMS: [(&str, Category); 4] = [
     ("total", Category::Total),
 ];
 
-/// Everything a link or an embed can ask for. `None` means "not given (or unusable)".
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Params {
-    pub version: Option<u32>,
-    pub basis: Option<Basis>,
-    pub asof: Option<Month>,
-    /// In [`RATE_PARAMS`] order.
-    pub rates: [Option<f64>; 4],
-    pub view: Option<View>,
-    pub theme: Option<Theme>,
-    pub lang: Option<Lang>,
-    pub apps: Option<Set<App>>,
-    pub actors: Option<Set<Actor>>,
-    pub period: Option<PeriodFilter>,
-    pub events: Option<Events>,
-    /// A newsroom's purchase data file (`data`).
-    pub data_url: Option<DataRef>,
-    /// A newsroom's timeline file (`timeline-data`).
-    pub timeline_data_url: Option<DataRef>,
-    /// pym.js: the parent's id for this child frame.
-    pub child_id: Option<String>,
-    /// pym.js: the embedding article's URL.
-    pub parent_url: Option<String>,
-    /// Parameter names that were present but unusable.
-    pub ignored: Vec<String>,
+/// Who wins when a reader's link and the publisher's page both give an option.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LinkRule {
+    /// The link sets the view: its value wins.
+    LinkWins,
+    /// A shared link can't swap what an article was published with: the publisher's
+    /// value (an embed's attribute, an iframe's address) stays.
+    PublisherWins,
 }
+
+/// One option as the table declares it: its name (the same in a query, a `data-`
+/// attribute and an article's `p1.` parameters), what its values are, its default, an
+/// example value, and who wins between a link and the page.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub values: &'static str,
+    pub default: &'static str,
+    pub example: &'static str,
+    pub link: LinkRule,
+}
+
+/// The options, each declared once: from this come `Params`, reading (`from_pairs`),
+/// merging (`overlay`, `overlay_link`), the names this widget owns in an address
+/// (`is_own_name`, `own_names`) and, checked by a test, README's table of options.
+macro_rules! options {
+    ($(
+        $(#[$doc:meta])*
+        $field:ident: $ty:ty = $name:literal {
+            values: $values:literal, default: $default:literal, example: $example:literal,
+            link: $link:ident, read: $read:expr $(,)?
+        }
+    )*) => {
+        /// Everything a link or an embed can ask for. `None` means "not given (or
+        /// unusable)".
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Params {
+            $( $(#[$doc])* pub $field: Option<$ty>, )*
+            /// The rates (`mfg`, `ag`, `energy`, `total`), in [`RATE_PARAMS`] order.
+            pub rates: [Option<f64>; 4],
+            /// pym.js: the parent's id for this child frame.
+            pub child_id: Option<String>,
+            /// pym.js: the embedding article's URL.
+            pub parent_url: Option<String>,
+            /// Parameter names that were present but unusable.
+            pub ignored: Vec<String>,
+        }
+
+        /// Every option but the rates (see [`RATE_OPTION`]), in the table's order.
+        pub const OPTIONS: &[OptionSpec] = &[$(
+            OptionSpec {
+                name: $name,
+                values: $values,
+                default: $default,
+                example: $example,
+                link: LinkRule::$link,
+            },
+        )*];
+
+        /// Reads one option's value into `p`: `Some(usable)` for a name in the table.
+        fn read_option(p: &mut Params, key: &str, v: &str) -> Option<bool> {
+            let read = match key {
+                $( $name => set(&mut p.$field, ($read)(v)), )*
+                _ => return None,
+            };
+            Some(read)
+        }
+
+        /// `base` with every option `over` gives taken from `over`; where `publisher`
+        /// is set, options whose rule is `PublisherWins` keep `base`'s value if it has
+        /// one.
+        fn overlay_options(base: &mut Params, over: &mut Params, publisher: bool) {
+            $(
+                let keep = publisher && LinkRule::$link == LinkRule::PublisherWins;
+                base.$field = if keep {
+                    base.$field.take().or(over.$field.take())
+                } else {
+                    over.$field.take().or(base.$field.take())
+                };
+            )*
+        }
+    };
+}
+
+options! {
+    view: View = "view" {
+        values: "`simulator`, `timeline`, `both`", default: "`both`", example: "timeline",
+        link: LinkWins, read: View::from_code,
+    }
+    basis: Basis = "basis" {
+        values: "`us` (US exports), `cn` (Chinese imports)", default: "`us`", example: "cn",
+        link: LinkWins, read: Basis::from_code,
+    }
+    asof: Month = "asof" {
+        values: "`YYYY-MM`, snapped to the latest month with data", default: "`2020-06`",
+        example: "2020-12", link: LinkWins, read: Month::parse,
+    }
+    apps: Set<App> = "apps" {
+        values: "`tiktok`, `wechat` (comma list), `all`, `none`", default: "all",
+        example: "wechat", link: LinkWins, read: Set::parse,
+    }
+    actors: Set<Actor> = "actors" {
+        values: "`white_house`, `commerce`, `treasury_cfius`, `congress`, `court`, \
+                 `company`, `china_government` (comma list), `all`",
+        default: "all", example: "court,congress", link: LinkWins, read: Set::parse,
+    }
+    period: PeriodFilter = "period" {
+        values: "`deal` (2020–21), `all`", default: "`all`", example: "deal",
+        link: LinkWins, read: PeriodFilter::from_code,
+    }
+    events: Events = "events" {
+        values: "`key` (the 12 key moments), `all` (every event, with the filters)",
+        default: "`key`", example: "all", link: LinkWins, read: Events::from_code,
+    }
+    theme: Theme = "theme" {
+        values: "`light`, `dark`, `auto` (follows `prefers-color-scheme`)",
+        default: "`auto`", example: "dark", link: LinkWins, read: Theme::from_code,
+    }
+    lang: Lang = "lang" {
+        values: "`en`, `zh-Hans` (Simplified Chinese)",
+        default: "`en` (on `index.zh-Hans.html`, `zh-Hans`)", example: "zh-Hans",
+        link: LinkWins, read: Lang::from_tag,
+    }
+    /// A newsroom's purchase data file.
+    data_url: DataRef = "data" {
+        values: "URL of a purchases CSV in the built-in format", default: "built-in",
+        example: "/newsroom/purchases.csv", link: PublisherWins,
+        read: |v: &str| data_address(v).map(DataRef::from_link),
+    }
+    /// A newsroom's timeline file.
+    timeline_data_url: DataRef = "timeline-data" {
+        values: "URL of a timeline CSV in the built-in format", default: "built-in",
+        example: "/newsroom/timeline.csv", link: PublisherWins,
+        read: |v: &str| data_address(v).map(DataRef::from_link),
+    }
+    /// The link format's version.
+    version: u32 = "v" {
+        values: "link format version (`1`)", default: "`1`", example: "1", link: LinkWins,
+        read: |v: &str| v.parse().ok().filter(|n| *n >= 1),
+    }
+}
+
+/// The rates, one option per category that has a slider ([`RATE_PARAMS`]).
+pub const RATE_OPTION: &str = "US$ bn a month";
 
 /// Parses a query string (with or without the leading `?`).
 /// A query string with its `lang` parameter set to `lang` (dropped for the default),
@@ -120,21 +238,6 @@ pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Params {
     for (key, value) in pairs {
         let v = value.trim();
         let ok = match key.as_str() {
-            "v" => set(&mut p.version, v.parse().ok().filter(|n| *n >= 1)),
-            "basis" => set(&mut p.basis, Basis::from_code(v)),
-            "asof" => set(&mut p.asof, Month::parse(v)),
-            "view" => set(&mut p.view, View::from_code(v)),
-            "theme" => set(&mut p.theme, Theme::from_code(v)),
-            "lang" => set(&mut p.lang, Lang::from_tag(v)),
-            "apps" => set(&mut p.apps, Set::parse(v)),
-            "actors" => set(&mut p.actors, Set::parse(v)),
-            "period" => set(&mut p.period, PeriodFilter::from_code(v)),
-            "events" => set(&mut p.events, Events::from_code(v)),
-            "data" => set(&mut p.data_url, data_address(v).map(DataRef::from_link)),
-            "timeline-data" => set(
-                &mut p.timeline_data_url,
-                data_address(v).map(DataRef::from_link),
-            ),
             "childId" => set(
                 &mut p.child_id,
                 Some(v.to_string()).filter(|s| {
@@ -152,9 +255,12 @@ pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Params {
                         && !s.chars().any(char::is_whitespace)
                 }),
             ),
-            k => match RATE_PARAMS.iter().position(|(name, _)| *name == k) {
-                Some(i) => set(&mut p.rates[i], parse_decimal(v)),
-                None => true, // unknown names are someone else's (e.g. pym's initialWidth)
+            k => match read_option(&mut p, k, v) {
+                Some(ok) => ok,
+                None => match RATE_PARAMS.iter().position(|(name, _)| *name == k) {
+                    Some(i) => set(&mut p.rates[i], parse_decimal(v)),
+                    None => true, // someone else's name (e.g. pym's initialWidth)
+                },
             },
         };
         if !ok {
@@ -182,26 +288,20 @@ impl DataRef {
     }
 }
 
-/// Every parameter name this widget owns. Any other name in an address is someone
-/// else's (the article's, pym's, analytics') and is kept as it is.
-pub const OWN_NAMES: [&str; 16] = [
-    "v",
-    "basis",
-    "asof",
-    "mfg",
-    "ag",
-    "energy",
-    "total",
-    "apps",
-    "actors",
-    "period",
-    "events",
-    "view",
-    "theme",
-    "lang",
-    "data",
-    "timeline-data",
-];
+/// Whether `name` is one of this widget's parameters (an option or a rate). Any other
+/// name in an address is someone else's (the article's, pym's, analytics') and is kept
+/// as it is.
+pub fn is_own_name(name: &str) -> bool {
+    OPTIONS.iter().any(|o| o.name == name) || RATE_PARAMS.iter().any(|(n, _)| *n == name)
+}
+
+/// Every parameter name this widget owns: the options, then the rates.
+pub fn own_names() -> impl Iterator<Item = &'static str> {
+    OPTIONS
+        .iter()
+        .map(|o| o.name)
+        .chain(RATE_PARAMS.iter().map(|(n, _)| *n))
+}
 
 /// The prefix of a script embed's parameters in the article's own address
 /// (`p1.basis=cn`), so they never clash with the article's.
@@ -211,43 +311,28 @@ impl Params {
     /// These parameters with every one that `over` gives replaced by its value.
     #[must_use]
     pub fn overlay(self, over: Params) -> Params {
-        let mut rates = self.rates;
-        for (r, o) in rates.iter_mut().zip(over.rates) {
-            *r = o.or(*r);
-        }
-        let mut ignored = self.ignored;
-        ignored.extend(over.ignored);
-        Params {
-            version: over.version.or(self.version),
-            basis: over.basis.or(self.basis),
-            asof: over.asof.or(self.asof),
-            rates,
-            view: over.view.or(self.view),
-            theme: over.theme.or(self.theme),
-            lang: over.lang.or(self.lang),
-            apps: over.apps.or(self.apps),
-            actors: over.actors.or(self.actors),
-            period: over.period.or(self.period),
-            events: over.events.or(self.events),
-            data_url: over.data_url.or(self.data_url),
-            timeline_data_url: over.timeline_data_url.or(self.timeline_data_url),
-            child_id: over.child_id.or(self.child_id),
-            parent_url: over.parent_url.or(self.parent_url),
-            ignored,
-        }
+        self.merge(over, false)
     }
 
     /// These parameters (the publisher's: an embed's attributes, an iframe's address)
     /// under a reader's link (`over`, the article's `p1.` parameters): the link sets the
-    /// view, but a data file the publisher named stays. A shared link can't swap the
-    /// figures an article was published with.
+    /// view, but an option whose rule is `PublisherWins` (a data file) stays as the
+    /// publisher gave it. A shared link can't swap the figures an article was published
+    /// with.
     #[must_use]
     pub fn overlay_link(self, over: Params) -> Params {
-        let (data, timeline) = (self.data_url.clone(), self.timeline_data_url.clone());
-        let mut p = self.overlay(over);
-        p.data_url = data.or(p.data_url);
-        p.timeline_data_url = timeline.or(p.timeline_data_url);
-        p
+        self.merge(over, true)
+    }
+
+    fn merge(mut self, mut over: Params, publisher: bool) -> Params {
+        overlay_options(&mut self, &mut over, publisher);
+        for (r, o) in self.rates.iter_mut().zip(over.rates) {
+            *r = o.or(*r);
+        }
+        self.child_id = over.child_id.or(self.child_id);
+        self.parent_url = over.parent_url.or(self.parent_url);
+        self.ignored.extend(over.ignored);
+        self
     }
 
     /// The same parameters, with data files marked as the host page's own choice.
@@ -283,8 +368,7 @@ pub fn merge_query(existing: &str, ours: &str, prefix: &str) -> String {
             .next()
             .map(|(k, _)| k.into_owned())
             .unwrap_or_default();
-        name.strip_prefix(prefix)
-            .is_some_and(|n| OWN_NAMES.contains(&n))
+        name.strip_prefix(prefix).is_some_and(is_own_name)
     };
     let mut parts: Vec<String> = existing
         .split('&')
