@@ -2,21 +2,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use phase_one::core::data::Period;
-use phase_one::core::data::{self, Basis, Category, Dataset};
+use phase_one::core::data::{Basis, Category, Dataset};
 use phase_one::core::derived::Derived;
 use phase_one::core::model::{self, Preset, Rates, Scenario};
 use phase_one::core::month::Month;
 use proptest::prelude::*;
-use std::sync::OnceLock;
 
-fn ds() -> &'static Dataset {
-    static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| data::parse(data::FILE_NAME, data::BUILT_IN).expect("built-in data"))
-}
-
-fn m(s: &str) -> Month {
-    Month::parse(s).unwrap()
-}
+mod common;
+use common::{ds, m};
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol

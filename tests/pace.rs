@@ -3,25 +3,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
-use std::sync::OnceLock;
 
-use phase_one::core::data::{self, Basis, Category, Dataset};
+use phase_one::core::data::{Basis, Category};
 use phase_one::core::derived::Derived;
 use phase_one::core::model::{self, Rates, Scenario};
-use phase_one::core::month::Month;
 use phase_one::core::pace::{self, Why};
 use phase_one::core::state::{Action, BasisRates, HoldBy, State};
 use phase_one::core::{timeline, url_state};
 use proptest::prelude::*;
 
-fn ds() -> &'static Dataset {
-    static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| data::parse(data::FILE_NAME, data::BUILT_IN).expect("built-in data"))
-}
-
-fn m(s: &str) -> Month {
-    Month::parse(s).unwrap()
-}
+mod common;
+use common::{ds, m};
 
 fn scenario(basis: Basis, asof: &str, rates: [f64; 4]) -> Scenario {
     Scenario {

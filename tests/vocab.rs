@@ -2,6 +2,8 @@
 //! strings reads back what it writes, and the typed filter sets round-trip in links.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use phase_one::core::vocab::{Code, Set};
 
 /// A vocabulary's codes read back what they write.
@@ -88,7 +90,7 @@ fn the_round_trip_lists_every_coded_enum() {
     let this = std::fs::read_to_string("tests/vocab.rs").expect("this file");
     let mut names = Vec::new();
     // (`vocab.rs` itself declares one in its own unit tests.)
-    for f in common_rust_files("src")
+    for f in common::rust_files("src")
         .into_iter()
         .filter(|f| !f.ends_with("vocab.rs"))
     {
@@ -110,22 +112,6 @@ fn the_round_trip_lists_every_coded_enum() {
             "{n} is declared with codes! but not round-tripped"
         );
     }
-}
-
-fn common_rust_files(dir: &str) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("a directory").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
-    out
 }
 
 /// The codes a link, an embed or a data file writes are public: renaming one breaks

@@ -221,18 +221,24 @@ pub struct Layout {
     pub divider_x: f64,
 }
 
+/// Both years' lines in a frame, and where a line runs off the top (for its arrow).
+fn both_years(fr: &Frame, pts: &[SeriesPoint], asof: Month) -> (Vec<YearLines>, Vec<(f64, f64)>) {
+    let mut off_scale = Vec::new();
+    let lines = YEARS
+        .iter()
+        .enumerate()
+        .map(|(i, &year)| year_lines(fr, pts, asof, year, (12 * i) as f64, &mut off_scale))
+        .collect();
+    (lines, off_scale)
+}
+
 /// Lays out the chart for a series, a cut-off and a drawing width. The scale is sized
 /// for `top` (the series with rates held to their sliders), so a typed extreme runs off
 /// the top with an arrow rather than squashing the rest.
 pub fn layout(pts: &[SeriesPoint], asof: Month, width: f64, top: f64) -> Layout {
     let scale = nice_scale(top);
     let fr = Frame::new(width, scale.max);
-    let mut off_scale = Vec::new();
-    let lines = YEARS
-        .iter()
-        .enumerate()
-        .map(|(i, &year)| year_lines(&fr, pts, asof, year, (12 * i) as f64, &mut off_scale))
-        .collect();
+    let (lines, off_scale) = both_years(&fr, pts, asof);
     let sparse = pts.iter().filter(|p| p.actual.is_some()).count()
         < pts.iter().filter(|p| p.month <= asof).count();
     let asof_x = fr.x(k_end(asof));
@@ -304,12 +310,7 @@ pub fn mini(pts: &[SeriesPoint], asof: Month, width: f64, top: f64) -> Mini {
         y1: MINI_HEIGHT - 1.0,
         ymax: scale.max.max(f64::MIN_POSITIVE),
     };
-    let mut off_scale = Vec::new();
-    let lines = YEARS
-        .iter()
-        .enumerate()
-        .map(|(i, &year)| year_lines(&fr, pts, asof, year, (12 * i) as f64, &mut off_scale))
-        .collect();
+    let (lines, off_scale) = both_years(&fr, pts, asof);
     Mini {
         frame: fr,
         scale,

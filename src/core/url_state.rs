@@ -110,6 +110,10 @@ macro_rules! options {
             pub ignored: Vec<String>,
         }
 
+        /// Every option's name, in the table's order (what the widget needs at run time;
+        /// the rest of the table is for tests and docs, and stays out of the wasm).
+        pub const OPTION_NAMES: &[&str] = &[$( $name, )*];
+
         /// Every option but the rates (see [`RATE_OPTION`]), in the table's order.
         pub const OPTIONS: &[OptionSpec] = &[$(
             OptionSpec {
@@ -292,14 +296,14 @@ impl DataRef {
 /// name in an address is someone else's (the article's, pym's, analytics') and is kept
 /// as it is.
 pub fn is_own_name(name: &str) -> bool {
-    OPTIONS.iter().any(|o| o.name == name) || RATE_PARAMS.iter().any(|(n, _)| *n == name)
+    OPTION_NAMES.contains(&name) || RATE_PARAMS.iter().any(|(n, _)| *n == name)
 }
 
 /// Every parameter name this widget owns: the options, then the rates.
 pub fn own_names() -> impl Iterator<Item = &'static str> {
-    OPTIONS
+    OPTION_NAMES
         .iter()
-        .map(|o| o.name)
+        .copied()
         .chain(RATE_PARAMS.iter().map(|(n, _)| *n))
 }
 

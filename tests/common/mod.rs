@@ -20,6 +20,18 @@ pub fn rust_files(dir: &str) -> Vec<PathBuf> {
     out
 }
 
+/// The built-in purchase data, parsed once.
+pub fn ds() -> &'static phase_one::core::data::Dataset {
+    use phase_one::core::data;
+    static DS: std::sync::OnceLock<data::Dataset> = std::sync::OnceLock::new();
+    DS.get_or_init(|| data::parse(data::FILE_NAME, data::BUILT_IN).expect("built-in data"))
+}
+
+/// A month from `YYYY-MM` (tests only: panics on a bad one).
+pub fn m(s: &str) -> phase_one::core::month::Month {
+    phase_one::core::month::Month::parse(s).expect("a YYYY-MM month")
+}
+
 /// The widget rendered natively with Yew's SSR, as the prerender renders it.
 pub fn render(init: phase_one::ui::Init) -> String {
     use phase_one::ui::{Widget, WidgetProps};
