@@ -9,7 +9,8 @@ use wasm_bindgen_test::*;
 use yew::Renderer;
 
 use phase_one::core::url_state;
-use phase_one::ui::{Init, Widget, WidgetProps};
+use phase_one::ui::Init;
+use phase_one::ui::widget::{Widget, WidgetProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

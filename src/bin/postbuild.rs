@@ -89,7 +89,8 @@ mod native {
 
         use phase_one::core::timeline;
         use phase_one::core::url_state::Params;
-        use phase_one::ui::{Env, Extras, Init, Widget, WidgetProps};
+        use phase_one::ui::widget::{Widget, WidgetProps};
+        use phase_one::ui::{Env, Extras, Init};
         let render = |extras: Extras| {
             yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
                 init: Rc::new(Init {

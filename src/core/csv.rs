@@ -54,16 +54,6 @@ impl Table {
     }
 }
 
-/// The invisible controls that set a text's direction (embeddings, overrides, isolates,
-/// marks): in a data file's text they could make it, or the widget's own words after it,
-/// read backwards, so a file may not hold them.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    )
-}
-
 /// A file's bytes as text: strictly UTF-8 (a byte-order mark is read past), or the problem
 /// that says what it looks like instead (UTF-16, or an older single-byte encoding).
 pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, Problem> {
@@ -227,7 +217,7 @@ impl<'t> Reader<'t> {
                     if problems.len() >= MAX_PROBLEMS {
                         break;
                     }
-                    if let Some(c) = field.chars().find(|c| is_bidi_control(*c)) {
+                    if let Some(c) = field.chars().find(|c| super::problem::is_bidi_control(*c)) {
                         let code = format!("U+{:04X}", c as u32);
                         problems.push(
                             Problem::new(file, row.line, Some(name), Msg::BidiControl)

@@ -144,7 +144,7 @@ pub fn quote(value: &str) -> String {
     out.extend(chars.by_ref().take(MAX).map(|c| match c {
         c if c.is_control() => ' ',
         // A direction control would turn the message around it: shown, not obeyed.
-        c if super::csv::is_bidi_control(c) => '\u{FFFD}',
+        c if is_bidi_control(c) => '\u{FFFD}',
         c => c,
     }));
     if chars.next().is_some() {
@@ -152,4 +152,14 @@ pub fn quote(value: &str) -> String {
     }
     out.push('\u{201d}');
     out
+}
+
+/// The invisible controls that set a text's direction (embeddings, overrides, isolates,
+/// marks): in a data file's text they could make it, or the widget's own words after it,
+/// read backwards, so a file may not hold them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
 }

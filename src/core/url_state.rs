@@ -420,7 +420,7 @@ pub fn file_label(url: &str) -> String {
         .map(|c| match c {
             c if c.is_control() => ' ',
             // A direction control in a file's name would turn the sentence around it.
-            c if super::csv::is_bidi_control(c) => '\u{FFFD}',
+            c if super::problem::is_bidi_control(c) => '\u{FFFD}',
             c => c,
         })
         .collect();

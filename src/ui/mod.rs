@@ -30,8 +30,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-pub use widget::{Widget, WidgetProps};
-
 use crate::core::derived::Derived;
 use crate::core::format::Format;
 use crate::core::locale::Locale;

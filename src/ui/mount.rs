@@ -17,7 +17,8 @@ use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use yew::prelude::*;
 
-use super::{Env, Init, Mode, Widget, WidgetProps};
+use super::widget::{Widget, WidgetProps};
+use super::{Env, Init, Mode};
 use crate::core::locale::{EN, Lang, Locale};
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 

@@ -34,7 +34,7 @@ pub fn m(s: &str) -> phase_one::core::month::Month {
 
 /// The widget rendered natively with Yew's SSR, as the prerender renders it.
 pub fn render(init: phase_one::ui::Init) -> String {
-    use phase_one::ui::{Widget, WidgetProps};
+    use phase_one::ui::widget::{Widget, WidgetProps};
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
