@@ -9,7 +9,6 @@ import { brokenFigures } from '../lib/cjk.js';
 
 /** "$65.8bn" style amounts in a string, in order. */
 const money = (s) => [...s.matchAll(/\$([\d,]+(?:\.\d+)?)bn/g)].map((m) => Number(m[1].replace(/,/g, '')));
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Opens a page, waits for the client, and returns the session. */
 async function opened(engine, url, size) {
@@ -159,8 +158,7 @@ export const CASES = [
       await s.open(`${server.url}#event-${id}`);
       await s.ready();
       await s.until((id) => $(`[data-testid="timeline-event"][data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', [id]);
-      await sleep(400);
-      const y = await s.run((id) => $(`[data-testid="timeline-event"][data-event-id="${id}"]`).getBoundingClientRect().y, id);
+      const y = await s.settled((id) => $(`[data-testid="timeline-event"][data-event-id="${id}"]`).getBoundingClientRect().y, [id]);
       assert.ok(y >= -1 && y < 700, `the event is in view (y = ${y})`);
       assert.equal(await s.attr(`[data-testid="chart-marker"][data-event-ids~="${id}"]`, 'aria-pressed'), 'true');
       await noErrors(s);
@@ -245,7 +243,7 @@ export const CASES = [
       assert.equal(await s.run(() => $('.p1').lang), 'zh-Hans');
       assert.equal(await verdict(), '2020年：658亿美元，目标1427亿美元——差769亿美元（完成目标的46%）');
       // After Intl takes over from the prerender's formatter, the same text.
-      await sleep(300);
+      await s.until(() => $('.p1')?.dataset.format === 'intl');
       assert.equal(await verdict(), '2020年：658亿美元，目标1427亿美元——差769亿美元（完成目标的46%）');
       assert.match((await s.text('.p1-sofar')).replace(/\u2060/g, ''), /^截至2020年6月底/);
       // No figure or date breaks across lines in this engine's line breaking.

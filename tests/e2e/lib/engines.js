@@ -135,6 +135,20 @@ async function startChromium() {
 class Session {
   /** The viewport's [width, height]. */
   viewport() { return this.run(() => [window.innerWidth, window.innerHeight]); }
+  /** Polls `fn` in the page until it gives the same value `times` polls in a row (a
+   *  scroll or a resize has settled); returns that value. */
+  async settled(fn, args = [], { times = 4, timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let last = JSON.stringify(await this.run(fn, ...args));
+    for (let same = 0; same < times;) {
+      if (Date.now() > deadline) throw new Error(`${this.engine}: did not settle (${last})`);
+      await new Promise((r) => setTimeout(r, 50));
+      const now = JSON.stringify(await this.run(fn, ...args));
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+    return JSON.parse(last);
+  }
   /** Polls `fn` in the page until it returns something truthy; returns that. */
   async until(fn, args = [], { timeout = 15000, what = String(fn).slice(0, 120) } = {}) {
     const deadline = Date.now() + timeout;

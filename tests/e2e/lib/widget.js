@@ -40,3 +40,22 @@ export async function settledUrl(page) {
   await mirrored(page);
   return page.url();
 }
+
+/** Waits until `probe` (run in the page, or frame) gives the same value for `frames`
+ *  animation frames in a row, and returns it: the page has settled (a scroll, a resize,
+ *  a stream of messages), with no fixed wait. */
+export async function settled(page, probe, arg, { frames = 4, timeout = 10000 } = {}) {
+  const end = Date.now() + timeout;
+  let last = JSON.stringify(await page.evaluate(probe, arg));
+  for (let same = 0; same < frames;) {
+    if (Date.now() > end) throw new Error(`did not settle: ${last}`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    const now = JSON.stringify(await page.evaluate(probe, arg));
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return JSON.parse(last);
+}
+
+/** Waits until the widget formats with `Intl` (after its first, prerender-matching render). */
+export const intl = (page) => page.waitForSelector('.p1[data-format="intl"]');

@@ -10,6 +10,7 @@ import { E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
 import { waitForApp } from '../lib/browser.js';
 import { brokenFigures } from '../lib/cjk.js';
+import { settled, intl } from '../lib/widget.js';
 
 const page = (body) => ({ body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>文章</title><link rel="icon" href="data:,"></head><body>${body}</body></html>` });
 const w = useWidget({
@@ -122,7 +123,7 @@ test('a slider changes the Chinese verdict, and a deep link opens its event', as
   await waitForApp(deep);
   const card = deep.locator(`[data-testid="timeline-event"][data-event-id="${id}"]`);
   await deep.waitForFunction((id) => document.querySelector(`[data-testid="timeline-event"][data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', id);
-  await deep.waitForTimeout(300);
+  await settled(deep, (id) => document.querySelector(`[data-testid="timeline-event"][data-event-id="${id}"]`).getBoundingClientRect().y, id);
   assert.match(await card.locator('.p1-event-title').innerText(), /特朗普下令/);
   const box = await card.boundingBox();
   assert.ok(box && box.y >= -1 && box.y < 667, `event in view: ${JSON.stringify(box)}`);
@@ -149,7 +150,7 @@ test('without JavaScript the Chinese page shows the verdict and every event; bot
   const live = await w.newPage();
   await live.goto(w.server.url.replace(/\/$/, '') + ZH);
   await waitForApp(live);
-  await live.waitForTimeout(300);
+  await intl(live);
   const after = await Promise.all(['verdict-2020', 'needed-pace', 'chart'].map((t) => live.locator(`[data-testid="${t}"]`).first().textContent()));
   assert.deepEqual(after, before);
   assert.deepEqual(live.errors, []);

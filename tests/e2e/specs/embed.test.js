@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
-import { open, text } from '../lib/widget.js';
+import { open, text, settled } from '../lib/widget.js';
 
 const BASE = '/widget/';
 const PURCHASES = fs.readFileSync(path.join(E2E_ROOT, '../../static/data/purchases.csv'), 'utf8');
@@ -113,7 +113,7 @@ test('an AMP-style parent resizes the iframe from embed-size messages', async ()
   await followsContent(p, frameEl, frame, 'amp');
   // Duplicate heights are not re-sent: each message carries a new height, and they are
   // few, not a stream (the widget observes resizes; it does not poll).
-  await p.waitForTimeout(500);
+  await settled(p, () => window.ampHeights.length, undefined, { frames: 10 });
   const heights = await p.evaluate(() => window.ampHeights);
   assert.ok(heights.every((h, i) => i === 0 || h !== heights[i - 1]), heights.join(','));
   assert.ok(heights.length < 40, `${heights.length} messages`);

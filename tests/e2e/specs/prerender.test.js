@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useWidget } from '../lib/harness.js';
 import { watchErrors } from '../lib/browser.js';
-import { open, text } from '../lib/widget.js';
+import { open, text, intl } from '../lib/widget.js';
 
 const w = useWidget();
 
@@ -47,7 +47,7 @@ test('hydration takes over the prerendered page without a visible jump', async (
     const page = await on.newPage();
     const errors = watchErrors(page);
     await open(page, w.server.url);
-    await page.waitForTimeout(300);
+    await intl(page);
     const after = await snapshot(page);
     for (const k of KEY) {
       if (k !== 'chart' && k !== 'timeline') assert.equal(after[k].text, before[k].text, `${width}px ${k}: same text as prerendered`);

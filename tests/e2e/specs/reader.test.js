@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { useWidget } from '../lib/harness.js';
-import { open, text } from '../lib/widget.js';
+import { open, text, settled } from '../lib/widget.js';
 
 const w = useWidget({
   pages: {
@@ -83,7 +83,7 @@ test('the default page at 375 px is a few screens, and so is an embed\'s auto-he
   await frame.waitForSelector('.p1[data-live]');
   await renderAll(frame);
   await article.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 1000);
-  await article.waitForTimeout(500);
+  await settled(article, () => document.querySelector('iframe').getBoundingClientRect().height);
   const iframeHeight = await article.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
   assert.ok(iframeHeight <= 6500, `iframe height in a 375 px article: ${iframeHeight}`);
   console.log(`# iframe auto-height in a 375 px article: ${Math.round(iframeHeight)} px`);
@@ -189,8 +189,7 @@ test('the mouse wheel over the timeline scrolls the page, and the filters stay i
   const box = await page.locator('[data-testid="timeline"]').boundingBox();
   await page.mouse.move(box.x + 50, 300);
   await page.mouse.wheel(0, 2000);
-  await page.waitForTimeout(500);
-  const y1 = await page.evaluate(() => scrollY);
+  const y1 = await settled(page, () => scrollY);
   assert.ok(y1 - y0 >= 1500, `the page scrolled ${y1 - y0} px`);
   // The filters beside the list are still on screen.
   const filters = await inView(page, '[data-testid="filters"]');

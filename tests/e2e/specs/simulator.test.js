@@ -193,7 +193,7 @@ test('the live region announces only the verdict, after the reader pauses', asyn
   assert.equal(await text(page, 'verdict-live'), '', 'nothing announced on load');
   await page.focus('[data-testid="rate-energy"]');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(1200);
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict-live"]').textContent.trim() !== '');
   const live = await text(page, 'verdict-live');
   const v = await Promise.all(['verdict-2020', 'verdict-2021', 'verdict-total'].map((t) => text(page, t)));
   assert.equal(live, `${v.join('. ')}.`);

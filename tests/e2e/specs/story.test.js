@@ -11,7 +11,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { useWidget } from '../lib/harness.js';
 import { DIST, E2E_ROOT } from '../lib/server.js';
-import { open } from '../lib/widget.js';
+import { open, settled } from '../lib/widget.js';
 
 const w = useWidget({
   pages: {
@@ -148,8 +148,7 @@ test('a marker opens its events by the chart, without moving the page, and Escap
   // Every event of the cluster, not only the first, with date, title, source and a way on.
   assert.deepEqual(await panel.locator('[data-event-id]').evaluateAll((es) => es.map((e) => e.dataset.eventId)), ids);
   assert.ok(await panel.locator('a[href^="https://"]').count() >= ids.length, 'each with its source');
-  await page.waitForTimeout(300);
-  const moved = Math.abs((await page.evaluate(() => scrollY)) - before);
+  const moved = Math.abs((await settled(page, () => scrollY)) - before);
   assert.ok(moved <= 120, `the page moved ${moved} px`);
   assert.equal(await shownShare(page, '[data-testid="moment-panel"] .p1-panel-head'), 1, 'the panel\'s head is in view');
   assert.equal(await shownShare(page, '[data-testid="moment-panel"] .p1-panel-event'), 1, 'and its first event');
@@ -177,8 +176,7 @@ test('a marker opens its events by the chart, without moving the page, and Escap
   const box = await m.locator('.p1-marker-hit').boundingBox();
   await phone.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
   await phone.locator('[data-testid="moment-panel"]').waitFor();
-  await phone.waitForTimeout(300);
-  const y1 = await phone.evaluate(() => scrollY);
+  const y1 = await settled(phone, () => scrollY);
   assert.ok(Math.abs(y1 - y0) <= 200, `the page moved ${y1 - y0} px on a phone`);
   assert.ok(await shownShare(phone, '[data-testid="moment-panel"] .p1-panel-head') === 1, 'the panel\'s head is in view');
   await phone.close();
@@ -191,13 +189,11 @@ test('a marker opens its events by the chart, without moving the page, and Escap
   await article.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 1000);
   const fm = frame.locator('[data-testid="chart-marker"]').first();
   await fm.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await article.waitForTimeout(200);
-  const a0 = await article.evaluate(() => scrollY);
+  const a0 = await settled(article, () => scrollY);
   const fbox = await fm.locator('.p1-marker-hit').boundingBox();
   await article.touchscreen.tap(fbox.x + fbox.width / 2, fbox.y + fbox.height / 2);
   await frame.locator('[data-testid="moment-panel"]').waitFor();
-  await article.waitForTimeout(400);
-  const a1 = await article.evaluate(() => scrollY);
+  const a1 = await settled(article, () => scrollY);
   assert.ok(Math.abs(a1 - a0) <= 200, `the article moved ${a1 - a0} px`);
   const panelTop = await frame.locator('[data-testid="moment-panel"]').evaluate((el) => el.getBoundingClientRect().top);
   const frameTop = await article.evaluate(() => document.querySelector('iframe').getBoundingClientRect().top);

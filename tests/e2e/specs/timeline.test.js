@@ -5,7 +5,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
-import { open, query, settledUrl } from '../lib/widget.js';
+import { open, query, settledUrl, settled } from '../lib/widget.js';
 
 const w = useWidget({
     files: { '/fixtures/timeline-hostile.csv': path.join(E2E_ROOT, 'fixtures/timeline-hostile.csv') },
@@ -65,7 +65,7 @@ test('a deep link opens with its event selected and scrolled into view', async (
   await open(page, w.server.url, `#event-${id}`);
   const card = page.locator(`[data-event-id="${id}"][data-testid="timeline-event"]`);
   await page.waitForFunction((id) => document.querySelector(`[data-testid="timeline-event"][data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', id);
-  await page.waitForTimeout(300);
+  await settled(page, (id) => document.querySelector(`[data-event-id="${id}"][data-testid="timeline-event"]`).getBoundingClientRect().y, id);
   const box = await card.boundingBox();
   assert.ok(box && box.y >= -1 && box.y < 700, `event in view: ${JSON.stringify(box)}`);
   assert.match(await settledUrl(page), new RegExp(`#event-${id}$`));
