@@ -114,7 +114,7 @@ macro_rules! options {
         /// the rest of the table is for tests and docs, and stays out of the wasm).
         pub const OPTION_NAMES: &[&str] = &[$( $name, )*];
 
-        /// Every option but the rates (see [`RATE_OPTION`]), in the table's order.
+        /// Every option but the rates (see [`RATE_PARAMS`]), in the table's order.
         pub const OPTIONS: &[OptionSpec] = &[$(
             OptionSpec {
                 name: $name,
@@ -207,9 +207,6 @@ options! {
         read: |v: &str| v.parse().ok().filter(|n| *n >= 1),
     }
 }
-
-/// The rates, one option per category that has a slider ([`RATE_PARAMS`]).
-pub const RATE_OPTION: &str = "US$ bn a month";
 
 /// Parses a query string (with or without the leading `?`).
 /// A query string with its `lang` parameter set to `lang` (dropped for the default),
