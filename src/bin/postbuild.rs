@@ -28,6 +28,7 @@ mod native {
 
     use phase_one::core::locale::{self, Lang, Locale};
     use phase_one::core::text::escape_html;
+    use phase_one::ui::hydrate::markers;
 
     #[tokio::main(flavor = "current_thread")]
     pub async fn main() -> ExitCode {
@@ -44,7 +45,7 @@ mod native {
                     return ExitCode::FAILURE;
                 }
             };
-            pages.push((locale, strip_marker_names(&prerender(locale).await)));
+            pages.push((locale, markers::strip_names(&prerender(locale).await)));
         }
         match run(&staging, &pages) {
             Ok(()) => ExitCode::SUCCESS,
@@ -89,8 +90,9 @@ mod native {
 
         use phase_one::core::timeline;
         use phase_one::core::url_state::Params;
+        use phase_one::ui::hydrate::Extras;
         use phase_one::ui::widget::{Widget, WidgetProps};
-        use phase_one::ui::{Env, Extras, Init};
+        use phase_one::ui::{Env, Init};
         let render = |extras: Extras| {
             yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
                 init: Rc::new(Init {
@@ -117,50 +119,9 @@ mod native {
             .events
             .iter()
             .filter(|e| !e.key)
-            .filter_map(|e| Some((e.id.clone(), card_html(&whole, &e.id)?.to_string())))
+            .filter_map(|e| Some((e.id.clone(), markers::card_html(&whole, &e.id)?.to_string())))
             .collect();
         render(Extras::Prerender(Rc::new(cards))).await
-    }
-
-    /// One event card's HTML in a rendered page (cards are `<article>`s, never nested).
-    fn card_html<'a>(html: &'a str, id: &str) -> Option<&'a str> {
-        let start = html.find(&format!("<article id=\"event-{id}\""))?;
-        let len = html[start..].find("</article>")? + "</article>".len();
-        Some(&html[start..start + len])
-    }
-
-    /// Drops component type names from Yew's hydration markers (`<!--<[path::Name]>-->` →
-    /// `<!--<[]>-->`): hydration matches the markers by their brackets only, and the names
-    /// are a large share of the page's bytes.
-    fn strip_marker_names(html: &str) -> String {
-        let mut out = String::with_capacity(html.len());
-        let mut rest = html;
-        while let Some(i) = rest.find("<!--<") {
-            out.push_str(&rest[..i]);
-            let tail = &rest[i..];
-            let open = if tail.starts_with("<!--<[") {
-                "<!--<["
-            } else if tail.starts_with("<!--</[") {
-                "<!--</["
-            } else {
-                out.push_str("<!--<");
-                rest = &tail[5..];
-                continue;
-            };
-            match tail.find("]>-->") {
-                Some(end) => {
-                    out.push_str(open);
-                    out.push_str("]>-->");
-                    rest = &tail[end + 5..];
-                }
-                None => {
-                    out.push_str(tail);
-                    rest = "";
-                }
-            }
-        }
-        out.push_str(rest);
-        out
     }
 
     fn run(staging: &Path, pages: &[(&'static Locale, String)]) -> Result<(), String> {
@@ -448,15 +409,6 @@ mod native {
             assert!(
                 out.contains("const a = 'https://x'; // kept\nfoo();\nbar();"),
                 "{out}"
-            );
-        }
-
-        #[test]
-        fn strips_component_names_only() {
-            let html = "<!--<[a::B<c::D>]>--><p>x</p><!--<#>--><!--</[a::B<c::D>]>-->";
-            assert_eq!(
-                strip_marker_names(html),
-                "<!--<[]>--><p>x</p><!--<#>--><!--</[]>-->"
             );
         }
     }

@@ -222,7 +222,8 @@ pub enum Action {
     DataLoaded(Rc<Dataset>),
     TimelineLoaded(Rc<Timeline>),
     AddNotice(Notice),
-    /// Re-applies link parameters (after hydrating the prerendered default view).
+    /// Re-applies link parameters (after hydrating the prerendered default view). The
+    /// language is not among them: it stays the locale's, which mount chose from the link.
     ApplyParams(Rc<Params>, Option<String>),
     /// A slider is taken (pointer down, a key held): keep the charts' scales as they are.
     Hold(HoldBy, Rc<Tops>),
@@ -414,6 +415,8 @@ impl State {
                     (*params).clone(),
                     selected,
                 );
+                // The language stays: it is the locale's, loaded before the first render.
+                next.look.lang = self.look.lang;
                 let linked = std::mem::replace(&mut next.notices, s.notices);
                 next.notices.extend(linked);
                 next.files = s.files;
@@ -675,6 +678,19 @@ mod tests {
         // Re-applying link parameters keeps the files in use.
         let s = s.reduce(Action::ApplyParams(Rc::new(Params::default()), None));
         assert!(s.files.timeline.is_some());
+    }
+
+    #[test]
+    fn link_parameters_re_applied_keep_the_language() {
+        // The prerendered Chinese page hydrates in Chinese; a link's own `lang` was read by
+        // mount, which chose the page and the locale. Re-applying the link must not turn
+        // the state to another language than the words on screen.
+        let s = state("?lang=zh-Hans");
+        let linked = url_state::parse_query("?lang=en&mfg=4");
+        let s = s.reduce(Action::ApplyParams(Rc::new(linked), None));
+        assert_eq!(s.look.lang, crate::core::locale::Lang::ZhHans);
+        assert_eq!(s.scenario.rates.manufactured, 4.0);
+        assert!(s.query().contains("lang=zh-Hans"), "{}", s.query());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::island::Island;
+use super::hydrate::Island;
 use super::{Same, Ui, use_derived, use_dispatch, use_ui, use_widget};
 use crate::core::chart::{self, Frame, Layout, MarkerGroup, Rect, num};
 use crate::core::data::Dataset;
@@ -127,7 +127,7 @@ pub fn ChartNotes() -> Html {
                 { super::nb(&text::chart_summary(loc, &f, e)) }
             </p>
             <p class="p1-chart-note">{ path_note }</p>
-            // Closed at first: hydrated after the simulator (see `island.rs`).
+            // Closed at first: hydrated after the simulator (see `hydrate`).
             <Suspense><Island reach={TABLE}>
                 <DataTable derived={table_data} data={state.data.clone()} open={*table_open}
                            ontoggle={(*on_table_toggle).clone()}

@@ -1,22 +1,20 @@
 //! The UI shell: Yew components that render state and dispatch actions. Browser-only
-//! code (DOM access, Intl, postMessage) lives in `dom.rs`, `embed.rs`, `mount.rs` and
-//! the Intl half of `format.rs`; `dom_stub.rs` gives every `dom.rs` function a native
-//! twin, so every component also renders natively (SSR prerender, native tests).
+//! code (DOM access, Intl, postMessage) lives in `dom/`, `hydrate/wake.rs`, `embed.rs`,
+//! `mount.rs` and the Intl half of `format.rs`; `dom` declares each function components
+//! call once and generates its native twin, so every component also renders natively
+//! (SSR prerender, native tests).
 //!
-//! Imports run one way: `widget` → components → `dom`/`format` → this module → core.
+//! Imports run one way: `mount` → `widget` → components → `dom`/`format` → this module →
+//! `hydrate` → core.
 
 pub mod category;
 pub mod chart;
 pub mod controls;
-#[cfg(target_arch = "wasm32")]
-pub mod dom;
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "dom_stub.rs"]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod format;
-pub mod island;
+pub mod hydrate;
 pub mod method;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
@@ -36,6 +34,7 @@ use crate::core::locale::Locale;
 use crate::core::sources::Citation;
 use crate::core::state::{Action, State};
 use crate::core::url_state::Params;
+use hydrate::{Extras, IntlReady};
 
 /// The reducer's state, wrapped for `use_reducer`.
 #[derive(Clone, Debug)]
@@ -110,20 +109,6 @@ pub struct Init {
     pub extras: Extras,
     /// The reader's language, loaded before the widget starts; English when `None`.
     pub locale: Option<&'static Locale>,
-}
-
-/// The timeline's hidden events are an island: prerendered for readers without
-/// JavaScript, adopted as they are when the page hydrates (no per-node work), and made
-/// live only when the reader's view needs them (every event shown, a filter, a selection).
-#[derive(Clone, Debug, PartialEq, Default)]
-pub enum Extras {
-    /// Rendered as components (script embeds, tests).
-    #[default]
-    Live,
-    /// Prerendering: each hidden event's HTML, by event id, inserted as it is.
-    Prerender(Rc<std::collections::HashMap<String, String>>),
-    /// Hydrating the prerendered page: keep each hidden event's HTML until needed.
-    Adopt,
 }
 
 /// The latest query string, read when a link is built (on click), so the timeline need
@@ -202,11 +187,6 @@ pub fn use_latest() -> Latest {
 pub fn use_locale() -> &'static Locale {
     use_context::<&'static Locale>().unwrap_or(&crate::core::locale::EN)
 }
-
-/// Whether `Intl` formatting may be used yet: false for the first render (see
-/// `format.rs`), true from the next task on.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct IntlReady(pub bool);
 
 /// What nearly every component reads: the reader's language (`loc`, and its strings
 /// `s`), its formatter `f`, and where this instance runs (`env`).

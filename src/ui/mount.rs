@@ -181,9 +181,9 @@ pub fn mount(host: &Element) {
             hydrate,
             built_in: None,
             extras: if hydrate {
-                super::Extras::Adopt
+                super::hydrate::Extras::Adopt
             } else {
-                super::Extras::Live
+                super::hydrate::Extras::Live
             },
             locale: None,
         };
@@ -248,7 +248,7 @@ pub fn mount(host: &Element) {
         env,
         hydrate: false,
         built_in: None,
-        extras: super::Extras::Live,
+        extras: super::hydrate::Extras::Live,
         locale: None,
     };
     // Inside a Shadow DOM the host page's inherited styles (its font size, its colour)
@@ -344,7 +344,7 @@ fn start_in(host: Element, root: Element, mut init: Init, lang: Lang) {
             // Without its files the widget speaks English, which a page prerendered in
             // the other language doesn't hold: render afresh.
             init.hydrate = false;
-            init.extras = super::Extras::Live;
+            init.extras = super::hydrate::Extras::Live;
         }
         run(init);
     });
@@ -365,8 +365,8 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
     let start = |path: &str| {
         let url = format!("{base}{path}");
         wasm_bindgen_futures::future_to_promise(async move {
-            match super::dom::fetch_text(&url, None).await {
-                super::dom::Fetched::Text(text) => Ok(JsValue::from_str(&text)),
+            match super::dom::files::fetch_text(&url, None).await {
+                super::dom::files::Fetched::Text(text) => Ok(JsValue::from_str(&text)),
                 _ => Err(JsValue::from_str(&url)),
             }
         })

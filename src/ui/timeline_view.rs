@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{CopyStatus, Extras, Same, Ui, share_url, use_dispatch, use_latest, use_ui};
+use super::hydrate::{Extras, use_went_live};
+use super::{CopyStatus, Same, Ui, share_url, use_dispatch, use_latest, use_ui};
 use crate::core::locale::fill;
 use crate::core::state::Action;
 use crate::core::text;
@@ -56,16 +57,10 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let mode = fl.mode(t);
     // The hidden events stay as prerendered until the view first differs from the one
     // the page was prerendered with; from then on they are components.
-    let first_view = use_memo((), {
-        let v = (props.filters, props.selected.clone(), t.clone());
-        move |_| v
-    });
-    let went_live = use_mut_ref(|| false);
-    let now = (props.filters, props.selected.clone(), t.clone());
-    if *first_view != now {
-        *went_live.borrow_mut() = true;
-    }
-    let live = matches!(props.extras, Extras::Live) || *went_live.borrow();
+    let live = use_went_live(
+        &props.extras,
+        (props.filters, props.selected.clone(), t.clone()),
+    );
     // The listed events: the key moments, or every event that passes the filters.
     let listed = timeline::filtered(t, fl);
     // In the key-moments view every other event is in the page too, hidden until the

@@ -6,13 +6,13 @@ use yew::prelude::*;
 
 use super::chart::{Chart, ChartNotes};
 use super::controls::{Rates, Scenario};
-use super::island::{Island, Islands};
+use super::hydrate::{IntlReady, Island, Islands, use_hydration};
 use super::method::{Method, Outcomes};
 use super::notice::{DataFiles, Notices};
 use super::share::Share;
 use super::timeline_view::TimelineView;
 use super::verdict::{Outlook, Verdict};
-use super::{Dispatch, Env, Handle, Init, IntlReady, Latest, Mode, Same, Store};
+use super::{Dispatch, Env, Handle, Init, Latest, Mode, Same, Store};
 use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
 use crate::core::locale::{self, Lang, Locale};
@@ -87,16 +87,18 @@ fn first_state(init: &Init) -> State {
             Rc::new(loc.translate(&tl)),
         )
     };
-    let mut state = if init.hydrate {
-        // The prerendered default view, in the page's language.
-        let params = Params {
-            lang: Some(loc.lang),
-            ..Params::default()
-        };
-        State::new(ds, tl, params, None)
+    // The prerendered page is the default view; else the link's. Either way in the
+    // locale's language: the locale is the one word on language (see `Action::ApplyParams`).
+    let (params, selected) = if init.hydrate {
+        (Params::default(), None)
     } else {
-        State::new(ds, tl, init.params.clone(), init.selected.clone())
+        (init.params.clone(), init.selected.clone())
     };
+    let params = Params {
+        lang: Some(loc.lang),
+        ..params
+    };
+    let mut state = State::new(ds, tl, params, selected);
     if let Some(problems) = problems {
         state.notices.push(Notice::BuiltInInvalid { problems });
     }
@@ -118,39 +120,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // The query string for this state, built once per render: the address bar, shared
     // links and embed snippets all read it.
     let query = handle.0.query();
-    // Set once every island has hydrated too (see `island.rs`): `.p1[data-live]`.
-    let live = use_state(|| !init.hydrate);
-    super::dom::use_browser_effects(&handle, &init, &query, *live);
-
-    // `Intl` from the task after the first render on (see `format.rs`).
-    let intl_ready = use_state(|| false);
-    super::dom::use_next_task(intl_ready.setter());
-
+    // Taking over the prerendered page (see `hydrate`): after the first render, the
+    // link's view is applied.
+    let hydration = use_hydration(init.hydrate, {
+        let (handle, init) = (handle.clone(), init.clone());
+        Callback::from(move |_| {
+            if init.hydrate && (init.params != Params::default() || init.selected.is_some()) {
+                handle.dispatch(Action::ApplyParams(
+                    Rc::new(init.params.clone()),
+                    init.selected.clone(),
+                ));
+            }
+        })
+    });
+    super::dom::use_browser_effects(&handle, &init, &query, hydration.live);
     let env: Rc<Env> = use_memo((), {
         let env = init.env.clone();
         move |_| env
     });
-    // The islands that hydrate after the simulator (see `island.rs`), in a context of
-    // their own.
-    let islands: Islands = (*use_memo((), {
-        let (hydrating, live) = (init.hydrate, live.setter());
-        move |_| Islands {
-            hydrating,
-            waiting: Rc::default(),
-            all_live: Callback::from(move |_| live.set(true)),
-        }
-    }))
-    .clone();
-    // Set once the client has taken over (after hydration): tests and host pages can
-    // wait for `.p1[data-ready]`. Islands created from then on don't wait.
-    let ready = use_state(|| false);
-    {
-        let (ready, islands) = (ready.clone(), islands.clone());
-        use_effect_with((), move |_| {
-            islands.close();
-            ready.set(true);
-        });
-    }
     let state = &handle.0;
     let loc: &'static Locale = locale_of(&init);
     // Derived results, computed once per change of the scenario or the data.
@@ -180,16 +167,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
         <ContextProvider<Rc<Derived>> context={derived}>
         <ContextProvider<Latest> context={(*latest).clone()}>
         <ContextProvider<Rc<Env>> context={env.clone()}>
-        <ContextProvider<IntlReady> context={IntlReady(*intl_ready)}>
-        <ContextProvider<Islands> context={islands}>
+        <ContextProvider<IntlReady> context={hydration.intl}>
+        <ContextProvider<Islands> context={hydration.islands}>
             <div class="p1" data-theme={look.theme.code()} data-view={look.view.code()}
-                 lang={loc.lang.code()} data-ready={ready.then_some("true")}
-                 data-live={(*ready && *live).then_some("true")}
-                 data-format={if *intl_ready { "intl" } else { "plain" }}>
+                 lang={loc.lang.code()} data-ready={hydration.ready.then_some("true")}
+                 data-live={hydration.live.then_some("true")}
+                 data-format={if hydration.intl.0 { "intl" } else { "plain" }}>
                 // Until the client takes over (or when it can't), every control is disabled;
                 // after a moment without it, a line says why (CSS shows it late, so a
                 // normal load never flashes it).
-                <fieldset class="p1-live" disabled={!*ready}>
+                <fieldset class="p1-live" disabled={!hydration.ready}>
                 <p class="p1-noscript" data-testid="no-script">{ loc.strings.no_script }</p>
                 <Notices notices={state.notices.clone()} />
                 <Head data={state.data.clone()} heading_id={heading_id.clone()}
@@ -209,7 +196,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         <div class="p1-area-notes"><ChartNotes /></div>
                     </section>
                 }
-                // Everything below the simulator hydrates after it (see `island.rs`).
+                // Everything below the simulator hydrates after it (see `hydrate`).
                 <Suspense><Island reach={BELOW_SIM}>
                     if look.view.shows_simulator() {
                         <Outcomes data={state.data.clone()} />
@@ -242,21 +229,35 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-/// The language switch's link: the other language's page with this view's parameters.
-/// Only the widget's own page offers it (an embed follows its host's language); elsewhere
-/// it is rendered hidden, so the prerendered page hydrates the same in an iframe.
-fn lang_switch(loc: &Locale, env: &Env, query: &str) -> (Lang, String, bool) {
-    let other = match loc.lang {
-        Lang::En => Lang::ZhHans,
-        Lang::ZhHans => Lang::En,
-    };
-    let query = url_state::with_lang(query, other);
-    let href = if query.is_empty() {
-        other.page().to_string()
-    } else {
-        format!("{}?{query}", other.page())
-    };
-    (other, href, env.mode == Mode::Standalone)
+/// The language switch's links: every other language's page with this view's
+/// parameters. Only the widget's own page offers them (an embed follows its host's
+/// language); elsewhere they are rendered hidden, so the prerendered page hydrates the
+/// same in an iframe.
+fn lang_switch(loc: &Locale, env: &Env, query: &str) -> LangSwitch {
+    let links = Lang::ALL
+        .into_iter()
+        .filter(|l| *l != loc.lang)
+        .map(|other| {
+            let query = url_state::with_lang(query, other);
+            let href = if query.is_empty() {
+                other.page().to_string()
+            } else {
+                format!("{}?{query}", other.page())
+            };
+            (other, href)
+        })
+        .collect();
+    LangSwitch {
+        links,
+        shown: env.mode == Mode::Standalone,
+    }
+}
+
+#[derive(PartialEq, Clone)]
+struct LangSwitch {
+    /// Each other language and its page's link.
+    links: Vec<(Lang, String)>,
+    shown: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -265,8 +266,7 @@ struct HeadProps {
     heading_id: String,
     /// The timeline has the event the sentence on the apps links to.
     has_apps_event: bool,
-    /// The other language, its page's link, and whether to show it.
-    switch: (Lang, String, bool),
+    switch: LangSwitch,
     /// The query string of the current state, for "Copy link".
     query: String,
 }
@@ -278,7 +278,6 @@ struct HeadProps {
 fn Head(props: &HeadProps) -> Html {
     let super::Ui { loc, f, env, .. } = super::use_ui();
     let dispatch = super::use_dispatch();
-    let (other, href, shown) = props.switch.clone();
     let apps = text::dek_apps(loc, &f, &props.data).map(|[before, link, after]| {
         let id = text::APPS_EVENT;
         let anchor = env.id(&format!("event-{id}"));
@@ -304,8 +303,10 @@ fn Head(props: &HeadProps) -> Html {
             <div class="p1-head-tools">
                 <super::share::CopyLink query={props.query.clone()} testid="copy-link-top"
                                         quiet=true />
-                <a class="p1-lang" href={href} hreflang={other.code()} lang={other.code()}
-                   hidden={!shown} data-testid="lang-switch">{ loc.strings.other_lang }</a>
+                for (other, href) in props.switch.links.iter().cloned() {
+                    <a class="p1-lang" {href} hreflang={other.code()} lang={other.code()}
+                       hidden={!props.switch.shown} data-testid="lang-switch">{ other.name() }</a>
+                }
             </div>
             <h1 class="p1-headline" id={props.heading_id.clone()} data-testid="headline">
                 { super::nb(&text::headline(loc, &f, &props.data)) }

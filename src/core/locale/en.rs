@@ -8,7 +8,6 @@ pub const STRINGS: Strings = Strings {
     page_description: "How China fell short of its 2020 Phase One purchase promises, month by \
                        month, beside a timeline of US and Chinese actions on TikTok and \
                        WeChat. Set the pace of purchases and see what it would have taken.",
-    other_lang: "中文",
     headline: "China promised to buy {extra} more in US goods and services. It bought none of \
                the extra.",
     headline_plain: "China's Phase One purchase promises, and the TikTok and WeChat bans",

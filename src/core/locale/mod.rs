@@ -61,6 +61,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as the language switch shows it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhHans => "中文",
+        }
+    }
+
     /// The page the release build prerenders this language to.
     pub const fn page(self) -> &'static str {
         match self {
@@ -246,7 +254,6 @@ strings! {
     /// The page's `<title>` and description (the prerendered pages).
     page_title, page_description,
     /// The language switch on the widget's own page: the other language's name, in it.
-    other_lang,
     /// The headline, with the outcome from the data ("{extra}": the extra promised).
     headline,
     /// The headline when the data lack the outcome it states (a publisher's file).

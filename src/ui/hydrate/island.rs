@@ -12,21 +12,50 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::suspense::Suspension;
 
-/// The islands of one widget (shared through its `Env`): whether they wait (only those
-/// created while the prerendered page hydrates), the ones waiting, and what to call once
-/// the last of them has hydrated.
+/// The islands of one widget (in a context of their own): whether they wait (only those
+/// created while the prerendered page hydrates), the ones waiting, what to call once the
+/// last of them has hydrated, and where focus was when they woke.
 #[derive(Clone, Default)]
 pub struct Islands {
     /// This widget hydrates a prerendered page.
-    pub hydrating: bool,
-    pub waiting: Rc<RefCell<Waiting>>,
-    pub all_live: Callback<()>,
+    hydrating: bool,
+    waiting: Rc<RefCell<Waiting>>,
+    all_live: Callback<()>,
+    /// The element with focus in the widget while the islands swap in (see `wake.rs`).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    focus: Rc<RefCell<FocusWatch>>,
+}
+
+/// Where focus is in the widget while its islands swap in.
+#[derive(Default)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub struct FocusWatch {
+    /// The element with focus, its widget's root `.p1`, and its path there (indexes
+    /// among element children: the swapped-in copy has the same structure).
+    pub seen: Option<(web_sys::Element, web_sys::Element, Vec<u32>)>,
+    /// Stops watching (removes the listener).
+    pub stop: Option<Box<dyn FnOnce()>>,
 }
 
 impl Islands {
+    pub fn new(hydrating: bool, all_live: Callback<()>) -> Islands {
+        Islands {
+            hydrating,
+            all_live,
+            ..Islands::default()
+        }
+    }
+
     /// Islands created from now on render at once (called once the first render is done).
     pub fn close(&self) {
         self.waiting.borrow_mut().closed = true;
+    }
+
+    /// Once every island is live: focus that was on an element the swap removed goes to
+    /// its twin.
+    pub fn hand_over_focus(&self) {
+        #[cfg(target_arch = "wasm32")]
+        super::wake::hand_over_focus(&self.focus);
     }
 }
 
@@ -108,14 +137,22 @@ pub fn Island(props: &IslandProps) -> HtmlResult {
                     w.wake.push(handle);
                     (w.wake.len() == 1, w.reach.clone())
                 };
-                // The first island to wait sets what wakes them all.
+                // The first island to wait sets what wakes them all (only a browser
+                // hydrates, so natively nothing waits).
+                #[cfg(target_arch = "wasm32")]
                 if first {
                     let waiting = islands.waiting.clone();
-                    super::dom::when_idle_or_reached(all_reach, move || {
-                        let wake = std::mem::take(&mut waiting.borrow_mut().wake);
-                        wake.into_iter().for_each(|h| h.resume());
-                    });
+                    super::wake::when_idle_or_reached(
+                        all_reach,
+                        islands.focus.clone(),
+                        move || {
+                            let wake = std::mem::take(&mut waiting.borrow_mut().wake);
+                            wake.into_iter().for_each(|h| h.resume());
+                        },
+                    );
                 }
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = (first, all_reach);
                 Waiter {
                     suspension,
                     islands,

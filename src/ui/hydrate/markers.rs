@@ -1,0 +1,71 @@
+//! The prerendered page's HTML, as `postbuild` writes it at build time.
+
+/// Drops component type names from Yew's hydration markers (`<!--<[path::Name]>-->` →
+/// `<!--<[]>-->`): hydration matches the markers by their brackets only, and the names
+/// are a large share of the page's bytes. Any other comment is left as it is.
+pub fn strip_names(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<!--<") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let open = if tail.starts_with("<!--<[") {
+            "<!--<["
+        } else if tail.starts_with("<!--</[") {
+            "<!--</["
+        } else {
+            out.push_str("<!--<");
+            rest = &tail[5..];
+            continue;
+        };
+        match tail.find("]>-->") {
+            Some(end) => {
+                out.push_str(open);
+                out.push_str("]>-->");
+                rest = &tail[end + 5..];
+            }
+            None => {
+                out.push_str(tail);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One event card's HTML in a rendered page (cards are `<article>`s, never nested): the
+/// raw HTML [`super::Extras::Prerender`] inserts for a hidden event.
+pub fn card_html<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+    let start = html.find(&format!("<article id=\"event-{id}\""))?;
+    let len = html[start..].find("</article>")? + "</article>".len();
+    Some(&html[start..start + len])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_component_names_only() {
+        let html = "<!--<[a::B<c::D>]>--><p>x</p><!--<#>--><!--</[a::B<c::D>]>-->";
+        assert_eq!(
+            strip_names(html),
+            "<!--<[]>--><p>x</p><!--<#>--><!--</[]>-->"
+        );
+        let open = "<p>a</p><!--<[a::B]>--><p>b";
+        assert_eq!(strip_names(open), "<p>a</p><!--<[]>--><p>b");
+        let unclosed = "<p>a</p><!--<[a::B";
+        assert_eq!(strip_names(unclosed), unclosed);
+    }
+
+    #[test]
+    fn finds_one_card_by_its_id() {
+        let html = "<article id=\"event-a\">A</article><article id=\"event-b\">B</article>";
+        assert_eq!(
+            card_html(html, "b"),
+            Some("<article id=\"event-b\">B</article>")
+        );
+        assert_eq!(card_html(html, "c"), None);
+    }
+}

@@ -1,0 +1,140 @@
+//! Hydration: how the client takes over the page `postbuild` prerendered, in one place.
+//!
+//! The release build prerenders the default view of each language (`postbuild`, with
+//! [`markers`] and [`Extras::Prerender`]). In the browser the widget hydrates that HTML in
+//! steps, so that the first slider input is answered before anything else is done:
+//!
+//! 1. **First render** (the hydrating task): the default view in the page's language,
+//!    numbers and dates written by the plain twin (`Plain`/`PlainZh`, see
+//!    [`IntlReady`]), every island left as the server wrote it. `.p1[data-ready]` follows.
+//! 2. **The link's view** (`use_after_first_render`): a link's parameters are applied as
+//!    an action, like a reader's change.
+//! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
+//! 4. **Islands** ([`Island`]) hydrate when the browser is idle or the reader reaches
+//!    towards one; focus inside one is handed to its twin (`wake.rs`). `.p1[data-live]`.
+//! 5. **Hidden events** ([`Extras::Adopt`]) stay raw HTML until the timeline's view first
+//!    differs from the prerendered one ([`use_went_live`]).
+//!
+//! # Invariants
+//! Each is held by the test named after it.
+//! - The prerender and the first client render produce the same text and layout:
+//!   e2e `prerender.test.js` "hydration takes over the prerendered page without a visible
+//!   jump"; the plain twins write what `Intl` writes: `browser.rs`
+//!   `default_view_renders_the_verdict_with_intl_numbers`, e2e "hydration formats with
+//!   the prerender's own en-GB rules" and `chinese.test.js`.
+//! - No `Intl` formatter is made in the hydrating task: e2e "hydration formats with the
+//!   prerender's own en-GB rules".
+//! - An island hydrates only when the browser is idle or the reader reaches towards it;
+//!   a slider input before then is answered with the islands still prerendered: e2e "the
+//!   simulator answers first".
+//! - A hidden event becomes a component only after the reader changes the timeline's
+//!   view: the same test ("the hidden events only when needed").
+//! - Focus inside an island survives its swap: e2e "a reader reaching towards an island
+//!   hydrates it at once, keeping focus where it was".
+//! - Nothing polls: the hand-over listens for `focusin` and acts once every island is
+//!   live; islands wake on `requestIdleCallback` or the reader's input.
+//! - Yew's hydration markers keep their brackets when `postbuild` drops their names:
+//!   `markers::tests`.
+
+mod island;
+pub mod markers;
+#[cfg(target_arch = "wasm32")]
+mod wake;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+pub use island::{Island, Islands};
+
+/// The timeline's hidden events (those beyond the key moments) are an island of their
+/// own: prerendered for readers without JavaScript, adopted as they are when the page
+/// hydrates (no per-node work), and made components only when the reader's view needs
+/// them (every event shown, a filter, a selection).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Extras {
+    /// Rendered as components (script embeds, tests, any render but the prerendered
+    /// page's).
+    #[default]
+    Live,
+    /// Prerendering: each hidden event's HTML, by event id, inserted as it is.
+    Prerender(Rc<std::collections::HashMap<String, String>>),
+    /// Hydrating the prerendered page: keep each hidden event's HTML until needed.
+    Adopt,
+}
+
+/// Whether `Intl` formatting may be used yet: false for the first render, whose text
+/// must match the prerender's (the plain twins write it), true from the next task on.
+/// Creating the first `Intl` formatters loads the browser's locale data (about 25 ms,
+/// 100 ms at 4× CPU), which then happens in a task of its own.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct IntlReady(pub bool);
+
+/// Where the widget is in taking over its page, render by render.
+pub struct Hydration {
+    pub islands: Islands,
+    /// The client has taken over (after the first render): `.p1[data-ready]`.
+    pub ready: bool,
+    /// Every island has hydrated too: `.p1[data-live]`.
+    pub live: bool,
+    /// `Intl` may format: `.p1[data-format="intl"]`.
+    pub intl: IntlReady,
+}
+
+/// The widget's hydration: `hydrating` when it takes over a prerendered page (otherwise
+/// every part is live at once), and `then` called once the first render is in place (to
+/// apply a link's view).
+#[hook]
+pub fn use_hydration(hydrating: bool, then: Callback<()>) -> Hydration {
+    let live = use_state(|| !hydrating);
+    let ready = use_state(|| false);
+    let intl = use_state(|| false);
+    let islands: Islands = (*use_memo((), {
+        let live = live.setter();
+        move |_| Islands::new(hydrating, Callback::from(move |_| live.set(true)))
+    }))
+    .clone();
+    {
+        let (ready, intl, islands) = (ready.setter(), intl.setter(), islands.clone());
+        use_effect_with((), move |_| {
+            // Islands created from now on render at once.
+            islands.close();
+            ready.set(true);
+            then.emit(());
+            // `Intl` in the next task, out of the one that hydrates the page.
+            #[cfg(target_arch = "wasm32")]
+            gloo_timers::callback::Timeout::new(0, move || intl.set(true)).forget();
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = intl;
+        });
+    }
+    {
+        let islands = islands.clone();
+        use_effect_with(*live, move |live| {
+            if *live {
+                islands.hand_over_focus();
+            }
+        });
+    }
+    Hydration {
+        islands,
+        ready: *ready,
+        live: *ready && *live,
+        intl: IntlReady(*intl),
+    }
+}
+
+/// Whether a part adopted from the prerender ([`Extras::Adopt`]) must now render live:
+/// from the first render whose `view` differs from the first one's on.
+#[hook]
+pub fn use_went_live<V: PartialEq + Clone + 'static>(extras: &Extras, view: V) -> bool {
+    let first = use_memo((), {
+        let view = view.clone();
+        move |_| view
+    });
+    let went = use_mut_ref(|| false);
+    if *first != view {
+        *went.borrow_mut() = true;
+    }
+    matches!(extras, Extras::Live) || *went.borrow()
+}

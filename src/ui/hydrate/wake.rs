@@ -1,0 +1,163 @@
+//! What wakes the islands, and focus across their swap (browser only).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::island::FocusWatch;
+
+/// The longest an island waits for the browser to be idle.
+const IDLE_WAIT_MS: u32 = 500;
+
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+/// Calls `f` once: when the browser is next idle (at most [`IDLE_WAIT_MS`] later), or
+/// when the reader reaches into an element with one of the classes `reach` (a pointer
+/// over it or pressed on it, focus moved into it) or presses Tab anywhere, whichever
+/// comes first. A reader's input elsewhere (a slider) doesn't call it. From then on,
+/// `focus` follows where focus is in the widget, for [`hand_over_focus`].
+pub fn when_idle_or_reached(
+    reach: Rc<RefCell<Vec<&'static str>>>,
+    focus: Rc<RefCell<FocusWatch>>,
+    f: impl FnOnce() + 'static,
+) {
+    let (Some(window), Some(document)) = (
+        web_sys::window(),
+        web_sys::window().and_then(|w| w.document()),
+    ) else {
+        return f();
+    };
+    type Todo = RefCell<Option<Box<dyn FnOnce()>>>;
+    let todo: Rc<Todo> = Rc::new(RefCell::new(Some(Box::new(f))));
+    let listeners: Rc<RefCell<Vec<(&'static str, Listener)>>> = Rc::default();
+    let fire = {
+        let (todo, listeners, document) = (todo.clone(), listeners.clone(), document.clone());
+        move || {
+            let f = todo.borrow_mut().take();
+            if let Some(f) = f {
+                // The listeners go in a later task: one of them may be running now.
+                let (listeners, doc) = (listeners.clone(), document.clone());
+                gloo_timers::callback::Timeout::new(0, move || {
+                    for (name, l) in listeners.borrow_mut().drain(..) {
+                        remove(&doc, name, &l);
+                    }
+                })
+                .forget();
+                watch_focus(&document, &focus);
+                f();
+            }
+        }
+    };
+    let fire = Rc::new(fire);
+    for name in ["pointerover", "pointerdown", "focusin", "keydown"] {
+        let (fire, reach) = (fire.clone(), reach.clone());
+        let l = Listener::new(move |ev: web_sys::Event| {
+            let reached = match ev.dyn_ref::<web_sys::KeyboardEvent>() {
+                Some(k) => k.key() == "Tab",
+                None => ev.composed_path().iter().any(|n| {
+                    n.dyn_ref::<web_sys::Element>().is_some_and(|el| {
+                        reach.borrow().iter().any(|c| el.class_list().contains(c))
+                    })
+                }),
+            };
+            if reached {
+                (*fire)();
+            }
+        });
+        add(&document, name, &l);
+        listeners.borrow_mut().push((name, l));
+    }
+    let idle = Closure::once_into_js(move || (*fire)());
+    let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("timeout"),
+        &JsValue::from(IDLE_WAIT_MS),
+    );
+    let scheduled = ric.is_some_and(|ric| ric.call2(&window, &idle, &options).is_ok());
+    if !scheduled {
+        let _ = window.set_timeout_with_callback(idle.unchecked_ref());
+    }
+}
+
+fn add(doc: &web_sys::Document, name: &str, l: &Listener) {
+    let _ = doc.add_event_listener_with_callback_and_bool(name, l.as_ref().unchecked_ref(), true);
+}
+
+fn remove(doc: &web_sys::Document, name: &str, l: &Listener) {
+    let _ =
+        doc.remove_event_listener_with_callback_and_bool(name, l.as_ref().unchecked_ref(), true);
+}
+
+/// Notes where focus is in the widget now, and again on every `focusin` until
+/// [`hand_over_focus`]; focus moving out of the widget forgets it.
+fn watch_focus(document: &web_sys::Document, focus: &Rc<RefCell<FocusWatch>>) {
+    let note = {
+        let focus = focus.clone();
+        move |el: Option<web_sys::Element>| {
+            focus.borrow_mut().seen = el
+                .filter(|el| el.closest(".p1").ok().flatten().is_some())
+                .and_then(|el| focus_path(&el).map(|(root, path)| (el, root, path)));
+        }
+    };
+    note(document.active_element());
+    let l = Listener::new(move |ev: web_sys::Event| {
+        note(
+            ev.target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        );
+    });
+    add(document, "focusin", &l);
+    let doc = document.clone();
+    focus.borrow_mut().stop = Some(Box::new(move || remove(&doc, "focusin", &l)));
+}
+
+/// Once every island is live (the swap is over): if the element that had focus was
+/// swapped out, focus goes to its twin in the new markup, without scrolling. Stops
+/// watching.
+pub fn hand_over_focus(focus: &Rc<RefCell<FocusWatch>>) {
+    let (seen, stop) = {
+        let mut w = focus.borrow_mut();
+        (w.seen.take(), w.stop.take())
+    };
+    if let Some(stop) = stop {
+        stop();
+    }
+    let Some((_, root, path)) = seen.filter(|(old, ..)| !old.is_connected()) else {
+        return;
+    };
+    if let Some(el) = node_at(&root, &path).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+    }
+}
+
+/// An element's position under the widget's root `.p1`: the root and the indexes among
+/// element children (text nodes may be split by hydration; elements are not).
+fn focus_path(el: &web_sys::Element) -> Option<(web_sys::Element, Vec<u32>)> {
+    let root = el.closest(".p1").ok()??;
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while !node.is_same_node(Some(&root)) {
+        let parent = node.parent_element()?;
+        let kids = parent.children();
+        let index = (0..kids.length()).find(|&i| kids.item(i).is_some_and(|k| k == node))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some((root, path))
+}
+
+/// The element at a [`focus_path`] under `root`.
+fn node_at(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::Element> {
+    path.iter()
+        .try_fold(root.clone(), |el, &i| el.children().item(i))
+}
