@@ -3,6 +3,40 @@
 //!
 //! Conventions: money in US$ billions; a month value is the purchases in that month;
 //! "to date" and cumulative figures restart each January, because targets are annual.
+//!
+//! # The model
+//!
+//! - A **scenario** is a basis, a cut-off month ("as of") and a monthly rate per category.
+//!   A basis with monthly figures by category (US exports) gets three rates; one without
+//!   (Chinese imports: year-to-date totals only) gets one total rate.
+//! - **Cut-offs** are the months whose year-to-date figures are known (every month Jan 2020
+//!   to Nov 2021 on the US basis; the published checkpoints on the Chinese basis). Any
+//!   requested month snaps to the latest available one before it.
+//! - For 2020, 2021 and both: actual to date, **projected** = actual through the cut-off +
+//!   rate × remaining months, target, share, met (with 1e-9 float tolerance) and shortfall,
+//!   and the **needed pace** = (target − actual) / remaining months, compared with the best
+//!   reported month so far.
+//! - The **target path** is prorated on the 2017 monthly pattern where the basis has 2017
+//!   monthly figures (PIIE's approach), else a straight line; the UI labels which.
+//! - **Presets**: pace so far this year; 2017 pace (baseline / 12); pace needed (per
+//!   category, the max over open years, rounded up to the cent so it still meets the
+//!   target); what actually happened (latest cut-off, pace so far).
+//! - **Rates are clamped** to 0 … 40 (manufactured), 20 (agriculture), 30 (energy), 80
+//!   (total) US$ bn a month; NaN becomes 0, infinities the range's end. The **sliders**
+//!   cover less: about twice the largest of the pace needed, the best month and the 2017
+//!   pace (`model::slider_max`); a typed value beyond runs off the top of the chart, whose
+//!   scale is sized for the rates held to the sliders (`model::within_sliders`).
+//! - **Presets** stay in force until the reader sets a rate: a new cut-off recomputes the
+//!   active one (`State::preset`).
+//! - **The pace that matters** (`core/pace.rs`): the first year whose target is still open
+//!   after the cut-off ("falls due first" while both are open, else "the only one still
+//!   open"). Each category's part of it is the total shared in proportion to the
+//!   categories' targets for that year; the UI marks it on each slider. A category's final
+//!   share is the first `outcome` row in `pct` with that category as its scope
+//!   (`derived::final_share`); a category with none says so, never an estimate.
+//! - **Scales that hold still**: the chart's and the small charts' tops come from the
+//!   figures, except while a slider is held (pointer or key down): `Action::Hold` keeps the
+//!   tops in force until `Release`, so nothing the reader aims at moves under the thumb.
 
 use super::data::{Basis, Category, Dataset, Period};
 pub use super::data::{cutoffs, month_value, rate_categories, ytd};

@@ -1,5 +1,15 @@
 //! The widget's state and the actions that change it: a pure reducer. The Yew shell
 //! wraps it in `use_reducer` (see `ui/widget.rs`).
+//!
+//! # Newsroom data
+//! A `data=` file that arrives after the reader has changed the scenario keeps the reader's
+//! scenario (re-resolved against the new data); otherwise the link's parameters are applied to it
+//! (`State::touched`).
+//!
+//! # When the data end
+//! At the last cut-off a basis has (`model::is_data_end`), the deal is over: `YearResult::missing`
+//! counts the months after it, nothing is projected and no pace is "needed"; the sliders are
+//! disabled with a note.
 
 use std::rc::Rc;
 

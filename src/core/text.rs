@@ -1,5 +1,15 @@
 //! Reader-facing sentences built from model results, a locale and a formatter. Pure, so
 //! the exact wording is tested natively.
+//!
+//! # The story first
+//! The head says what happened: the headline and dek are filled from the data (the extra promised,
+//! PIIE's shares with their scope; without those outcome rows they fall back to wording that claims
+//! nothing), and one sentence says why the apps are here, with the share bought by the default
+//! cut-off and a link to the event it rests on (`text::APPS_EVENT`). The simulator is a rewind
+//! (`text::rewind`): its verdicts are the result of the reader's pace from the cut-off, never the
+//! outcome, which "How it ended" gives as a bar list of counts (`text::reconciliation`: this
+//! widget's share, derived, then every final share of goods or goods and services in the data, each
+//! with its source).
 
 use super::data::{Basis, Category, Dataset, Period};
 use super::format::{Format, MonthStyle};

@@ -1,6 +1,20 @@
 //! The cumulative chart (SVG, drawn from `core::chart`'s layout), its legend, its text
 //! alternative and the data table behind it. Timeline events in 2020–21 appear as
 //! markers on the time axis.
+//!
+//! # Chart moments and the marker panel
+//! Events with a `label` are named on the chart, in a band above the plot, so no label covers a
+//! line. On a wide chart, `chart::place_moments` puts each label in the row nearest the plot and
+//! the side of its tick where it stays on the drawing and clear of the other labels, their leader
+//! lines and the target labels (right to left, then left to right if that places more); if the
+//! dated labels don't all fit, they are placed without their dates, then a size smaller. On a
+//! narrow chart (under 480 px) they are numbered callouts (`chart::callouts`), keyed in words over
+//! the chart by `MomentKey` (shown by CSS at that width, so nothing moves when the client
+//! measures). A marker, a label or a callout opens its events in a panel under the chart
+//! (`State::moments`, `Action::ShowMoments`; `ui/chart.rs::MomentPanel`): focus moves to the
+//! panel's title without scrolling, and its head and first event are scrolled into view only as far
+//! as they need; Escape or "Close" closes it and focus returns to the marker. "Read it in the
+//! timeline" selects the event there.
 
 use std::rc::Rc;
 

@@ -1,4 +1,23 @@
 //! The root component: the reducer, the context every component reads, and the layout.
+//!
+//! # Layout
+//! `Widget` places the simulator's parts in one grid (`.p1-sim`, areas verdict, chart, rates,
+//! outlook, scenario, notes) that container queries rearrange: one column under 880 px (sliders
+//! under the chart, the `Compact` verdict under the sliders), two above (sliders beside verdicts
+//! and chart). The chart's drawing height is set in CSS by the same width rule as `chart::height`,
+//! so the prerender doesn't jump on hydration.
+//!
+//! # Render cost
+//! `Widget` memoises `Derived` once per change of scenario or data. Props that hold the data, the
+//! timeline or `Derived` are `Same<T>` (equal when the same `Rc`: the state replaces them, never
+//! edits them), and the state's context compares by identity, so a slider move doesn't compare 74
+//! events and every figure by value. Components that only depend on the timeline, the data or the
+//! notices (`TimelineView`, `EventCard`, `Method`, `Outcomes`, `Notices`, chart `Markers`) take
+//! props and a stable dispatcher (`use_dispatch`), so a slider move re-renders only the verdict,
+//! the chart lines and the controls. The data table and the embed snippets keep their last content
+//! while closed. The URL is mirrored 150 ms after the last change (browsers throttle `replaceState`
+//! floods). Event cards read the latest query from `Latest` when a link is copied, so they need not
+//! re-render when the scenario changes.
 
 use std::rc::Rc;
 

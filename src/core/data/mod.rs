@@ -3,7 +3,7 @@
 //!
 //! One long table, one figure per row, so it can be edited in a text editor or a
 //! spreadsheet and supplied by a newsroom at run time. The `record` column says what a
-//! row is; see ARCHITECTURE.md for the full format.
+//! row is; `static/data/README.md` gives the full format.
 
 mod checks;
 mod figures;

@@ -2,9 +2,18 @@
 //! with `{name}` placeholders, which each language orders as its grammar needs) and the
 //! `Intl` locale that formats its numbers and dates.
 //!
-//! To add a language: write a `Strings` value in a file beside `en.rs` (the compiler
-//! insists on every key), add a `Lang` code and a `Locale` for it, and select it in
-//! [`for_lang`]. Components never hold a word of their own (`tests/ssr.rs` checks).
+//! English is compiled in (`en.rs`); another language is read from its files
+//! ([`Lang::files`], `load.rs`) by `ui::mount` before the widget starts, so English readers
+//! never download it. ARCHITECTURE.md has the recipe for adding one. Components never
+//! hold a word of their own (`tests/ssr.rs` checks).
+//!
+//! # Text from the data in another language
+//! The data files are English. A language translates their reader-facing texts in its own files
+//! (event titles, annotations, labels and copy reasons in `timeline.<lang>.csv`; outlets, outcome
+//! notes and the copy reasons of purchase sources in `sources.<lang>.csv`); whatever keeps its
+//! English (a document's title, an outlet with no name in the language) is rendered in `<span
+//! lang="en">` (`ui::as_written`), so screen readers speak it as English. A publisher's own file is
+//! shown as its publisher wrote it.
 
 mod en;
 mod load;

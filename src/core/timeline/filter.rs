@@ -1,4 +1,10 @@
 //! The reader's timeline filters, and the counts shown beside each option.
+//!
+//! # Which events are listed
+//! Which events are listed is one function, `timeline::filtered`: the key moments, or every event
+//! passing the app/actor/period filters (`events=key|all`). The list and the chart's markers both
+//! use it. In the key view the other events are rendered but hidden by CSS until the "Show all"
+//! `<details>` opens, so readers without JavaScript reach them.
 
 use super::{Actor, App, Timeline, TimelineEvent};
 use crate::core::vocab::Set;

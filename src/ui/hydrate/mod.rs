@@ -7,7 +7,7 @@
 //! 1. **First render** (the hydrating task): the default view in the page's language,
 //!    numbers and dates written by the plain twin (`Plain`/`PlainZh`, see
 //!    [`IntlReady`]), every island left as the server wrote it. `.p1[data-ready]` follows.
-//! 2. **The link's view** (`use_after_first_render`): a link's parameters are applied as
+//! 2. **The link's view** (the `then` of [`use_hydration`]): a link's parameters are applied as
 //!    an action, like a reader's change.
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
 //! 4. **Islands** ([`Island`]) hydrate when the browser is idle or the reader reaches
