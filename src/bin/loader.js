@@ -19,7 +19,9 @@ const asked = new WeakSet();
  *  stopped it (the line goes again if it comes alive later). */
 const WATCHDOG_MS = 10000;
 const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
-/** Languages other than English: the strings file and the page of each. */
+/** Every language's failure line (the page's, the view a link asked for, the link to the
+ *  widget's own page) and its page, by language tag; written by the build from the
+ *  locales, so no file is fetched or parsed when the widget can't start. */
 const LANGS = __LANGS__;
 
 /** What the widget needs (README, "Supported browsers"): wasm, Shadow DOM, ResizeObserver,
@@ -107,51 +109,29 @@ function failed(error, hosts = [...document.querySelectorAll(SELECTOR)]) {
     const standalone = ownPage && host.hasAttribute('data-phase-one-standalone');
     // The line in the widget's language: its data-lang (the Chinese page's root has one
     // too); nothing guesses from the host page.
-    words((host.getAttribute('data-lang') || 'en').toLowerCase(), (text) => {
-      if (host.querySelector(':scope > .p1-failed')) return;
-      const p = document.createElement('p');
-      p.className = 'p1-failed';
-      p.setAttribute('role', 'status');
-      p.append(`${text.failed} `);
-      if (standalone && asked) p.append(text.scenario.replace('{params}', asked));
-      if (!standalone && !host.querySelector('a')) {
-        const a = document.createElement('a');
-        a.href = new URL(`./${text.page}`, here).href;
-        a.textContent = text.link;
-        p.append(a);
-      }
-      host.prepend(p);
-      // If the widget comes alive after all, the line goes.
-      const gone = () => { if (live(host)) p.remove(); else if (host.isConnected) setTimeout(gone, 1000); };
-      setTimeout(gone, 1000);
-    });
+    const text = words((host.getAttribute('data-lang') || 'en').toLowerCase());
+    const p = document.createElement('p');
+    p.className = 'p1-failed';
+    p.setAttribute('role', 'status');
+    p.append(`${text.failed} `);
+    if (standalone && asked) p.append(text.scenario.replace('{params}', asked));
+    if (!standalone && !host.querySelector('a')) {
+      const a = document.createElement('a');
+      a.href = new URL(`./${text.page}`, here).href;
+      a.textContent = text.link;
+      p.append(a);
+    }
+    host.prepend(p);
+    // If the widget comes alive after all, the line goes.
+    const gone = () => { if (live(host)) p.remove(); else if (host.isConnected) setTimeout(gone, 1000); };
+    setTimeout(gone, 1000);
   }
 }
 
-/** The failure line's words in a language, handed to `show`: English is here, at once;
- *  another language's come from its strings file, fetched only then (so no reader
- *  downloads a language they didn't ask for), and English if that fails too. On a page
- *  whose objects all have a `then`, no promise of an object settles: English, at once. */
-const loaded = new Map();
-function words(lang, show) {
-  const english = __STRINGS__;
+/** The failure line's words in a language tag (any case), or English. */
+function words(lang) {
   const code = Object.keys(LANGS).find((k) => k.toLowerCase() === lang);
-  if (!code || 'then' in Object.prototype) return show(english);
-  if (!loaded.has(code)) {
-    const { file, page } = LANGS[code];
-    loaded.set(code, fetch(new URL(`./${file}`, here))
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((csv) => {
-        const t = {};
-        for (const m of csv.matchAll(/^([a-z0-9_]+),(?:"((?:[^"]|"")*)"|([^"\r\n]*))\r?$/gm)) {
-          t[m[1]] = m[2] !== undefined ? m[2].replace(/""/g, '"') : m[3];
-        }
-        const text = { failed: t.load_failed, scenario: t.load_failed_scenario, link: t.load_failed_link, page };
-        return Object.values(text).every(Boolean) ? text : english;
-      })
-      .catch(() => english));
-  }
-  loaded.get(code).then(show);
+  return LANGS[code || 'en'];
 }
 
 const fresh = () => [...document.querySelectorAll(SELECTOR)].filter((h) => !asked.has(h));

@@ -271,31 +271,26 @@ mod native {
         Ok(&html[start..start + len])
     }
 
-    /// The loader module (`src/bin/loader.js`, with the hashed file names, its few words
-    /// in English and where every other language's are filled in). Everything else
-    /// happens in Rust (`start`).
+    /// The loader module (`src/bin/loader.js`, with the hashed file names and its few
+    /// words in every language filled in). Everything else happens in Rust (`start`).
     fn loader(glue: &str, wasm: &str, css: &str, locales: &[&Locale]) -> String {
         let own: Vec<String> = phase_one::core::url_state::own_names()
             .map(js_string)
             .collect();
-        let s = locale::EN.strings;
-        let strings = format!(
-            "{{ failed: {}, scenario: {}, link: {}, page: {} }}",
-            js_string(s.load_failed),
-            js_string(s.load_failed_scenario),
-            js_string(s.load_failed_link),
-            js_string(Lang::En.page())
-        );
-        let langs: Vec<String> = locales
-            .iter()
-            .filter_map(|l| {
-                let file = l.lang.files()?.strings;
-                Some(format!(
-                    "{}: {{ file: {}, page: {} }}",
+        // Every language's failure line, so the loader needs no file (and parses none)
+        // when the wasm can't start.
+        let langs: Vec<String> = std::iter::once(&&locale::EN)
+            .chain(locales.iter().filter(|l| l.lang != Lang::En))
+            .map(|l| {
+                let s = l.strings;
+                format!(
+                    "{}: {{ failed: {}, scenario: {}, link: {}, page: {} }}",
                     js_string(l.lang.code()),
-                    js_string(file),
+                    js_string(s.load_failed),
+                    js_string(s.load_failed_scenario),
+                    js_string(s.load_failed_link),
                     js_string(l.lang.page())
-                ))
+                )
             })
             .collect();
         let langs = format!("{{ {} }}", langs.join(", "));
@@ -304,7 +299,6 @@ mod native {
             .replace("__GLUE__", glue)
             .replace("__WASM__", wasm)
             .replace("__CSS__", css)
-            .replace("__STRINGS__", &strings)
             .replace("__LANGS__", &langs)
             .replace("__OWN__", &format!("[{}]", own.join(", ")))
     }
