@@ -19,9 +19,8 @@ const asked = new WeakSet();
  *  stopped it (the line goes again if it comes alive later). */
 const WATCHDOG_MS = 10000;
 const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
-/** Every language's failure line (the page's, the view a link asked for, the link to the
- *  widget's own page) and its page, by language tag; written by the build from the
- *  locales, so no file is fetched or parsed when the widget can't start. */
+/** Languages other than English: the file with the failure line in each, written by the
+ *  build from the language's strings. */
 const LANGS = __LANGS__;
 
 /** What the widget needs (README, "Supported browsers"): wasm, Shadow DOM, ResizeObserver,
@@ -109,29 +108,43 @@ function failed(error, hosts = [...document.querySelectorAll(SELECTOR)]) {
     const standalone = ownPage && host.hasAttribute('data-phase-one-standalone');
     // The line in the widget's language: its data-lang (the Chinese page's root has one
     // too); nothing guesses from the host page.
-    const text = words((host.getAttribute('data-lang') || 'en').toLowerCase());
-    const p = document.createElement('p');
-    p.className = 'p1-failed';
-    p.setAttribute('role', 'status');
-    p.append(`${text.failed} `);
-    if (standalone && asked) p.append(text.scenario.replace('{params}', asked));
-    if (!standalone && !host.querySelector('a')) {
-      const a = document.createElement('a');
-      a.href = new URL(`./${text.page}`, here).href;
-      a.textContent = text.link;
-      p.append(a);
-    }
-    host.prepend(p);
-    // If the widget comes alive after all, the line goes.
-    const gone = () => { if (live(host)) p.remove(); else if (host.isConnected) setTimeout(gone, 1000); };
-    setTimeout(gone, 1000);
+    words((host.getAttribute('data-lang') || 'en').toLowerCase(), (text) => {
+      if (host.querySelector(':scope > .p1-failed')) return;
+      const p = document.createElement('p');
+      p.className = 'p1-failed';
+      p.setAttribute('role', 'status');
+      p.append(`${text.failed} `);
+      if (standalone && asked) p.append(text.scenario.replace('{params}', asked));
+      if (!standalone && !host.querySelector('a')) {
+        const a = document.createElement('a');
+        a.href = new URL(`./${text.page}`, here).href;
+        a.textContent = text.link;
+        p.append(a);
+      }
+      host.prepend(p);
+      // If the widget comes alive after all, the line goes.
+      const gone = () => { if (live(host)) p.remove(); else if (host.isConnected) setTimeout(gone, 1000); };
+      setTimeout(gone, 1000);
+    });
   }
 }
 
-/** The failure line's words in a language tag (any case), or English. */
-function words(lang) {
+/** The failure line's words in a language, handed to `show`: English is here, at once;
+ *  another language's come from its file, fetched only then (so no reader downloads a
+ *  language they didn't ask for), and English if that fails too. On a page whose objects
+ *  all have a `then`, no promise of an object settles: English, at once. */
+const loaded = new Map();
+function words(lang, show) {
+  const english = __STRINGS__;
   const code = Object.keys(LANGS).find((k) => k.toLowerCase() === lang);
-  return LANGS[code || 'en'];
+  if (!code || 'then' in Object.prototype) return show(english);
+  if (!loaded.has(code)) {
+    loaded.set(code, fetch(new URL(`./${LANGS[code]}`, here))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((t) => (['failed', 'scenario', 'link', 'page'].every((k) => typeof t?.[k] === 'string') ? t : english))
+      .catch(() => english));
+  }
+  loaded.get(code).then(show);
 }
 
 const fresh = () => [...document.querySelectorAll(SELECTOR)].filter((h) => !asked.has(h));

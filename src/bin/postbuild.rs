@@ -136,6 +136,11 @@ mod native {
             loader(&glue, &wasm, &css, &locales),
         )
         .map_err(|e| format!("writing embed.js: {e}"))?;
+        for loc in locales.iter().filter(|l| l.lang != Lang::En) {
+            let path = staging.join(failure_file(loc.lang));
+            std::fs::write(&path, failure_words(loc, json_string))
+                .map_err(|e| format!("writing {}: {e}", path.display()))?;
+        }
 
         let index = staging.join("index.html");
         let template =
@@ -271,25 +276,22 @@ mod native {
         Ok(&html[start..start + len])
     }
 
-    /// The loader module (`src/bin/loader.js`, with the hashed file names and its few
-    /// words in every language filled in). Everything else happens in Rust (`start`).
+    /// The loader module (`src/bin/loader.js`, with the hashed file names, its few words
+    /// in English and where every other language's are filled in). Everything else
+    /// happens in Rust (`start`).
     fn loader(glue: &str, wasm: &str, css: &str, locales: &[&Locale]) -> String {
         let own: Vec<String> = phase_one::core::url_state::own_names()
             .map(js_string)
             .collect();
-        // Every language's failure line, so the loader needs no file (and parses none)
-        // when the wasm can't start.
-        let langs: Vec<String> = std::iter::once(&&locale::EN)
-            .chain(locales.iter().filter(|l| l.lang != Lang::En))
+        let strings = failure_words(&locale::EN, js_string);
+        let langs: Vec<String> = locales
+            .iter()
+            .filter(|l| l.lang != Lang::En)
             .map(|l| {
-                let s = l.strings;
                 format!(
-                    "{}: {{ failed: {}, scenario: {}, link: {}, page: {} }}",
+                    "{}: {}",
                     js_string(l.lang.code()),
-                    js_string(s.load_failed),
-                    js_string(s.load_failed_scenario),
-                    js_string(s.load_failed_link),
-                    js_string(l.lang.page())
+                    js_string(&failure_file(l.lang))
                 )
             })
             .collect();
@@ -299,6 +301,7 @@ mod native {
             .replace("__GLUE__", glue)
             .replace("__WASM__", wasm)
             .replace("__CSS__", css)
+            .replace("__STRINGS__", &strings)
             .replace("__LANGS__", &langs)
             .replace("__OWN__", &format!("[{}]", own.join(", ")))
     }
@@ -330,6 +333,44 @@ mod native {
     }
 
     /// A JavaScript string literal.
+    /// The loader's failure line in a language: its words, the view a link asked for, the
+    /// link to the widget's own page, and that page; written with `quote` (JS or JSON).
+    fn failure_words(loc: &Locale, quote: fn(&str) -> String) -> String {
+        let s = loc.strings;
+        format!(
+            "{{ {}: {}, {}: {}, {}: {}, {}: {} }}",
+            quote("failed"),
+            quote(s.load_failed),
+            quote("scenario"),
+            quote(s.load_failed_scenario),
+            quote("link"),
+            quote(s.load_failed_link),
+            quote("page"),
+            quote(loc.lang.page())
+        )
+    }
+
+    /// Where a language's failure line is written for the loader (not English: it is in
+    /// the loader). JSON, so the loader parses it with the browser's own parser.
+    fn failure_file(lang: Lang) -> String {
+        format!("locale/{}.loader.json", lang.code())
+    }
+
+    /// A JSON string.
+    fn json_string(text: &str) -> String {
+        let mut out = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
     fn js_string(text: &str) -> String {
         let mut out = String::from("'");
         for c in text.chars() {
@@ -404,6 +445,18 @@ mod native {
                 out.contains("const a = 'https://x'; // kept\nfoo();\nbar();"),
                 "{out}"
             );
+        }
+
+        #[test]
+        fn the_failure_line_file_is_json() {
+            assert_eq!(json_string("a \"b\" \\ c\n"), r#""a \"b\" \\ c\u000a""#);
+            let en = failure_words(&locale::EN, json_string);
+            assert!(
+                en.starts_with(r#"{ "failed": "The interactive widget"#),
+                "{en}"
+            );
+            assert!(en.ends_with(r#""page": "index.html" }"#), "{en}");
+            assert_eq!(failure_file(Lang::ZhHans), "locale/zh-Hans.loader.json");
         }
     }
 }

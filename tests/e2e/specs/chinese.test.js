@@ -261,7 +261,7 @@ test('an older browser: the Chinese page and a Chinese embed say so in Chinese, 
   assert.match(await p.locator('#en .p1-failed').innerText(), /^The interactive widget could not start in this browser\. Open it on its own page$/);
   // The Chinese words came from the Chinese strings file, fetched only now; the English
   // page's loader carries none.
-  assert.ok(requests.includes('/locale/zh-Hans.csv'));
+  assert.ok(requests.includes('/locale/zh-Hans.loader.json'));
   const loader = await (await fetch(w.server.url + 'embed.js')).text();
   assert.doesNotMatch(loader, /[\u4e00-\u9fff]/);
   await p.close();
