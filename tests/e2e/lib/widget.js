@@ -59,3 +59,13 @@ export async function settled(page, probe, arg, { frames = 4, timeout = 10000 } 
 
 /** Waits until the widget formats with `Intl` (after its first, prerender-matching render). */
 export const intl = (page) => page.waitForSelector('.p1[data-format="intl"]');
+
+/** Waits `n` animation frames in the page (or frame): what it had queued before (posted
+ *  messages, zero-delay timers, observers' callbacks) has run. A barrier on the page's own
+ *  clock, for checking that something did not happen, instead of a fixed wait. */
+export function frames(target, n = 3) {
+  return target.evaluate((k) => new Promise((done) => {
+    const step = (i) => (i ? requestAnimationFrame(() => step(i - 1)) : done());
+    step(k);
+  }), n);
+}

@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, E2E_ROOT } from '../lib/server.js';
 import { launch, watchErrors } from '../lib/browser.js';
+import { frames, settled } from '../lib/widget.js';
 
 const ROOT = path.join(E2E_ROOT, '../..');
 const PURCHASES = fs.readFileSync(path.join(ROOT, 'static/data/purchases.csv'), 'utf8');
@@ -226,7 +227,15 @@ async function app(query = '', opts = {}) {
 const verdict = (scope) => scope.locator('[data-testid="verdict-2020"]').first().innerText();
 const notice = (scope) => scope.locator('[data-testid="notice"]').innerText();
 const keyCards = (scope) => scope.locator('[data-testid="timeline-event"]:not(.is-extra)').count();
-const settle = (page) => page.waitForTimeout(400);
+/** Until the widget's page has written its view to the address (it adds `v`). */
+const written = (page) => page.waitForFunction(() => new URLSearchParams(location.search).has('v'));
+/** Until the address's `name` parameter is no longer `from`. */
+const changed = (page, name, from) =>
+  page.waitForFunction(([n, f]) => new URLSearchParams(location.search).get(n) !== f, [name, from]);
+/** How long the widget's page waits after the last change before it writes the address
+ *  (`ui/dom/url.rs`). Only a check that a script embed never writes it waits this long. */
+const URL_DEBOUNCE_MS = 150;
+const pastDebounce = (page) => page.waitForTimeout(URL_DEBOUNCE_MS * 2);
 const requested = (server, p) => server.log.includes(p);
 /** The longest main-thread task so far, in ms. */
 const longest = (page) => page.evaluate(() => window.__longest);
@@ -330,8 +339,9 @@ const cases = [
   ['link', 'the page keeps parameters and a fragment that are not its own', async () => {
     const p = await app('?utm_source=news&id=42&basis=cn#comments');
     await p.focus('[data-testid="rate-total"]');
+    const total = new URL(p.url()).searchParams.get('total');
     await p.keyboard.press('ArrowRight');
-    await settle(p);
+    await changed(p, 'total', total);
     const u = new URL(p.url());
     assert.equal(u.searchParams.get('utm_source'), 'news');
     assert.equal(u.searchParams.get('id'), '42');
@@ -341,7 +351,7 @@ const cases = [
   }],
   ['link', 'pym\'s childId and parentUrl stay in the address', async () => {
     const p = await app(`?childId=g1&parentUrl=${encodeURIComponent(`${A()}/article.html`)}&mfg=3`);
-    await settle(p);
+    await written(p);
     const u = new URL(p.url());
     assert.equal(u.searchParams.get('childId'), 'g1');
     assert.equal(u.searchParams.get('parentUrl'), `${A()}/article.html`);
@@ -422,7 +432,7 @@ const cases = [
   ['data link', 'an endless response: cancelled at 2 MB, and the connection closed', async () => {
     const p = await app('?data=/endless.csv');
     await noticeSays(p, /endless\.csv.*larger than 2 MB/s);
-    for (let i = 0; i < 20 && !env.closed.includes('/endless.csv'); i++) await settle(p);
+    for (let i = 0; i < 40 && !env.closed.includes('/endless.csv'); i++) await frames(p, 10);
     assert.ok(env.closed.includes('/endless.csv'), 'the widget hung up');
   }],
   ['data link', 'a server that drips a byte a second: given up after 20 seconds, with a notice', async () => {
@@ -431,7 +441,7 @@ const cases = [
     assert.match(await notice(p), /drip\.csv could not be loaded \(no whole answer within 20 seconds\)/);
     assert.match(await verdict(p), /of \$173\.1bn/);
     assert.equal(await p.locator('[data-testid="data-files"]').count(), 0, 'no "Loading…" left behind');
-    for (let i = 0; i < 20 && !env.closed.includes('/drip.csv'); i++) await settle(p);
+    for (let i = 0; i < 40 && !env.closed.includes('/drip.csv'); i++) await frames(p, 10);
     assert.ok(env.closed.includes('/drip.csv'), 'the widget hung up');
   }],
   ['data link', 'a file saved in Windows-1252: refused, saying how to save it', async () => {
@@ -516,8 +526,8 @@ const cases = [
   ['data link', 'the publisher\'s file stays in the address and in Copy link', async () => {
     const p = await app('?basis=cn&data=/newsroom/purchases.csv');
     await p.waitForSelector('[data-testid="data-files"]');
-    await settle(p);
     const want = `${A()}/newsroom/purchases.csv`;
+    await p.waitForFunction((w) => new URLSearchParams(location.search).get('data') === w, want);
     assert.equal(new URL(p.url()).searchParams.get('data'), want);
     const link = await p.getAttribute('[data-testid="copy-link"]', 'data-url');
     assert.equal(new URL(link).searchParams.get('data'), want);
@@ -525,7 +535,7 @@ const cases = [
   ['data link', 'a reload keeps the publisher\'s figures', async () => {
     const p = await app('?basis=cn&data=/newsroom/purchases.csv');
     await p.waitForSelector('[data-testid="data-files"]');
-    await settle(p);
+    await p.waitForFunction(() => new URLSearchParams(location.search).get('data')?.startsWith('http'));
     await p.reload();
     await ready(p);
     await p.waitForFunction(() => document.querySelector('[data-testid="verdict-2020"]').innerText.includes('$180.0bn'));
@@ -539,7 +549,7 @@ const cases = [
   ['data link', 'a deep link to an event only in the publisher\'s timeline waits for it', async () => {
     const p = await app('?timeline-data=/newsroom/timeline.csv#event-newsroom-only');
     await p.waitForSelector('[data-event-id="newsroom-only"][aria-current="true"]');
-    await settle(p);
+    await written(p);
     assert.equal(new URL(p.url()).hash, '#event-newsroom-only');
   }],
   ['data link', 'the embed codes carry the publisher\'s file', async () => {
@@ -577,7 +587,7 @@ const cases = [
     await ready(p);
     await p.focus('[data-testid="rate-manufactured"]');
     await p.keyboard.press('ArrowRight');
-    await settle(p);
+    await pastDebounce(p);
     assert.equal(p.url(), url);
   }],
   ['script embed', 'p1.data from another site is refused and never requested', async () => {
@@ -650,7 +660,7 @@ const cases = [
     await p.waitForFunction(() => document.querySelector('[data-phase-one-widget]').shadowRoot?.querySelector('.p1[data-live]'));
     await p.focus('[data-testid="rate-manufactured"]');
     await p.keyboard.press('ArrowRight');
-    await settle(p);
+    await pastDebounce(p);
     assert.equal(p.url(), url);
     assert.ok(p.logs.some((l) => /only applies on the widget's own page/.test(l)));
   }],
@@ -669,8 +679,7 @@ const cases = [
   ['no client', 'JavaScript off: one plain line, and controls that can\'t be used are disabled', async () => {
     const p = await newPage({ javaScriptEnabled: false });
     await p.goto(`${A()}/index.html?basis=cn`);
-    await p.waitForTimeout(1700);
-    assert.ok(await p.locator('[data-testid="no-script"]').isVisible());
+    await p.locator('[data-testid="no-script"]').waitFor({ state: 'visible' });
     assert.match(await p.innerText('[data-testid="no-script"]'), /need JavaScript/);
     assert.ok(await p.locator('[data-testid="rate-manufactured"]').isDisabled());
     assert.ok(await p.locator('[data-testid="copy-link"]').isDisabled());
@@ -679,7 +688,8 @@ const cases = [
   }],
   ['no client', 'a normal start never shows the line', async () => {
     const p = await app();
-    await p.waitForTimeout(1700);
+    // Live, the line's delayed appearance no longer applies: nothing is left to show it.
+    assert.deepEqual(await p.locator('[data-testid="no-script"]').evaluate((el) => el.getAnimations().length), 0);
     assert.ok(!(await p.locator('[data-testid="no-script"]').isVisible()));
     assert.ok(!(await p.locator('[data-testid="rate-manufactured"]').isDisabled()));
   }],
@@ -690,7 +700,8 @@ const cases = [
       await p.goto(`${strict.url}index.html?basis=cn&mfg=1&id=7`);
       await p.waitForSelector('.p1-failed');
       assert.match(await p.innerText('.p1-failed'), /could not start in this browser\. The view this link asks for \(basis=cn, mfg=1\) could not be shown\./);
-      await p.waitForTimeout(1700);
+      // The loader's line replaces the page's own, which no animation will show.
+      assert.equal(await p.locator('[data-testid="no-script"]').evaluate((el) => getComputedStyle(el).display), 'none', 'said once');
       assert.ok(!(await p.locator('[data-testid="no-script"]').isVisible()), 'said once');
     } finally {
       await strict.close();
@@ -737,9 +748,8 @@ const cases = [
     await ready(frame);
     await frame.focus('[data-testid="rate-manufactured"]');
     await p.keyboard.press('ArrowRight');
-    await settle(p);
-    await frame.evaluate(() => location.reload());
-    await p.waitForTimeout(300);
+    await frame.waitForFunction(() => new URLSearchParams(location.search).get('mfg') !== null);
+    await Promise.all([frame.waitForNavigation(), frame.evaluate(() => location.reload())]);
     const reloaded = p.frames().find((f) => f.url().includes('/index.html'));
     await ready(reloaded);
     const u = new URL(reloaded.url());
@@ -754,7 +764,7 @@ const cases = [
     await p.goto(`${A()}/frame.html`);
     const frame = await (await p.waitForSelector('#f')).contentFrame();
     await ready(frame);
-    await p.waitForTimeout(300);
+    await settled(p, () => window.heights.length);
     const replies = await p.evaluate(async () => {
       const start = window.heights.length;
       const f = document.getElementById('f').contentWindow;
@@ -769,25 +779,31 @@ const cases = [
     await p.goto(`${A()}/frame.html`);
     const frame = await (await p.waitForSelector('#f')).contentFrame();
     await ready(frame);
-    await p.waitForTimeout(300);
-    const start = await p.evaluate(() => window.heights.length);
+    const start = await settled(p, () => window.heights.length);
     const stranger = p.frames().find((f) => f.url().endsWith('/stranger.html'));
     await stranger.evaluate(() => {
       for (let i = 0; i < 50; i++) parent.frames[0].postMessage('pymxPYMxg1xPYMxwidthxPYMx800', '*');
     });
-    await p.waitForTimeout(300);
-    assert.equal(await p.evaluate(() => window.heights.length), start);
+    // Then the parent's own message, a few frames later: it alone gets a reply (an answer
+    // to the stranger would have come in an earlier frame).
+    await frames(frame);
+    await p.evaluate(() => document.getElementById('f').contentWindow.postMessage('pymxPYMxg1xPYMxwidthxPYMx800', '*'));
+    await p.waitForFunction((n) => window.heights.length > n, start);
+    await frames(p);
+    assert.equal(await p.evaluate(() => window.heights.length), start + 1);
   }],
   ['iframe', 'width messages for another childId get no reply', async () => {
     const p = await newPage();
     await p.goto(`${A()}/frame.html`);
     const frame = await (await p.waitForSelector('#f')).contentFrame();
     await ready(frame);
-    await p.waitForTimeout(300);
-    const start = await p.evaluate(() => window.heights.length);
+    const start = await settled(p, () => window.heights.length);
     await p.evaluate(() => document.getElementById('f').contentWindow.postMessage('pymxPYMxotherxPYMxwidthxPYMx800', '*'));
-    await p.waitForTimeout(300);
-    assert.equal(await p.evaluate(() => window.heights.length), start);
+    await frames(frame);
+    await p.evaluate(() => document.getElementById('f').contentWindow.postMessage('pymxPYMxg1xPYMxwidthxPYMx800', '*'));
+    await p.waitForFunction((n) => window.heights.length > n, start);
+    await frames(p);
+    assert.equal(await p.evaluate(() => window.heights.length), start + 1);
   }],
   ['iframe', 'resize.js holds heights to 100 to 100,000 px, and ignores other windows', async () => {
     const p = await newPage();
@@ -795,15 +811,22 @@ const cases = [
     const frame = await (await p.waitForSelector('#f')).contentFrame();
     await ready(frame);
     await p.waitForFunction(() => parseFloat(document.getElementById('f').style.height) > 1000);
-    await p.waitForTimeout(500);
-    const sized = await p.evaluate(() => document.getElementById('f').style.height);
-    // Other windows, and what isn't a number, are ignored.
+    await settled(p, () => document.getElementById('f').style.height);
+    // Every height the frame is given from here on.
+    await p.evaluate(() => {
+      window.given = [];
+      new MutationObserver(() => window.given.push(document.getElementById('f').style.height))
+        .observe(document.getElementById('f'), { attributes: true, attributeFilter: ['style'] });
+    });
+    // Other windows, and what isn't a number, are ignored...
     await p.evaluate(() => window.postMessage({ sentinel: 'amp', type: 'embed-size', height: 400 }, '*'));
     const stranger = p.frames().find((f) => f.url().endsWith('/stranger.html'));
     await stranger.evaluate(() => parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 500 }, '*'));
     await frame.evaluate(() => parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 'tall' }, '*'));
-    await p.waitForTimeout(300);
-    assert.equal(await p.evaluate(() => document.getElementById('f').style.height), sized);
+    // ...and the frame's own message after them is taken.
+    await frame.evaluate(() => parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 4321 }, '*'));
+    await p.waitForFunction(() => document.getElementById('f').style.height === '4321px');
+    assert.deepEqual(await p.evaluate(() => [...new Set(window.given)]), ['4321px']);
     // A tall widget (120 events at 375 px passes 20,000 px) is sized, not ignored; a
     // runaway height is held at 100,000 px, a collapsed one at 100.
     const size = async (height) => {
@@ -855,7 +878,7 @@ const cases = [
     const value = await w.locator('[data-testid="rate-manufactured-number"]').inputValue();
     // Moved (removed and put back in one task), as a CMS reordering a page does.
     await p.evaluate(() => document.body.append(document.getElementById('w')));
-    await p.waitForTimeout(300);
+    await frames(p);
     assert.equal(await w.locator('[data-testid="rate-manufactured-number"]').inputValue(), value, 'the reader\'s setting stayed');
     assert.equal(await w.getAttribute('data-phase-one-mounted'), '');
     // Removed, then put back a moment later: torn down, and mounted afresh.
@@ -896,7 +919,7 @@ const cases = [
         // (A boolean: a returned element would be kept alive by the test itself.)
         await p.waitForFunction((i) => !!document.getElementById(`w${i}`)?.shadowRoot?.querySelector('.p1[data-live]'), i, { timeout: 20000 });
         await p.evaluate((i) => document.getElementById(`w${i}`).remove(), i);
-        await p.waitForTimeout(50);
+        await frames(p, 2);
       }
       await cdp.send('HeapProfiler.collectGarbage');
       return { wasm: await wasmBytes(), nodes: (await cdp.send('Memory.getDOMCounters')).nodes };
@@ -956,7 +979,7 @@ const cases = [
       const big = 'x'.repeat(64 * 1024 * 1024);
       for (let i = 0; i < 3; i++) window.parent.frames[0].postMessage(big, '*');
     });
-    await p.waitForTimeout(1500);
+    await frames(p.frames().find((f) => f.url().includes('/index.html')), 5);
     const after = await wasmBytes();
     assert.ok(after - before < 1024 * 1024, `the wasm's memory grew by ${after - before} B`);
   }],

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
-import { open, text, settled } from '../lib/widget.js';
+import { open, text, settled, frames } from '../lib/widget.js';
 
 const BASE = '/widget/';
 const PURCHASES = fs.readFileSync(path.join(E2E_ROOT, '../../static/data/purchases.csv'), 'utf8');
@@ -274,7 +274,8 @@ test('under a strict CSP, served from a sub-path, it renders and reacts with no 
     assert.match(await text(p, 'verdict-2020'), /target met/);
     await p.click('[data-testid="timeline-event"]:not(.is-extra) >> nth=3');
     await p.click('.p1-method > summary');
-    await p.waitForTimeout(300);
+    await p.waitForSelector('.p1-method[open]');
+    await frames(p);
     assert.deepEqual(violations, []);
     assert.deepEqual(p.errors.filter((e) => /Content Security Policy|Refused/.test(e)), []);
     assert.deepEqual(p.errors, []);
@@ -304,7 +305,9 @@ test('a script embed five screens down loads nothing until the reader nears it, 
   const p = await ctx({ viewport: { width: 800, height: 700 } });
   const from = w.server.log.length;
   await p.goto(w.server.origin + '/long.html');
-  await p.waitForTimeout(1000);
+  // The loader has run and watches the page; what it would load at once is on its way.
+  await p.waitForFunction(() => window.PhaseOneWidget);
+  await p.waitForLoadState('networkidle');
   const before = w.server.log.slice(from);
   assert.ok(before.some((u) => u.endsWith('/embed.js')), before.join(' '));
   assert.ok(!before.some((u) => /\.(wasm|css)$|phase-one-widget-[^/]*\.js$/.test(u)), before.join(' '));

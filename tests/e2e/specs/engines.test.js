@@ -9,6 +9,9 @@ import { startServer, DIST, E2E_ROOT } from '../lib/server.js';
 import { ENGINES, startEngine } from '../lib/engines.js';
 import { CASES, hostPages, noScript } from '../cases/reader.js';
 
+/** Where the page (and a phone frame's page) is scrolled: the shot waits until it holds. */
+const scrolled = () => [scrollY, document.querySelector('#phone')?.contentWindow?.scrollY ?? 0];
+
 const SHOTS = path.join(E2E_ROOT, 'screenshots/engines');
 
 let server;
@@ -52,7 +55,7 @@ for (const name of ENGINES) {
           // The top, the controls (where range inputs differ), and the timeline.
           for (const [i, sel] of [[0, null], [1, '.p1-rates'], [2, '[data-testid="timeline"]']]) {
             if (sel) await s.run((q) => { $(q).scrollIntoView({ block: 'start' }); return true; }, inPage + sel);
-            await new Promise((r) => setTimeout(r, 300));
+            await s.settled(scrolled);
             await s.screenshot(path.join(SHOTS, `${name}-${width}-${theme}-${i}.png`), framed ? '#phone' : undefined);
           }
           // The Chinese page: its type (CJK fonts, weights, leading) at the top and in the
@@ -61,7 +64,7 @@ for (const name of ENGINES) {
           await s.ready(framed ? '#phone' : '');
           for (const [i, sel] of [[0, null], [2, '[data-testid="timeline"]']]) {
             if (sel) await s.run((q) => { $(q).scrollIntoView({ block: 'start' }); return true; }, inPage + sel);
-            await new Promise((r) => setTimeout(r, 300));
+            await s.settled(scrolled);
             await s.screenshot(path.join(SHOTS, `${name}-zh-${width}-${theme}-${i}.png`), framed ? '#phone' : undefined);
           }
           const scheme = await s.run((q) => { const el = $(q); return el.ownerDocument.defaultView.getComputedStyle(el).backgroundColor; }, `${inPage}.p1`);

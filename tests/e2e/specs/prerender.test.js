@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useWidget } from '../lib/harness.js';
 import { watchErrors } from '../lib/browser.js';
-import { open, text, intl } from '../lib/widget.js';
+import { open, text, intl, frames } from '../lib/widget.js';
 
 const w = useWidget();
 
@@ -121,7 +121,7 @@ test('a reader reaching towards an island hydrates it at once, keeping focus whe
   await pointer.goto(w.server.url);
   await pointer.waitForSelector('.p1[data-ready]');
   await pointer.locator('[data-testid="show-all"]').scrollIntoViewIfNeeded();
-  await pointer.waitForTimeout(300);
+  await frames(pointer, 5);
   assert.equal(await pointer.locator('.p1[data-live]').count(), 0, 'scrolling alone does not wake them');
   await pointer.hover('[data-testid="show-all"]');
   await pointer.waitForSelector('.p1[data-live]');
@@ -169,7 +169,7 @@ test('an older browser (no CSS light-dark()) keeps the prerendered page, says so
   // have fetched it).
   assert.equal(page.errors.length, 1, page.errors.join('\n'));
   assert.match(page.errors[0], /could not start.*lacks a feature/);
-  await page.waitForTimeout(300);
+  await frames(page);
   assert.equal(await page.locator('[data-phase-one-mounted]').count(), 0);
   await page.close();
 });

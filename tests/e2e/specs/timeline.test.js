@@ -5,7 +5,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
-import { open, query, settledUrl, settled } from '../lib/widget.js';
+import { open, query, settledUrl, settled, frames } from '../lib/widget.js';
 
 const w = useWidget({
     files: { '/fixtures/timeline-hostile.csv': path.join(E2E_ROOT, 'fixtures/timeline-hostile.csv') },
@@ -164,7 +164,7 @@ test('hostile text in the timeline shows as literal text, and no script runs', a
   assert.equal(await card.locator('img, script, b, i').count(), 0);
   assert.match(shown, /<i onmouseover="window.__pwned=4">Politico<\/i>, 7 Jul 2020/);
   await card.hover();
-  await page.waitForTimeout(300);
+  await frames(page);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('[data-testid="notice"]').count(), 0);
   await page.close();
