@@ -2,7 +2,11 @@
 //! README's table of options says what the table says.
 #![cfg(not(target_arch = "wasm32"))]
 
-use phase_one::core::url_state::{self, LinkRule, OPTIONS, Params, RATE_PARAMS};
+use phase_one::core::data::Basis;
+use phase_one::core::locale::Lang;
+use phase_one::core::timeline::{Actor, App, Events, PeriodFilter};
+use phase_one::core::url_state::{self, LinkRule, OPTIONS, Params, RATE_PARAMS, Theme, View};
+use phase_one::core::vocab::Code;
 
 #[test]
 fn every_option_reads_its_example_from_a_link_an_attribute_and_an_article() {
@@ -75,5 +79,36 @@ fn the_readme_table_of_options_is_the_table() {
             known,
             "README documents an option the widget doesn't read: {name}"
         );
+    }
+}
+
+/// Every value a coded option takes is in its documented values, and every language's page
+/// in `lang`'s default: a new language, view or app can't go undocumented (README's table
+/// is the options table, checked above).
+#[test]
+fn every_coded_value_is_documented() {
+    fn codes<T: Code>() -> Vec<&'static str> {
+        T::ALL.iter().map(|c| c.code()).collect()
+    }
+    let table = [
+        ("view", codes::<View>()),
+        ("basis", codes::<Basis>()),
+        ("apps", codes::<App>()),
+        ("actors", codes::<Actor>()),
+        ("period", codes::<PeriodFilter>()),
+        ("events", codes::<Events>()),
+        ("theme", codes::<Theme>()),
+        ("lang", codes::<Lang>()),
+    ];
+    for (name, codes) in table {
+        let o = OPTIONS.iter().find(|o| o.name == name).expect(name);
+        for c in codes {
+            let quoted = format!("`{c}`");
+            assert!(o.values.contains(&quoted), "{name}: {quoted} not in {:?}", o.values);
+        }
+    }
+    let lang = OPTIONS.iter().find(|o| o.name == "lang").expect("lang");
+    for l in Lang::ALL.iter().filter(|l| **l != Lang::default()) {
+        assert!(lang.default.contains(l.page()), "{}: {:?}", l.page(), lang.default);
     }
 }
