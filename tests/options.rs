@@ -104,11 +104,20 @@ fn every_coded_value_is_documented() {
         let o = OPTIONS.iter().find(|o| o.name == name).expect(name);
         for c in codes {
             let quoted = format!("`{c}`");
-            assert!(o.values.contains(&quoted), "{name}: {quoted} not in {:?}", o.values);
+            assert!(
+                o.values.contains(&quoted),
+                "{name}: {quoted} not in {:?}",
+                o.values
+            );
         }
     }
     let lang = OPTIONS.iter().find(|o| o.name == "lang").expect("lang");
     for l in Lang::ALL.iter().filter(|l| **l != Lang::default()) {
-        assert!(lang.default.contains(l.page()), "{}: {:?}", l.page(), lang.default);
+        assert!(
+            lang.default.contains(l.page()),
+            "{}: {:?}",
+            l.page(),
+            lang.default
+        );
     }
 }
