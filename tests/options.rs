@@ -5,7 +5,9 @@
 use phase_one::core::data::Basis;
 use phase_one::core::locale::Lang;
 use phase_one::core::timeline::{Actor, App, Events, PeriodFilter};
-use phase_one::core::url_state::{self, LinkRule, OPTIONS, Params, RATE_PARAMS, Theme, View};
+use phase_one::core::url_state::{
+    self, Guess, LinkRule, OPTIONS, Params, RATE_PARAMS, Theme, View,
+};
 use phase_one::core::vocab::Code;
 
 #[test]
@@ -98,6 +100,7 @@ fn every_coded_value_is_documented() {
         ("period", codes::<PeriodFilter>()),
         ("events", codes::<Events>()),
         ("theme", codes::<Theme>()),
+        ("guess", codes::<Guess>()),
         ("lang", codes::<Lang>()),
     ];
     for (name, codes) in table {

@@ -48,7 +48,7 @@ fn every_coded_enum_round_trips() {
     use phase_one::core::problem::Msg;
     use phase_one::core::sources::Tier;
     use phase_one::core::timeline::{Actor, App, Events, PeriodFilter, Precision};
-    use phase_one::core::url_state::{Theme, View};
+    use phase_one::core::url_state::{Guess, Theme, View};
     round_trips::<Basis>();
     round_trips::<Category>();
     round_trips::<Record>();
@@ -72,6 +72,7 @@ fn every_coded_enum_round_trips() {
     round_trips::<Precision>();
     round_trips::<Theme>();
     round_trips::<View>();
+    round_trips::<Guess>();
     round_trips::<Events>();
     round_trips::<Scope>();
     round_trips::<Tier>();
@@ -122,7 +123,7 @@ fn the_public_codes_keep_their_spelling() {
     use phase_one::core::locale::Lang;
     use phase_one::core::model::Preset;
     use phase_one::core::timeline::{Actor, App, Events, PeriodFilter};
-    use phase_one::core::url_state::{Theme, View};
+    use phase_one::core::url_state::{Guess, Theme, View};
     use phase_one::core::vocab::Code;
     fn codes<T: Code>() -> Vec<&'static str> {
         T::ALL.iter().map(|v| v.code()).collect()
@@ -130,6 +131,7 @@ fn the_public_codes_keep_their_spelling() {
     assert_eq!(codes::<Basis>(), ["us", "cn"]);
     assert_eq!(codes::<View>(), ["simulator", "timeline", "both"]);
     assert_eq!(codes::<Theme>(), ["light", "dark", "auto"]);
+    assert_eq!(codes::<Guess>(), ["off", "on"]);
     assert_eq!(codes::<Lang>(), ["en", "zh-Hans"]);
     assert_eq!(codes::<PeriodFilter>(), ["deal", "all"]);
     assert_eq!(codes::<Events>(), ["key", "all"]);

@@ -8,6 +8,7 @@ pub mod data;
 pub mod decimal;
 pub mod derived;
 pub mod format;
+pub mod guess;
 pub mod locale;
 pub mod model;
 pub mod month;

@@ -15,11 +15,12 @@ use std::rc::Rc;
 
 use super::data::{Basis, Category, Dataset};
 use super::derived::Tops;
+use super::guess::{self, Quiz};
 use super::model::{self, Preset, Rates, Scenario};
 use super::month::Month;
 use super::problem::Problem;
 use super::timeline::{self, Actor, App, Events, Filters, PeriodFilter, Timeline};
-use super::url_state::{self, Look, Params};
+use super::url_state::{self, Guess, Look, Params};
 use super::vocab::Set;
 
 /// A notice for the reader about data that could not be used.
@@ -172,6 +173,9 @@ pub struct State {
     pub left: Vec<(Basis, Rates, Option<Preset>)>,
     /// What the last basis switch changed that the reader didn't ask for.
     pub basis_change: Option<BasisChange>,
+    /// Guess first: the reader's guess, and whether the outcome is shown yet. Never in
+    /// the address or a link.
+    pub quiz: Quiz,
 }
 
 /// How a slider is held.
@@ -235,6 +239,12 @@ pub enum Action {
     /// Re-applies link parameters (after hydrating the prerendered default view). The
     /// language is not among them: it stays the locale's, which mount chose from the link.
     ApplyParams(Rc<Params>, Option<String>),
+    /// Guess first: the reader's guess, as a share of the promise (0–1.5).
+    Guess(f64),
+    /// Guess first: "Show me" (`keep`: the guess is shown beside the answer) or "Skip".
+    Reveal {
+        keep: bool,
+    },
     /// A slider is taken (pointer down, a key held): keep the charts' scales as they are.
     Hold(HoldBy, Rc<Tops>),
     /// It is let go: the charts rescale.
@@ -257,7 +267,15 @@ impl State {
             notices.extend(wanted.take().map(|id| unknown_event(&id)));
         }
         let scenario = url_state::scenario(&data, &params);
+        let look = url_state::look(&params);
+        // Guess first only where the data have the question and its answer.
+        let quiz = if look.guess == Guess::On && guess::question(&data).is_some() {
+            Quiz::Asking { share: None }
+        } else {
+            Quiz::Off
+        };
         State {
+            quiz,
             asof_wanted: scenario.asof,
             hold: None,
             left: Vec::new(),
@@ -272,7 +290,7 @@ impl State {
             highlighted: None,
             from_chart: false,
             moments: None,
-            look: url_state::look(&params),
+            look,
             preset: url_state::link_preset(&params),
             notices,
             params: Rc::new(params),
@@ -418,6 +436,8 @@ impl State {
                     s.hold = None;
                 }
             }
+            Action::Guess(share) => s.quiz = s.quiz.set(share),
+            Action::Reveal { keep } => s.quiz = s.quiz.reveal(keep),
             Action::ApplyParams(params, selected) => {
                 let mut next = State::new(
                     self.data.clone(),
@@ -427,6 +447,10 @@ impl State {
                 );
                 // The language stays: it is the locale's, loaded before the first render.
                 next.look.lang = self.look.lang;
+                // So does a guess under way, if guess first still applies.
+                if next.look.guess == self.look.guess {
+                    next.quiz = self.quiz;
+                }
                 let linked = std::mem::replace(&mut next.notices, s.notices);
                 next.notices.extend(linked);
                 next.files = s.files;
@@ -688,6 +712,27 @@ mod tests {
         // Re-applying link parameters keeps the files in use.
         let s = s.reduce(Action::ApplyParams(Rc::new(Params::default()), None));
         assert!(s.files.timeline.is_some());
+    }
+
+    #[test]
+    fn guess_first_is_in_links_but_the_guess_never_is() {
+        let s = state("?guess=on");
+        assert_eq!(s.quiz, Quiz::Asking { share: None });
+        assert!(s.query().contains("guess=on"), "{}", s.query());
+        let s = s.reduce(Action::Guess(0.8125));
+        assert_eq!(s.quiz.share(), Some(0.8125));
+        let shown = s.reduce(Action::Reveal { keep: true });
+        for q in [s.query(), shown.query()] {
+            assert!(q.contains("guess=on") && !q.contains("8125"), "{q}");
+        }
+        // Re-applying the link keeps the reader's guess.
+        let again = s.reduce(Action::ApplyParams(s.params.clone(), None));
+        assert_eq!(again.quiz.share(), Some(0.8125));
+        // Off: no quiz, nothing in the link.
+        let off = state("?basis=us");
+        assert_eq!(off.quiz, Quiz::Off);
+        assert!(!off.query().contains("guess"), "{}", off.query());
+        assert_eq!(off.reduce(Action::Guess(0.5)).quiz, Quiz::Off);
     }
 
     #[test]

@@ -46,12 +46,24 @@ crate::codes! {
     }
 }
 
+crate::codes! {
+    /// Guess first (an editor's choice): the reader guesses what share China bought
+    /// before the widget shows what happened.
+    #[derive(Default)]
+    pub enum Guess {
+        #[default]
+        Off = "off",
+        On = "on",
+    }
+}
+
 /// How the widget presents itself: the options that are not scenario or filters.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Look {
     pub view: View,
     pub theme: Theme,
     pub lang: Lang,
+    pub guess: Guess,
 }
 
 /// Rate parameter names, in `Category` order.
@@ -183,6 +195,10 @@ options! {
     theme: Theme = "theme" {
         values: "`light`, `dark`, `auto` (follows `prefers-color-scheme`)",
         default: "`auto`", example: "dark", link: LinkWins, read: Theme::from_code,
+    }
+    guess: Guess = "guess" {
+        values: "`on` (the reader guesses the share bought before the outcome shows), `off`",
+        default: "`off`", example: "on", link: LinkWins, read: Guess::from_code,
     }
     lang: Lang = "lang" {
         values: "`en`, `zh-Hans` (Simplified Chinese)",
@@ -534,6 +550,7 @@ pub fn look(p: &Params) -> Look {
         view: p.view.unwrap_or_default(),
         theme: p.theme.unwrap_or_default(),
         lang: p.lang.unwrap_or_default(),
+        guess: p.guess.unwrap_or_default(),
     }
 }
 
@@ -578,6 +595,9 @@ pub fn to_query(
     }
     if look.theme != Theme::default() {
         q.append_pair("theme", look.theme.code());
+    }
+    if look.guess != Guess::default() {
+        q.append_pair("guess", look.guess.code());
     }
     if look.lang != Lang::default() {
         q.append_pair("lang", look.lang.code());
