@@ -12,6 +12,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::suspense::Suspension;
 
+use super::focus_watch::FocusWatch;
+
 /// The islands of one widget (in a context of their own): whether they wait (only those
 /// created while the prerendered page hydrates), the ones waiting, what to call once the
 /// last of them has hydrated, and where focus was when they woke.
@@ -24,17 +26,6 @@ pub struct Islands {
     /// The element with focus in the widget while the islands swap in (see `wake.rs`).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     focus: Rc<RefCell<FocusWatch>>,
-}
-
-/// Where focus is in the widget while its islands swap in.
-#[derive(Default)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub struct FocusWatch {
-    /// The element with focus, its widget's root `.p1`, and its path there (indexes
-    /// among element children: the swapped-in copy has the same structure).
-    pub seen: Option<(web_sys::Element, web_sys::Element, Vec<u32>)>,
-    /// Stops watching (removes the listener).
-    pub stop: Option<Box<dyn FnOnce()>>,
 }
 
 impl Islands {

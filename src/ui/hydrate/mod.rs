@@ -36,6 +36,7 @@
 //! - Yew's hydration markers keep their brackets when `postbuild` drops their names:
 //!   `markers::tests`.
 
+mod focus_watch;
 mod island;
 pub mod markers;
 #[cfg(target_arch = "wasm32")]

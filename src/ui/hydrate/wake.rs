@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::island::FocusWatch;
+use super::focus_watch::FocusWatch;
 
 /// The longest an island waits for the browser to be idle.
 const IDLE_WAIT_MS: u32 = 500;
