@@ -19,6 +19,11 @@ const asked = new WeakSet();
  *  stopped it (the line goes again if it comes alive later). */
 const WATCHDOG_MS = 10000;
 const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
+/** Guess first on the widget's own page: the prerendered outcome stays out of sight until
+ *  the client draws the question (CSS, `.p1-guess-pending`), or gives up (`failed`).
+ *  Without JavaScript nothing hides it: a reader can't guess there. */
+const guessPending = ownPage && new URLSearchParams(location.search).get('guess') === 'on';
+if (guessPending) document.documentElement.classList.add('p1-guess-pending');
 /** Languages other than English: the file with the failure line in each, written by the
  *  build from the language's strings. */
 const LANGS = __LANGS__;
@@ -98,6 +103,7 @@ globalThis.PhaseOneWidget = Object.freeze({ mount });
 
 function failed(error, hosts = [...document.querySelectorAll(SELECTOR)]) {
   console.error('Phase One widget could not start:', error);
+  document.documentElement.classList.remove('p1-guess-pending');
   const own = __OWN__;
   const asked = [...new URLSearchParams(location.search)]
     .filter(([k]) => own.includes(k))

@@ -8,9 +8,10 @@
 //! the figure the headline gives), so the three agree. The reader's guess lives only in
 //! [`Quiz`]: it is never written to an address, a link or storage.
 
-use super::data::{Basis, Category, Dataset};
+use super::chart::{self, Frame, Scale};
+use super::data::{Basis, Category, Dataset, month_value};
 use super::decimal::within;
-use super::month::{Month, YEARS};
+use super::month::{DEAL_END, DEAL_START, Month, YEARS};
 
 /// The final count the answer gives: the share of the promised goods bought over
 /// 2020–21, services left out (the headline's figure).
@@ -22,7 +23,7 @@ pub const BASIS: Basis = Basis::Us;
 /// The guess's range, as a share of the promise: a reader may guess more than was
 /// promised.
 pub const MIN_SHARE: f64 = 0.0;
-pub const MAX_SHARE: f64 = 1.5;
+pub const MAX_SHARE: f64 = 1.2;
 
 /// The question and its answer, from the data.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,31 +99,96 @@ impl Quiz {
     }
 }
 
-/// Where the reader's guessed line runs: from the actual total at the cut-off (`from`,
-/// with `at` its cumulative value since January 2020) to `share` of the promise at the
-/// end of 2021, at an even pace. Points are (month, cumulative US$ bn since Jan 2020).
-pub fn guessed_path(from: Month, at: f64, share: f64, promised: f64) -> Vec<(Month, f64)> {
-    let end = Month::december(YEARS[YEARS.len() - 1]);
-    let months = from.until(end);
-    if months <= 0 {
-        return vec![(from, at)];
-    }
-    let step = (share * promised - at) / f64::from(months);
-    let mut m = from;
-    let mut path = Vec::with_capacity(months as usize + 1);
-    for i in 0..=months {
-        path.push((m, at + step * f64::from(i)));
-        m = m.next();
+/// The goods bought since January 2020, month by month (cumulative US$ bn at the end of
+/// each month), through `last` or the first month not reported: a missing month ends the
+/// line, it is never filled in.
+pub fn bought_since_2020(ds: &Dataset, last: Month) -> Vec<(Month, f64)> {
+    let mut path = Vec::new();
+    let mut sum = 0.0;
+    for m in DEAL_START.through(last.min(DEAL_END)) {
+        let Some(v) = month_value(ds, BASIS, m, Category::Total) else {
+            break;
+        };
+        sum += v;
+        path.push((m, sum));
     }
     path
 }
 
-/// The share a point dragged to `value` (cumulative US$ bn at the end of 2021) stands for.
-pub fn share_at(value: f64, promised: f64) -> f64 {
-    if promised > 0.0 && value.is_finite() {
-        within(value / promised, MIN_SHARE, MAX_SHARE)
-    } else {
-        MIN_SHARE
+/// The guess chart: two years on one running total, so the promise is one line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub frame: Frame,
+    pub scale: Scale,
+    /// What was bought through the cut-off (always shown), and after it (shown once the
+    /// reader has guessed or skipped), as SVG paths.
+    pub before: String,
+    pub after: String,
+    /// The promise: a straight line from zero to its total at the end of 2021.
+    pub promise: String,
+    /// Where the promise ends (x, y), for its label.
+    pub promise_end: (f64, f64),
+    /// The reader's line from the cut-off to the end of 2021, and its handle (x, y).
+    pub guess: Option<(String, (f64, f64))>,
+    /// The final count's point at the end of 2021 (x, y).
+    pub answer: (f64, f64),
+    /// Where the line the reader extends starts (x, y): the total at the cut-off.
+    pub start: (f64, f64),
+    /// The last month the line after the cut-off reaches, and where it ends (x, y).
+    pub after_last: Option<(Month, (f64, f64))>,
+}
+
+impl Layout {
+    /// The chart for a drawing `width` wide, with the cut-off `asof` and the reader's
+    /// guess, if any.
+    pub fn new(ds: &Dataset, q: &Question, asof: Month, width: f64, guess: Option<f64>) -> Layout {
+        let scale = chart::nice_scale(q.promised * MAX_SHARE);
+        let frame = Frame::new(width, scale.max);
+        let all = bought_since_2020(ds, DEAL_END);
+        let point = |(m, v): &(Month, f64)| (frame.x(chart::k_end(*m)), frame.y(*v));
+        let origin = (frame.x(0.0), frame.y(0.0));
+        let upto: Vec<(f64, f64)> = std::iter::once(origin)
+            .chain(all.iter().filter(|(m, _)| *m <= asof).map(point))
+            .collect();
+        let start = upto.last().copied().unwrap_or(origin);
+        let after: Vec<(f64, f64)> = std::iter::once(start)
+            .chain(all.iter().filter(|(m, _)| *m > asof).map(point))
+            .collect();
+        let end_x = frame.x(chart::k_end(DEAL_END));
+        let promise_end = (end_x, frame.y(q.promised));
+        let guess = guess.map(|share| {
+            let handle = (end_x, frame.y(share * q.promised));
+            (chart::path(&[start, handle]), handle)
+        });
+        Layout {
+            before: chart::path(&upto),
+            after: if after.len() > 1 {
+                chart::path(&after)
+            } else {
+                String::new()
+            },
+            promise: chart::path(&[origin, promise_end]),
+            promise_end,
+            guess,
+            answer: (end_x, frame.y(q.answer * q.promised)),
+            start,
+            after_last: all
+                .last()
+                .filter(|(m, _)| *m > asof)
+                .map(|p| (p.0, point(p))),
+            frame,
+            scale,
+        }
+    }
+
+    /// The share a point at height `y` on the drawing stands for (a drag on the chart).
+    pub fn share_at(&self, y: f64, q: &Question) -> f64 {
+        let fr = &self.frame;
+        if !y.is_finite() || q.promised <= 0.0 || fr.y1 <= fr.y0 {
+            return MIN_SHARE;
+        }
+        let value = (fr.y1 - y) / (fr.y1 - fr.y0) * fr.ymax;
+        within(value / q.promised, MIN_SHARE, MAX_SHARE)
     }
 }
 
@@ -175,16 +241,47 @@ mod tests {
     }
 
     #[test]
-    fn the_guessed_line_runs_from_the_cut_off_to_the_guess() {
-        let from = Month::parse("2020-06").unwrap();
-        let path = guessed_path(from, 40.0, 0.5, 300.0);
-        assert_eq!(path.first(), Some(&(from, 40.0)));
-        let (end, last) = *path.last().unwrap();
-        assert_eq!(end.to_string(), "2021-12");
-        assert!((last - 150.0).abs() < 1e-9);
-        assert_eq!(path.len(), 19);
-        assert!((share_at(last, 300.0) - 0.5).abs() < 1e-12);
-        assert_eq!(share_at(f64::INFINITY, 300.0), MIN_SHARE);
-        assert_eq!(share_at(1e9, 300.0), MAX_SHARE);
+    fn the_chart_shows_what_was_bought_through_the_cut_off_and_the_guess_after_it() {
+        let ds = built_in();
+        let q = question(&ds).unwrap();
+        let asof = Month::parse("2020-06").unwrap();
+        let bought = bought_since_2020(&ds, asof);
+        assert_eq!(bought.len(), 6);
+        let jan = month_value(&ds, BASIS, DEAL_START, Category::Total).unwrap();
+        assert!((bought[0].1 - jan).abs() < 1e-9);
+        let lay = Layout::new(&ds, &q, asof, 640.0, Some(0.5));
+        let fr = lay.frame;
+        // Jan-Jun: the origin and six months.
+        assert_eq!(lay.before.matches('L').count(), 6, "{}", lay.before);
+        assert_eq!(lay.start, (fr.x(6.0), fr.y(bought[5].1)));
+        let (line, handle) = lay.guess.clone().unwrap();
+        assert!(
+            line.starts_with(&format!("M{}", chart::num(lay.start.0))),
+            "{line}"
+        );
+        assert_eq!(handle, (fr.x(24.0), fr.y(0.5 * q.promised)));
+        // A drag to the handle's height reads back as the guess.
+        assert!((lay.share_at(handle.1, &q) - 0.5).abs() < 1e-9);
+        assert_eq!(lay.share_at(-1e9, &q), MAX_SHARE);
+        assert_eq!(lay.share_at(1e9, &q), MIN_SHARE);
+        assert_eq!(lay.share_at(f64::NAN, &q), MIN_SHARE);
+        // After the cut-off: every reported month, to the last one.
+        let (last, end) = lay.after_last.unwrap();
+        assert_eq!(last.to_string(), "2021-11");
+        assert!(
+            lay.after
+                .ends_with(&format!("L{},{}", chart::num(end.0), chart::num(end.1)))
+        );
+        assert_eq!(lay.answer.1, fr.y(0.6 * q.promised));
+        assert!(Layout::new(&ds, &q, asof, 640.0, None).guess.is_none());
+    }
+
+    #[test]
+    fn a_missing_month_ends_the_line() {
+        let mut ds = built_in();
+        let gap = Month::parse("2020-03").unwrap();
+        ds.monthly
+            .retain(|(b, m, _), _| !(*b == BASIS && *m == gap));
+        assert_eq!(bought_since_2020(&ds, DEAL_END).len(), 2);
     }
 }

@@ -13,6 +13,7 @@
 
 use super::data::{Basis, Category, Dataset, Period};
 use super::format::{Format, MonthStyle};
+use super::guess;
 use super::locale::{Locale, fill};
 use super::model::{Evaluation, Preset, YearResult};
 use super::month::{DEAL_END, Month, YEARS};
@@ -331,11 +332,17 @@ pub fn dek(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
                 ("short", &money(loc, f, short)),
             ],
         ),
-        _ => fill(
-            loc.strings.dek_plain,
-            &[("total", &headline_total(loc, f, ds))],
-        ),
+        _ => dek_plain(loc, f, ds),
     }
+}
+
+/// The dek that states no outcome: the promise alone (data without the final counts, or
+/// guess first before the reader has guessed).
+pub fn dek_plain(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
+    fill(
+        loc.strings.dek_plain,
+        &[("total", &headline_total(loc, f, ds))],
+    )
 }
 
 /// The event the dek's sentence on the apps links to: Beijing's plan to raise the bans at
@@ -807,6 +814,60 @@ pub fn basis_change(loc: &Locale, f: &dyn Format, c: &BasisChange) -> Vec<String
     lines
 }
 
+/// Guess first: the question, with the promise for the goods counted.
+pub fn guess_question(loc: &Locale, f: &dyn Format, q: &guess::Question) -> String {
+    fill(
+        loc.strings.guess_question,
+        &[("promised", &money(loc, f, q.promised))],
+    )
+}
+
+/// A guess, as a whole percentage ("75%").
+pub fn guess_share(f: &dyn Format, share: f64) -> String {
+    f.percent((share * 100.0).round() / 100.0)
+}
+
+/// The guess slider's spoken value: "75%, or $239.7bn".
+pub fn guess_valuetext(loc: &Locale, f: &dyn Format, q: &guess::Question, share: f64) -> String {
+    fill(
+        loc.strings.guess_valuetext,
+        &[
+            ("share", &guess_share(f, share)),
+            ("money", &money(loc, f, share * q.promised)),
+        ],
+    )
+}
+
+/// Once the outcome is shown: how close the guess was, in one sentence ("You guessed 75%;
+/// China bought 60%: the share of the goods…"), with the final count's own scope.
+pub fn guess_result(
+    loc: &Locale,
+    f: &dyn Format,
+    ds: &Dataset,
+    q: &guess::Question,
+    quiz: guess::Quiz,
+) -> Option<String> {
+    let guess::Quiz::Shown { guessed } = quiz else {
+        return None;
+    };
+    let scope = ds.outcome(guess::ANSWER_OUTCOME)?.figure.note.trim();
+    let answer = outcome_percent(loc, f, q.answer_pct);
+    Some(match guessed {
+        Some(g) => fill(
+            loc.strings.guess_result,
+            &[
+                ("guess", &guess_share(f, g)),
+                ("answer", &answer),
+                ("scope", scope),
+            ],
+        ),
+        None => fill(
+            loc.strings.guess_result_skipped,
+            &[("answer", &answer), ("scope", scope)],
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -821,6 +882,33 @@ mod tests {
         sc.asof = crate::core::month::Month::parse(asof).unwrap();
         let sc = model::apply_preset(&ds, &sc, model::Preset::PaceSoFar);
         model::evaluate(&ds, &sc).unwrap()
+    }
+
+    #[test]
+    fn guess_first_asks_and_answers_from_the_data() {
+        use crate::core::guess::{self, Quiz};
+        let ds = data::parse(data::FILE_NAME, data::BUILT_IN).unwrap();
+        let q = guess::question(&ds).unwrap();
+        assert_eq!(
+            guess_question(&EN, &Plain, &q),
+            "China promised to buy $319.6bn of these goods in 2020–21. What share do you \
+             think it bought?"
+        );
+        assert_eq!(guess_valuetext(&EN, &Plain, &q, 0.75), "75%, or $239.7bn");
+        let asking = Quiz::Asking { share: None }.set(0.75);
+        assert_eq!(guess_result(&EN, &Plain, &ds, &q, asking), None);
+        assert_eq!(
+            guess_result(&EN, &Plain, &ds, &q, asking.reveal(true)).as_deref(),
+            Some(
+                "You guessed 75%; China bought 60%: the share of the goods China promised over \
+                 2020–21, services left out, by PIIE’s count (Chad Bown)."
+            )
+        );
+        let skipped = guess_result(&EN, &Plain, &ds, &q, asking.reveal(false)).unwrap();
+        assert!(
+            skipped.starts_with("China bought 60%: the share of"),
+            "{skipped}"
+        );
     }
 
     #[test]

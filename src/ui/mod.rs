@@ -14,6 +14,7 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod format;
+pub mod guess;
 pub mod hydrate;
 pub mod method;
 #[cfg(target_arch = "wasm32")]

@@ -25,6 +25,7 @@ use yew::prelude::*;
 
 use super::chart::{Chart, ChartNotes};
 use super::controls::{Rates, Scenario};
+use super::guess::GuessFirst;
 use super::hydrate::{IntlReady, Island, Islands, use_hydration};
 use super::method::{Method, Outcomes};
 use super::notice::{DataFiles, Notices};
@@ -34,6 +35,7 @@ use super::verdict::{Outlook, Verdict};
 use super::{Dispatch, Env, Handle, Init, Latest, Mode, Same, Store};
 use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
+use crate::core::guess::Quiz;
 use crate::core::locale::{self, Lang, Locale};
 use crate::core::problem::Problem;
 use crate::core::state::{Action, Notice, State};
@@ -178,6 +180,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
     *latest.0.borrow_mut() = query.clone();
     let look = state.look;
     let heading_id = env.id("headline");
+    // Guess first: until the reader has guessed, no outcome anywhere they look first, the
+    // tab's title included (on the widget's own page; an embed leaves its host's alone).
+    let asking = state.quiz.hides_outcome();
+    super::dom::use_title(
+        (asking && env.mode != Mode::Script).then(|| loc.strings.headline_plain.to_string()),
+    );
 
     html! {
         <ContextProvider<&'static Locale> context={loc}>
@@ -198,11 +206,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <fieldset class="p1-live" disabled={!hydration.ready}>
                 <p class="p1-noscript" data-testid="no-script">{ loc.strings.no_script }</p>
                 <Notices notices={state.notices.clone()} />
-                <Head data={state.data.clone()} heading_id={heading_id.clone()}
+                <Head data={state.data.clone()} heading_id={heading_id.clone()} {asking}
                       has_apps_event={state.timeline.find(text::APPS_EVENT).is_some()}
                       switch={lang_switch(loc, &env, &query)} query={query.clone()} />
                 <DataFiles files={state.files.clone()} />
-                if look.view.shows_simulator() {
+                if look.view.shows_simulator() && state.quiz != Quiz::Off {
+                    <GuessFirst />
+                }
+                if look.view.shows_simulator() && !asking {
                     // One grid: on a phone a single column in which the sliders sit
                     // directly under the chart, with the compact verdict right under them;
                     // on a wide widget the sliders beside the verdicts and the chart.
@@ -217,7 +228,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 }
                 // Everything below the simulator hydrates after it (see `hydrate`).
                 <Suspense><Island reach={BELOW_SIM}>
-                    if look.view.shows_simulator() {
+                    if look.view.shows_simulator() && !asking {
                         <Outcomes data={state.data.clone()} />
                     }
                     if look.view.shows_timeline() {
@@ -227,7 +238,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                                       from_chart={state.from_chart}
                                       extras={init.extras.clone()} />
                     }
-                    if look.view.shows_simulator() {
+                    if look.view.shows_simulator() && !asking {
                         <Method data={state.data.clone()} files={state.files.clone()} />
                     }
                     <footer class="p1-foot">
@@ -288,6 +299,8 @@ struct HeadProps {
     switch: LangSwitch,
     /// The query string of the current state, for "Copy link".
     query: String,
+    /// Guess first, before the guess: the headline and dek state no outcome.
+    asking: bool,
 }
 
 /// The story first: the headline and the dek say what happened, with the shares from
@@ -328,9 +341,19 @@ fn Head(props: &HeadProps) -> Html {
                 }
             </div>
             <h1 class="p1-headline" id={props.heading_id.clone()} data-testid="headline">
-                { super::nb(&text::headline(loc, &f, &props.data)) }
+                if props.asking {
+                    { loc.strings.headline_plain }
+                } else {
+                    { super::nb(&text::headline(loc, &f, &props.data)) }
+                }
             </h1>
-            <p class="p1-dek" data-testid="dek">{ super::nb(&text::dek(loc, &f, &props.data)) }</p>
+            <p class="p1-dek" data-testid="dek">{
+                super::nb(&if props.asking {
+                    text::dek_plain(loc, &f, &props.data)
+                } else {
+                    text::dek(loc, &f, &props.data)
+                })
+            }</p>
             { apps.unwrap_or_default() }
         </header>
     }

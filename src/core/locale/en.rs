@@ -22,6 +22,21 @@ pub const STRINGS: Strings = Strings {
                ordered bans on both apps, {link}.",
     dek_apps_link: "Beijing planned to bring the bans up at the deal's six-month review, \
                     Bloomberg reported",
+    guess_question: "China promised to buy {promised} of these goods in 2020–21. What share \
+                     do you think it bought?",
+    guess_how: "Drag the end of the line on the chart, or use the slider, then press \
+                “Show me”.",
+    guess_label: "Your guess: the share of the promise bought",
+    guess_valuetext: "{share}, or {money}",
+    guess_show: "Show me",
+    guess_skip: "Skip",
+    guess_result: "You guessed {guess}; China bought {answer}: the share {scope}.",
+    guess_result_skipped: "China bought {answer}: the share {scope}.",
+    guess_chart_title: "Goods bought since January 2020, added up, against the promise",
+    guess_promise_label: "Promised: {money}",
+    guess_your_label: "Your guess: {share}",
+    guess_answer_label: "Bought: {share}",
+    guess_bought_label: "Bought to {month}",
     money: "${n}bn",
     money_words: "${n} billion",
     percent_exact: "{n}%",

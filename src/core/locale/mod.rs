@@ -262,7 +262,6 @@ macro_rules! strings {
 strings! {
     /// The page's `<title>` and description (the prerendered pages).
     page_title, page_description,
-    /// The language switch on the widget's own page: the other language's name, in it.
     /// The headline, with the outcome from the data ("{extra}": the extra promised).
     headline,
     /// The headline when the data lack the outcome it states (a publisher's file).
@@ -273,6 +272,13 @@ strings! {
     dek_plain,
     /// Why the apps are on the page; "{link}" is `dek_apps_link`, linked to the event.
     dek_apps, dek_apps_link,
+    /// Guess first (`guess=on`): the question ("{promised}": the two years' promise for the
+    /// goods counted), how to answer, the slider's label and spoken value ("{share}",
+    /// "{money}"), the buttons, the result ("{guess}", "{answer}", "{scope}": the final
+    /// count's own note from the data) and the chart's title and labels.
+    guess_question, guess_how, guess_label, guess_valuetext, guess_show, guess_skip,
+    guess_result, guess_result_skipped, guess_chart_title, guess_promise_label,
+    guess_your_label, guess_answer_label, guess_bought_label,
     /// "$32.9bn"
     money,
     /// "$200 billion"

@@ -191,3 +191,20 @@ pub fn reveal_chart(ev: &web_sys::Event, id: &str) {
         }
     }
 }
+
+/// When `on` turns true, focus `node` (scrolled into view only as far as it needs): the
+/// guess's result, once the controls that had focus are gone.
+#[hook]
+pub fn use_focus_on(node: &NodeRef, on: bool) {
+    let node = node.clone();
+    use_effect_with(on, move |on| {
+        if *on {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&opts);
+                scroll_into_view(&el);
+            }
+        }
+    });
+}

@@ -1,6 +1,7 @@
 //! The browser's side of the components: URL state and data files (`url`, `files`),
-//! focus and scrolling (`focus`), the clipboard (`clipboard`), and values kept in step
-//! with the page (`sync`). Those modules are compiled for the browser only.
+//! focus and scrolling (`focus`), the clipboard (`clipboard`), a pointer on a chart
+//! (`pointer`), and values kept in step with the page (`sync`). Those modules are
+//! compiled for the browser only.
 //!
 //! Components call the functions below on every target, with no `cfg` of their own.
 //! Each is declared once, in [`browser!`]: in the browser it calls its module's
@@ -14,6 +15,8 @@ mod clipboard;
 pub mod files;
 #[cfg(target_arch = "wasm32")]
 mod focus;
+#[cfg(target_arch = "wasm32")]
+mod pointer;
 #[cfg(target_arch = "wasm32")]
 mod sync;
 #[cfg(target_arch = "wasm32")]
@@ -67,6 +70,10 @@ browser! {
     pub fn use_fraction(node: &NodeRef, name: &'static str, fraction: f64)
         => sync::use_fraction;
 
+    /// While `title` is set, the page's `<title>` says it.
+    #[hook]
+    pub fn use_title(title: Option<String>) => sync::use_title;
+
     /// A select's chosen option kept in step with `value`.
     #[hook]
     pub fn use_select_value(node: &NodeRef, value: String) => sync::use_select_value;
@@ -74,6 +81,15 @@ browser! {
     /// When `key` opens a panel, focus its heading `node` and scroll it into view.
     #[hook]
     pub fn use_reveal(node: &NodeRef, key: Option<Rc<[String]>>) => focus::use_reveal;
+
+    /// The pointer's height on an element, from its top; `capture` keeps the pointer
+    /// there until it is let go (a drag on the guess chart).
+    pub fn pointer_y(ev: &web_sys::PointerEvent, node: &NodeRef, capture: bool) -> Option<f64>
+        => pointer::pointer_y;
+
+    /// When `on` turns true, focus `node`, scrolled into view as far as it needs.
+    #[hook]
+    pub fn use_focus_on(node: &NodeRef, on: bool) => focus::use_focus_on;
 
     /// Copies text and shows the outcome in `status`.
     pub fn copy_text(text: &str, status: UseStateSetter<CopyStatus>) => clipboard::copy_text;

@@ -87,3 +87,27 @@ pub fn use_settled(value: String, ms: u32) -> String {
     }
     (*settled).clone()
 }
+
+/// While `title` is set, the page's `<title>` says it (guess first keeps the outcome out
+/// of the tab); when it is unset again, the page's own title returns.
+#[hook]
+pub fn use_title(title: Option<String>) {
+    use_effect_with(title, |title| {
+        let doc = gloo_utils_document();
+        let before = title.as_ref().and_then(|t| {
+            let doc = doc.as_ref()?;
+            let before = doc.title();
+            doc.set_title(t);
+            Some(before)
+        });
+        move || {
+            if let (Some(doc), Some(before)) = (doc, before) {
+                doc.set_title(&before);
+            }
+        }
+    });
+}
+
+fn gloo_utils_document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}

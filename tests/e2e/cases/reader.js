@@ -338,4 +338,44 @@ export const CASES = [
       await s.close();
     },
   },
+  {
+    name: 'guess first: no outcome before the guess; a drag and the keyboard set it; Show me and Skip reveal',
+    async run(engine, server) {
+      const s = await opened(engine, `${server.url}?guess=on`);
+      await s.until(() => $('[data-testid="guess"]'));
+      const whole = () => s.run(() => $('.p1').textContent);
+      assert.doesNotMatch(await whole(), /\b(57|58|60|62\.9)%|none of the extra/);
+      assert.equal(await s.run(() => document.title.includes('none of the extra')), false);
+      // A drag on the chart (pointer events, as a finger or a mouse sends them).
+      await s.run(() => {
+        const svg = $('[data-testid="guess-chart"]');
+        const r = svg.getBoundingClientRect();
+        const at = (type, f) => svg.dispatchEvent(new PointerEvent(type, {
+          bubbles: true, cancelable: true, pointerId: 7, pointerType: 'touch', isPrimary: true,
+          clientX: r.right - 20, clientY: r.top + r.height * f,
+        }));
+        at('pointerdown', 0.8);
+        at('pointermove', 0.6);
+        at('pointermove', 0.4);
+        at('pointerup', 0.4);
+        return true;
+      });
+      await s.until(() => Number($('[data-testid="guess-input"]').value) > 30);
+      // The keyboard: to 75%.
+      assert.ok(await s.focus('[data-testid="guess-input"]'));
+      await s.press('End', ...Array(45).fill('ArrowLeft'));
+      await s.until(() => $('[data-testid="guess-input"]').value === '75');
+      await s.click('[data-testid="guess-submit"]');
+      await s.until(() => /^You guessed 75%; China bought 60%/.test($('[data-testid="guess-result"]').innerText));
+      await s.until(() => $('[data-testid="verdict-2020"]'));
+      await noErrors(s);
+      // Skip, in Chinese.
+      await s.open(`${server.url}index.zh-Hans.html?guess=on`);
+      await s.ready();
+      await s.click('[data-testid="guess-skip"]');
+      await s.until(() => /为60%。$/.test($('[data-testid="guess-result"]').innerText));
+      await noErrors(s);
+      await s.close();
+    },
+  },
 ];
