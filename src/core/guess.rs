@@ -192,6 +192,32 @@ impl Layout {
     }
 }
 
+/// Where to write labels for points at heights `ys` at the chart's end: each as near its
+/// point as it can be, at least `gap` from the next, all between `top` and `bottom`
+/// (SVG y, downwards). In the order given.
+pub fn stack(ys: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..ys.len()).collect();
+    order.sort_by(|a, b| ys[*a].total_cmp(&ys[*b]));
+    let mut placed = vec![0.0; ys.len()];
+    let mut prev = f64::NEG_INFINITY;
+    for &i in &order {
+        let y = within(ys[i], top, bottom).max(prev + gap);
+        placed[i] = y;
+        prev = y;
+    }
+    // Run off the bottom: move the lot up, as far as the top allows.
+    if let Some(&last) = order.last() {
+        let over = placed[last] - bottom;
+        if over > 0.0 {
+            let room = order.first().map_or(0.0, |f| placed[*f] - top).max(0.0);
+            for y in &mut placed {
+                *y -= over.min(room);
+            }
+        }
+    }
+    placed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +300,27 @@ mod tests {
         );
         assert_eq!(lay.answer.1, fr.y(0.6 * q.promised));
         assert!(Layout::new(&ds, &q, asof, 640.0, None).guess.is_none());
+    }
+
+    #[test]
+    fn end_labels_keep_apart() {
+        // Far apart: where their points are.
+        assert_eq!(
+            stack(&[50.0, 100.0, 150.0], 14.0, 0.0, 200.0),
+            [50.0, 100.0, 150.0]
+        );
+        // Close: pushed apart, in their order, the nearest first.
+        assert_eq!(
+            stack(&[100.0, 95.0, 98.0], 14.0, 0.0, 200.0),
+            [123.0, 95.0, 109.0]
+        );
+        // At the bottom: moved up to fit.
+        assert_eq!(stack(&[195.0, 196.0], 14.0, 0.0, 200.0), [186.0, 200.0]);
+        assert!(
+            stack(&[f64::NAN, 10.0], 14.0, 0.0, 200.0)
+                .iter()
+                .all(|y| y.is_finite())
+        );
     }
 
     #[test]

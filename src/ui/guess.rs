@@ -92,20 +92,25 @@ pub fn GuessFirst() -> Html {
     let percent = |v: f64| text::guess_share(&f, v);
     let money = |v: f64| text::money(loc, &f, v);
     let sentence = text::guess_result(loc, &f, &state.data, &q, quiz);
-    let bought_to = lay.after_last.map(|(m, at)| {
-        let label = fill(
-            s.guess_bought_label,
+    // What the line after the cut-off is, and where its figures end, said under the chart.
+    let note = lay.after_last.filter(|_| shown).map(|(m, _)| {
+        fill(
+            s.guess_chart_note,
             &[("month", &f.month(m, MonthStyle::Long))],
-        );
-        (label, at)
+        )
     });
     let end_x = fr.x(chart::k_end(DEAL_END));
-    let label_x = if fr.narrow() {
-        end_x - 4.0
-    } else {
-        end_x + 6.0
-    };
-    let anchor = if fr.narrow() { "end" } else { "start" };
+    // The labels at the end of the two years: left of their points, kept apart.
+    let label_x = end_x - 12.0;
+    let anchor = "end";
+    let ends = [
+        Some(lay.promise_end.1),
+        lay.guess.as_ref().map(|(_, (_, y))| *y),
+        shown.then_some(lay.answer.1),
+    ];
+    let wanted: Vec<f64> = ends.iter().flatten().map(|y| y - 8.0).collect();
+    let mut placed = guess::stack(&wanted, 15.0, fr.y0, fr.y1 - 18.0).into_iter();
+    let [promise_y, guess_y, answer_y] = ends.map(|e| e.and_then(|_| placed.next()));
 
     html! {
         <section class={classes!("p1-guess", shown.then_some("is-shown"))} data-testid="guess"
@@ -116,6 +121,7 @@ pub fn GuessFirst() -> Html {
             if !shown {
                 <p class="p1-note" id={how_id.clone()}>{ s.guess_how }</p>
             }
+            <p class="p1-chart-note">{ s.guess_axis_note }</p>
             <div class="p1-chart-box p1-guess-box" ref={node}>
                 <svg class="p1-svg p1-guess-svg" ref={svg.clone()} data-testid="guess-chart"
                      viewBox={format!("0 0 {} {}", num(fr.w), num(fr.h()))} width="100%"
@@ -145,7 +151,7 @@ pub fn GuessFirst() -> Html {
                     <g aria-hidden="true">
                         <path class="p1-guess-promise" d={lay.promise.clone()} />
                         <text class="p1-guess-label" x={num(label_x)} text-anchor={anchor}
-                              y={num(lay.promise_end.1 - 6.0)}>
+                              y={num(promise_y.unwrap_or_default())}>
                             { super::plain(&fill(s.guess_promise_label,
                                                  &[("money", &money(q.promised))])) }
                         </text>
@@ -164,7 +170,7 @@ pub fn GuessFirst() -> Html {
                             <path class="p1-guess-line" d={path} />
                             <circle class="p1-guess-handle" cx={num(x)} cy={num(y)} r="7" />
                             <text class="p1-guess-label is-yours" x={num(label_x)}
-                                  text-anchor={anchor} y={num(y + 16.0)}>
+                                  text-anchor={anchor} y={num(guess_y.unwrap_or(y))}>
                                 { super::plain(&fill(s.guess_your_label,
                                     &[("share", &percent(share.unwrap_or_default()))])) }
                             </text>
@@ -177,16 +183,10 @@ pub fn GuessFirst() -> Html {
                             <circle class="p1-guess-answer" cx={num(lay.answer.0)}
                                     cy={num(lay.answer.1)} r="5" />
                             <text class="p1-guess-label is-answer" x={num(label_x)}
-                                  text-anchor={anchor} y={num(lay.answer.1 - 8.0)}>
+                                  text-anchor={anchor} y={num(answer_y.unwrap_or_default())}>
                                 { super::plain(&fill(s.guess_answer_label,
                                     &[("share", &text::outcome_percent(loc, &f, q.answer_pct))])) }
                             </text>
-                            if let Some((label, (x, y))) = bought_to {
-                                <text class="p1-guess-label is-bought" x={num(x - 6.0)}
-                                      y={num(y + 18.0)} text-anchor="end">
-                                    { super::plain(&label) }
-                                </text>
-                            }
                         }
                     </g>
                 </svg>
@@ -217,6 +217,9 @@ pub fn GuessFirst() -> Html {
                data-testid="guess-result" ref={result}>
                 { sentence.map(|t| super::nb(&t)).unwrap_or_default() }
             </p>
+            if let Some(note) = note {
+                <p class="p1-note p1-guess-note">{ super::nb(&note) }</p>
+            }
         </section>
     }
 }

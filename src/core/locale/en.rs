@@ -37,6 +37,9 @@ pub const STRINGS: Strings = Strings {
     guess_your_label: "Your guess: {share}",
     guess_answer_label: "Bought: {share}",
     guess_bought_label: "Bought to {month}",
+    guess_axis_note: "US$ billion, added up from January 2020",
+    guess_chart_note: "The solid line is what China bought, by US export figures to \
+                       {month}; the dot is the final count for the two years.",
     money: "${n}bn",
     money_words: "${n} billion",
     percent_exact: "{n}%",

@@ -278,7 +278,8 @@ strings! {
     /// count's own note from the data) and the chart's title and labels.
     guess_question, guess_how, guess_label, guess_valuetext, guess_show, guess_skip,
     guess_result, guess_result_skipped, guess_chart_title, guess_promise_label,
-    guess_your_label, guess_answer_label, guess_bought_label,
+    guess_your_label, guess_answer_label, guess_bought_label, guess_chart_note,
+    guess_axis_note,
     /// "$32.9bn"
     money,
     /// "$200 billion"
