@@ -19,8 +19,9 @@ const asked = new WeakSet();
  *  stopped it (the line goes again if it comes alive later). */
 const WATCHDOG_MS = 10000;
 const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null;
-/** Guess first on the widget's own page: the prerendered outcome stays out of sight until
- *  the client draws the question (CSS, `.p1-guess-pending`), or gives up (`failed`).
+/** Guess first on the widget's own page: the prerendered page, which gives the outcome,
+ *  stays out of sight until the client draws the question in its place (CSS,
+ *  `.p1-guess-pending`), or gives up (`failed`).
  *  Without JavaScript nothing hides it: a reader can't guess there. */
 const guessPending = ownPage && new URLSearchParams(location.search).get('guess') === 'on';
 if (guessPending) document.documentElement.classList.add('p1-guess-pending');

@@ -15,6 +15,13 @@ const w = useWidget({
         <div data-phase-one-widget data-guess="on" id="g"></div>
         <script type="module" src="/embed.js"></script></body></html>`,
     },
+    '/frame.html': {
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>Article</title></head><body>
+        <p>Above the graphic.</p>
+        <iframe data-phase-one-frame src="/index.html?guess=on" title="Phase One widget" width="100%"
+                height="600" scrolling="no" frameborder="0"></iframe>
+        <script type="module" src="/resize.js"></script></body></html>`,
+    },
   },
 });
 
@@ -195,10 +202,19 @@ test('before the client runs the prerendered outcome is out of sight, and if the
   await page.waitForFunction(() => document.documentElement.classList.contains('p1-guess-pending'));
   assert.equal(await page.locator('.p1-headline').evaluate((el) => getComputedStyle(el).visibility), 'hidden');
   assert.doesNotMatch(await page.locator('.p1').first().innerText(), OUTCOME);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  // Every layout shift from here on (hidden content moving is not one).
+  await page.evaluate(() => {
+    window.shifts = [];
+    new PerformanceObserver((l) => window.shifts.push(...l.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift' });
+  });
   release();
   await page.waitForSelector('[data-testid="guess"]');
-  assert.ok(height > 1000, `the hidden parts kept their space (${height} px)`);
+  await page.waitForSelector('.p1[data-live]');
+  await frames(page);
+  const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+  assert.ok(shift < 0.01, `the question came in without a layout shift (${shift})`);
+  assert.equal(await page.locator('.p1-headline').evaluate((el) => getComputedStyle(el).visibility), 'visible');
   await page.close();
 
   const failing = await w.newPage();
@@ -208,4 +224,29 @@ test('before the client runs the prerendered outcome is out of sight, and if the
   assert.equal(await failing.locator('.p1-headline').evaluate((el) => getComputedStyle(el).visibility), 'visible');
   assert.match(await text(failing, 'headline'), /none of the extra/);
   await failing.close();
+});
+
+test('in an auto-height iframe the frame follows the guess view, and grows when the widget goes on', async () => {
+  const page = await w.newPage(PHONE);
+  await page.goto(w.server.url + 'frame.html');
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await frame.waitForSelector('[data-testid="guess"]');
+  const fits = () => page.evaluate(() => {
+    const f = document.querySelector('iframe');
+    return Math.abs(f.getBoundingClientRect().height - f.contentDocument.documentElement.scrollHeight) <= 4
+      ? f.getBoundingClientRect().height : 0;
+  });
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe');
+    return Math.abs(f.getBoundingClientRect().height - f.contentDocument.documentElement.scrollHeight) <= 4;
+  });
+  const asking = await fits();
+  await frame.click('[data-testid="guess-skip"]');
+  await frame.waitForSelector('[data-testid="verdict-2020"]');
+  await page.waitForFunction((h) => {
+    const f = document.querySelector('iframe');
+    const r = f.getBoundingClientRect().height;
+    return r > h + 500 && Math.abs(r - f.contentDocument.documentElement.scrollHeight) <= 4;
+  }, asking);
+  await page.close();
 });
