@@ -24,8 +24,9 @@ pub const STRINGS: Strings = Strings {
                     Bloomberg reported",
     guess_question: "China promised to buy {promised} of these goods in 2020–21. What share \
                      do you think it bought?",
-    guess_how: "Drag the end of the line on the chart, or use the slider, then press \
-                “Show me”.",
+    guess_how: "These are the manufactured goods, farm goods and energy the deal covered \
+                (services are left out). Drag the end of the line on the chart, or use the \
+                slider, then press “Show me”.",
     guess_label: "Your guess: the share of the promise bought",
     guess_valuetext: "{share}, or {money}",
     guess_show: "Show me",

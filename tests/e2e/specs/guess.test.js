@@ -143,11 +143,11 @@ test('without JavaScript the prerendered page shows the answer', async () => {
 test('in Chinese', async () => {
   const page = await w.newPage();
   await open(page, w.server.url, `${ZH}?guess=on`);
-  assert.match(await text(page, 'guess'), /中国承诺在2020—2021年采购这些商品共计3196亿美元。您认为它实际完成了多少？/);
+  assert.match(await text(page, 'guess'), /中国承诺在2020—2021年采购这些商品共计3196亿美元。你认为中国实际完成了承诺的多大比例？/);
   assert.doesNotMatch(await allText(page), /增量部分全部落空|60%/);
   await keyGuess(page, ['End', ...Array(70).fill('ArrowLeft')]);
   await page.click('[data-testid="guess-submit"]');
-  assert.match(await text(page, 'guess-result'), /^您估计50%；.*为60%。$/);
+  assert.match(await text(page, 'guess-result'), /^你估计50%；中国实际完成承诺的60%。统计口径：2020—2021年/);
   await page.close();
 });
 
