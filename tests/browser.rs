@@ -206,3 +206,48 @@ async fn a_held_slider_keeps_every_scale_until_it_is_let_go() {
     yew::scheduler::flush().await;
     assert_ne!(top(), before, "let go: the scale fits the new rate");
 }
+
+#[wasm_bindgen_test]
+async fn guess_first_asks_then_answers_with_the_guess() {
+    let root = mount("?guess=on").await;
+    let find = |testid: &str| {
+        root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .unwrap()
+    };
+    // Asking: the question, no simulator, no outcome in the head.
+    assert!(text(&root, "guess").contains("What share do you think it bought?"));
+    assert!(find("verdict-2020").is_none());
+    assert!(!text(&root, "headline").contains("none of the extra"));
+    let submit: web_sys::HtmlElement = find("guess-submit").unwrap().dyn_into().unwrap();
+    assert!(
+        submit.has_attribute("disabled"),
+        "nothing to show before a guess"
+    );
+    // The slider sets the guess, and says it.
+    let slider: web_sys::HtmlInputElement = find("guess-input").unwrap().dyn_into().unwrap();
+    slider.set_value("40");
+    slider
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("40%, or $127.9bn")
+    );
+    assert!(!submit.has_attribute("disabled"));
+    submit.click();
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root, "guess-result").starts_with("You guessed 40%; China bought 60%: the share"),
+        "{}",
+        text(&root, "guess-result")
+    );
+    // Then the widget as usual, and the guess not in the link.
+    assert!(find("verdict-2020").is_some());
+    assert!(text(&root, "headline").contains("none of the extra"));
+    let link = find("copy-link")
+        .unwrap()
+        .get_attribute("data-url")
+        .unwrap_or_default();
+    assert!(link.contains("guess=on") && !link.contains("40"), "{link}");
+}

@@ -268,8 +268,10 @@ impl State {
         }
         let scenario = url_state::scenario(&data, &params);
         let look = url_state::look(&params);
-        // Guess first only where the data have the question and its answer.
-        let quiz = if look.guess == Guess::On && guess::question(&data).is_some() {
+        // Guess first only where the simulator shows and the data have the question and
+        // its answer: otherwise the outcome would stay hidden with nothing to reveal it.
+        let asks = look.guess == Guess::On && look.view.shows_simulator();
+        let quiz = if asks && guess::question(&data).is_some() {
             Quiz::Asking { share: None }
         } else {
             Quiz::Off
@@ -404,6 +406,10 @@ impl State {
                 } else {
                     url_state::scenario(&data, &self.params)
                 };
+                // A publisher's data without the question's figures: nothing to ask.
+                if guess::question(&data).is_none() {
+                    s.quiz = Quiz::Off;
+                }
                 s.data = data;
             }
             Action::TimelineLoaded(t) => {
@@ -728,6 +734,12 @@ mod tests {
         // Re-applying the link keeps the reader's guess.
         let again = s.reduce(Action::ApplyParams(s.params.clone(), None));
         assert_eq!(again.quiz.share(), Some(0.8125));
+        // Nothing to reveal it with: no quiz.
+        assert_eq!(state("?guess=on&view=timeline").quiz, Quiz::Off);
+        let mut plain = (*s.data).clone();
+        plain.outcomes.clear();
+        let loaded = s.reduce(Action::DataLoaded(Rc::new(plain)));
+        assert_eq!(loaded.quiz, Quiz::Off);
         // Off: no quiz, nothing in the link.
         let off = state("?basis=us");
         assert_eq!(off.quiz, Quiz::Off);
