@@ -361,12 +361,19 @@ export const CASES = [
         return true;
       });
       await s.until(() => Number($('[data-testid="guess-input"]').value) > 30);
+      // What keeps a finger on the chart from scrolling the page, in this engine.
+      assert.equal(await s.run(() => getComputedStyle($('[data-testid="guess-chart"]')).touchAction), 'none');
+      assert.equal(await s.run(() => scrollY), 0);
       // The keyboard: to 75%.
       assert.ok(await s.focus('[data-testid="guess-input"]'));
       await s.press('End', ...Array(45).fill('ArrowLeft'));
       await s.until(() => $('[data-testid="guess-input"]').value === '75');
       await s.click('[data-testid="guess-submit"]');
       await s.until(() => /^You guessed 75%; China bought 60%/.test($('[data-testid="guess-result"]').innerText));
+      // The link keeps guess first, never the guess.
+      const link = await s.attr('[data-testid="copy-link-top"]', 'data-url');
+      assert.match(link, /[?&]guess=on/);
+      assert.doesNotMatch(link, /75/);
       await s.until(() => $('[data-testid="verdict-2020"]'));
       await noErrors(s);
       // Skip, in Chinese.
