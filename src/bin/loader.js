@@ -45,11 +45,35 @@ const supported = () =>
   ['color: light-dark(#000, #fff)', 'selector(:has(a))', 'container-type: inline-size']
     .every((q) => globalThis.CSS?.supports?.(q) === true);
 
+/** Resolves once the page has painted its content (the prerendered widget, or the host
+ *  article), so the wasm, already downloading from the page's preload hint, is compiled
+ *  and run only after the reader has something to read. A hidden tab, or a browser
+ *  without paint timing, waits for a frame instead (200 ms at most); none waits over 3 s. */
+function painted() {
+  return new Promise((done) => {
+    const fcp = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+    const timing = globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint');
+    if (document.visibilityState === 'hidden' || !timing) {
+      requestAnimationFrame(() => setTimeout(done, 0));
+      setTimeout(done, 200);
+      return;
+    }
+    if (fcp()) return done();
+    const watch = new PerformanceObserver(() => {
+      if (fcp()) { watch.disconnect(); setTimeout(done, 0); }
+    });
+    watch.observe({ type: 'paint', buffered: true });
+    setTimeout(done, 3000);
+  });
+}
+
 let loading = null;
 function load() {
   loading ??= (async () => {
     if (!supported()) throw new Error('this browser lacks a feature the widget needs');
     const glue = await import('./__GLUE__');
+    await painted();
+    performance.mark('phase-one-start');
     await glue.default({ module_or_path: new URL('./__WASM__', here) });
     glue.start(new URL('./__CSS__', here).href);
     document.dispatchEvent(new Event('phase-one-ready'));

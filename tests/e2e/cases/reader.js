@@ -230,6 +230,10 @@ export const CASES = [
       await s.click('[data-testid="show-all"]');
       assert.equal(await visible(), 74);
       assert.equal(await s.run(() => document.querySelector('.p1[data-ready]')), null, 'no client ran');
+      // Guess first can't ask without a client: the answer shows, as on any link.
+      await s.open(`${server.origin}/no-script.html?guess=on`);
+      await s.until(() => $('[data-testid="headline"]'));
+      assert.match(await s.text('[data-testid="headline"]'), /It bought none of the extra/);
       await s.close();
     },
   },

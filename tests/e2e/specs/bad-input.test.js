@@ -283,6 +283,8 @@ const cases = [
   }],
   opensDefault('an emoji as a rate is ignored', '?mfg=%F0%9F%92%A9'),
   opensDefault('a bad version is ignored', '?v=x'),
+  opensDefault('guess=yes is not guess=on: the widget tells at once', '?guess=yes'),
+  opensDefault('a guess in a link is ignored (guess first is on or off, never a value)', '?guess=0.75'),
   ['link', 'markup in a parameter is never markup', async () => {
     const p = await app('?period=%3Cscript%3Ealert(1)%3C/script%3E&view=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E');
     await expectDefault(p);

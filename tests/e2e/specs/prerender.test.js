@@ -202,3 +202,16 @@ test('hydration formats with the prerender\'s own en-GB rules; Intl takes over i
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('the widget starts only after the prerendered page has painted', async () => {
+  for (const path of ['', 'index.zh-Hans.html']) {
+    const page = await w.newPage();
+    await open(page, w.server.url, path);
+    const [paint, start] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      performance.getEntriesByName('phase-one-start')[0]?.startTime,
+    ]);
+    assert.ok(paint > 0 && start > paint, `${path || 'index.html'}: first paint at ${paint} ms, the wasm started at ${start} ms`);
+    await page.close();
+  }
+});
