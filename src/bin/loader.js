@@ -71,17 +71,10 @@ let loading = null;
 function load() {
   loading ??= (async () => {
     if (!supported()) throw new Error('this browser lacks a feature the widget needs');
-    // Compiling starts at once, off the main thread (the page's preload hint has the
-    // bytes on their way); instantiating and running wait for the first paint.
-    const wasm = new URL('./__WASM__', here);
-    const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() =>
-      // A server that sends the wasm with another type than application/wasm.
-      fetch(wasm).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
-    compiled.catch(() => {}); // Handled below, after the paint: no unhandled rejection.
     const glue = await import('./__GLUE__');
     await painted();
     performance.mark('phase-one-start');
-    await glue.default({ module_or_path: await compiled });
+    await glue.default({ module_or_path: new URL('./__WASM__', here) });
     glue.start(new URL('./__CSS__', here).href);
     document.dispatchEvent(new Event('phase-one-ready'));
     return glue;
