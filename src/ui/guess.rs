@@ -29,9 +29,9 @@ pub fn GuessFirst() -> Html {
     let dragging = use_mut_ref(|| false);
     super::dom::use_width(&node, width.setter(), chart::MIN_WIDTH);
     let input = use_node_ref();
-    let fraction = state.quiz.share().unwrap_or(0.0) / guess::MAX_SHARE;
-    super::dom::use_fraction(&input, "--fill", fraction);
     let quiz = state.quiz;
+    let share = quiz.share();
+    super::dom::use_fraction(&input, "--fill", share.unwrap_or(0.0) / guess::MAX_SHARE);
     let shown = matches!(quiz, Quiz::Shown { .. });
     super::dom::use_focus_on(&result, shown);
     let Some(q) = guess::question(&state.data) else {
@@ -43,9 +43,8 @@ pub fn GuessFirst() -> Html {
     } else {
         model::default_scenario(&state.data).asof
     };
-    let lay = Layout::new(&state.data, &q, asof, *width, quiz.share());
+    let lay = Layout::new(&state.data, &q, asof, *width, share);
     let fr = lay.frame;
-    let share = quiz.share();
 
     // A drag on the chart: the pointer's height is the guess.
     let drag = |capture: bool| {

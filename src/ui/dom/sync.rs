@@ -93,12 +93,14 @@ pub fn use_settled(value: String, ms: u32) -> String {
 #[hook]
 pub fn use_title(title: Option<String>) {
     use_effect_with(title, |title| {
-        let doc = gloo_utils_document();
-        let before = title.as_ref().and_then(|t| {
-            let doc = doc.as_ref()?;
+        let doc = title
+            .as_ref()
+            .and(web_sys::window())
+            .and_then(|w| w.document());
+        let before = doc.as_ref().zip(title.as_ref()).map(|(doc, t)| {
             let before = doc.title();
             doc.set_title(t);
-            Some(before)
+            before
         });
         move || {
             if let (Some(doc), Some(before)) = (doc, before) {
@@ -106,8 +108,4 @@ pub fn use_title(title: Option<String>) {
             }
         }
     });
-}
-
-fn gloo_utils_document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
 }
