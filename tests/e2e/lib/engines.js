@@ -92,12 +92,22 @@ export async function startEngine(name) {
     async session(opts = {}) {
       const dark = !!opts.dark;
       if (live && (live.dark !== dark || live.busy)) await quit();
-      if (!live) live = { s: await WebDriverSession.open(base, name, caps(dark)), dark };
+      // A browser kept from the last case can be wedged (WebKit once answered a navigation
+      // with a bare "unknown error"): then this case gets a new one, once.
+      for (let attempt = 0; ; attempt++) {
+        if (!live) live = { s: await WebDriverSession.open(base, name, caps(dark)), dark };
+        try {
+          await live.s.open('about:blank');
+          break;
+        } catch (e) {
+          if (attempt > 0) throw e;
+          await quit();
+        }
+      }
       live.busy = true;
       const mine = live;
       const s = mine.s;
       s.close = async () => { mine.busy = false; };
-      await s.open('about:blank');
       await s.size(opts.width ?? 1280, opts.height ?? 900, opts);
       return s;
     },
