@@ -3,11 +3,12 @@
 # on a machine that already has everything it only checks versions (a few seconds).
 #
 # Installs: the wasm32 target, Trunk, the wasm-bindgen CLI at the exact version in
-# Cargo.lock, wasm-opt (npm `binaryen`), Debian's chromium + chromium-driver (only
+# Cargo.lock, wasm-opt (npm `binaryen`), Debian's fonts-noto-cjk (the font the build
+# draws the social cards and fallback pictures in), Debian's chromium + chromium-driver (only
 # with --browser), and the end-to-end test packages from tests/e2e/package-lock.json
 # (only with --e2e), and for the cross-engine suite (only with --e2e): Debian's
 # webkit2gtk-driver (WebKit, Safari's engine, with MiniBrowser), xvfb, firefox-esr,
-# fonts-noto-cjk (the Chinese edition's type), and geckodriver from crates.io.
+# and geckodriver from crates.io.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,6 +79,18 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSI
   npm install -g --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
+# 4b. The font the build draws its pictures in (social cards, fallbacks: src/pictures.rs).
+# Noto Sans CJK covers Latin and Chinese; it also gives the Chinese edition's screenshots
+# and tests characters, not tofu (readers' systems have their own; the widget downloads
+# no web font).
+if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK SC"; then
+  say "installing fonts-noto-cjk (the pictures' font)"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fontconfig >/dev/null
+fi
+
 # 5. Chromium and its driver (Debian packages)
 if [ "$WANT_BROWSER" = 1 ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
@@ -106,9 +119,6 @@ if [ "$WANT_E2E" = 1 ]; then
   command -v xvfb-run >/dev/null || PKGS="$PKGS xvfb"
   command -v xauth >/dev/null || PKGS="$PKGS xauth"
   [ -x /usr/bin/firefox-esr ] || PKGS="$PKGS firefox-esr"
-  # A CJK font, so the Chinese edition's screenshots and tests show characters, not
-  # tofu (readers' systems have their own; the widget downloads no web font).
-  fc-list :lang=zh family 2>/dev/null | grep -q . || PKGS="$PKGS fonts-noto-cjk"
   if [ -n "$PKGS" ]; then
     say "installing Debian packages for WebKit, Firefox and CJK type:$PKGS"
     SUDO=""

@@ -11,6 +11,11 @@
 //! 4. Does the same in every other language, each to its own page (`index.zh-Hans.html`)
 //!    with its title, description and files' preload hints; every page links the others
 //!    with `hreflang` alternates.
+//! 5. Draws each language's pictures (`phase_one::pictures`) into `images/`: the social
+//!    card (1200 × 630 PNG) and the static fallback (PNG and SVG), with `pictures.json`
+//!    listing them with their sizes and alt texts; every page's head gets its Open Graph
+//!    and Twitter card tags. Tags that need an absolute address (`og:url`, `og:image`,
+//!    `canonical`, `hreflang`) come only with `PHASE_ONE_SITE_URL`.
 
 // The hook runs natively; on wasm32 (clippy --all-targets) this binary is an empty shell.
 #[cfg(target_arch = "wasm32")]
@@ -142,6 +147,7 @@ mod native {
                 .map_err(|e| format!("writing {}: {e}", path.display()))?;
         }
 
+        let images = pictures(staging, &locales, site_url()?.as_deref())?;
         let index = staging.join("index.html");
         let template =
             std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
@@ -164,6 +170,12 @@ mod native {
                 .as_deref()
                 .map(|site| site_links(site, lang, &locales))
                 .unwrap_or_default();
+            let card = images
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map(|(_, alt)| alt.as_str())
+                .unwrap_or_default();
+            let links = links + &social_meta(site.as_deref(), loc, &locales, card)?;
             let preload = format!(
                 "<link rel=\"modulepreload\" href=\"{glue}\">\
                  <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" \
@@ -177,6 +189,112 @@ mod native {
             std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", lang.page()))?;
         }
         Ok(())
+    }
+
+    /// The pictures' folder in the build.
+    const IMAGES: &str = "images";
+
+    /// A language's social card and fallback files, under [`IMAGES`].
+    fn card_file(lang: Lang) -> String {
+        format!("{IMAGES}/card.{}.png", lang.code())
+    }
+
+    /// Writes every language's pictures and `images/pictures.json`; returns each
+    /// language's card alt text.
+    fn pictures(
+        staging: &Path,
+        locales: &[&'static Locale],
+        site: Option<&str>,
+    ) -> Result<Vec<(Lang, String)>, String> {
+        use phase_one::pictures;
+        let fonts = pictures::fonts()?;
+        let dir = staging.join(IMAGES);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {IMAGES}/: {e}"))?;
+        let write = |name: &str, bytes: &[u8]| {
+            std::fs::write(staging.join(name), bytes).map_err(|e| format!("writing {name}: {e}"))
+        };
+        let mut alts = Vec::new();
+        let mut manifest = Vec::new();
+        for loc in locales {
+            let code = loc.lang.code();
+            let (card, fallback) = pictures::default_pictures(loc, site)?;
+            write(&card_file(loc.lang), &pictures::png(&card, 1.0, &fonts)?)?;
+            let png = format!("{IMAGES}/fallback.{code}.png");
+            let svg = format!("{IMAGES}/fallback.{code}.svg");
+            write(&png, &pictures::png(&fallback, 1.0, &fonts)?)?;
+            write(&svg, fallback.to_svg().as_bytes())?;
+            let entry = |file: &str, p: &phase_one::core::picture::Picture| {
+                format!(
+                    "{{\"file\": {}, \"width\": {}, \"height\": {}, \"alt\": {}}}",
+                    json_string(file),
+                    p.width,
+                    p.height,
+                    json_string(&p.alt)
+                )
+            };
+            manifest.push(format!(
+                "  {}: {{\"card\": {}, \"fallback\": [{}, {}]}}",
+                json_string(code),
+                entry(&card_file(loc.lang), &card),
+                entry(&png, &fallback),
+                entry(&svg, &fallback)
+            ));
+            alts.push((loc.lang, card.alt));
+        }
+        write(
+            &format!("{IMAGES}/pictures.json"),
+            format!("{{\n{}\n}}\n", manifest.join(",\n")).as_bytes(),
+        )?;
+        Ok(alts)
+    }
+
+    /// A page's Open Graph and Twitter card tags: title, description and locale always;
+    /// the page's address and its card (with size and alt text) only with the site's
+    /// address, as they must be absolute.
+    fn social_meta(
+        site: Option<&str>,
+        loc: &'static Locale,
+        locales: &[&Locale],
+        alt: &str,
+    ) -> Result<String, String> {
+        use phase_one::core::picture::{CARD_HEIGHT, WIDTH};
+        let meta = |property: &str, content: &str| {
+            format!(
+                "<meta property=\"{property}\" content=\"{}\">",
+                escape_html(content)
+            )
+        };
+        let og_locale = |l: Lang| l.intl().replace('-', "_");
+        let mut out = meta("og:type", "article");
+        out.push_str(&meta("og:title", &page_title(loc)?));
+        out.push_str(&meta("og:description", loc.strings.page_description));
+        out.push_str(&meta("og:locale", &og_locale(loc.lang)));
+        for l in locales.iter().filter(|l| l.lang != loc.lang) {
+            out.push_str(&meta("og:locale:alternate", &og_locale(l.lang)));
+        }
+        out.push_str("<meta name=\"twitter:card\" content=\"summary_large_image\">");
+        if let Some(site) = site {
+            out.push_str(&meta("og:url", &format!("{site}{}", loc.lang.page())));
+            out.push_str(&meta("og:image", &format!("{site}{}", card_file(loc.lang))));
+            out.push_str(&meta("og:image:type", "image/png"));
+            out.push_str(&meta("og:image:width", &WIDTH.to_string()));
+            out.push_str(&meta("og:image:height", &CARD_HEIGHT.to_string()));
+            out.push_str(&meta("og:image:alt", alt));
+            out.push_str(&format!(
+                "<meta name=\"twitter:image:alt\" content=\"{}\">",
+                escape_html(alt)
+            ));
+        }
+        Ok(out)
+    }
+
+    /// A language's page title, with the promise from the data.
+    fn page_title(loc: &'static Locale) -> Result<String, String> {
+        use phase_one::core::{data, text};
+        let ds = data::parse(data::FILE_NAME, data::BUILT_IN)
+            .map_err(|_| "the built-in purchase data have problems".to_string())?;
+        let f = phase_one::ui::format::Fmt::new(loc, false);
+        Ok(text::page_title(loc, &f, &ds))
     }
 
     /// The environment variable that gives the site's public address (where `dist/` is
@@ -236,13 +354,8 @@ mod native {
     /// The page in a language: `<html lang>`, its title and description, and the root's
     /// `data-lang` (which the client reads to know what was prerendered).
     fn in_language(html: &str, loc: &'static Locale) -> Result<String, String> {
-        use phase_one::core::data;
-        use phase_one::core::text;
         let s = loc.strings;
-        let ds = data::parse(data::FILE_NAME, data::BUILT_IN)
-            .map_err(|_| "the built-in purchase data have problems".to_string())?;
-        let f = phase_one::ui::format::Fmt::new(loc, false);
-        let page_title = text::page_title(loc, &f, &ds);
+        let page_title = page_title(loc)?;
         let title = between(html, "<title>", "</title>")?;
         let description = between(html, "<meta name=\"description\" content=\"", "\">")?;
         let root = "data-phase-one-standalone>";

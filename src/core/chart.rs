@@ -2,6 +2,8 @@
 //! positions, as plain numbers and SVG path text. The component only draws them.
 
 use super::decimal::within;
+use super::format::{Format, MonthStyle};
+use super::locale::{Locale, fill};
 use super::model::SeriesPoint;
 use super::month::{DEAL_END, DEAL_START, Month, YEARS, days_in_month};
 use super::timeline::TimelineEvent;
@@ -634,6 +636,90 @@ fn place_in(
     }
     out.sort_by_key(|m| m.index);
     out
+}
+
+/// The named moments a wide chart writes in words: which events (`events` indexes), their
+/// texts and places, and whether at the smaller size.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NamedMoments {
+    pub events: Vec<usize>,
+    pub texts: Vec<String>,
+    pub labels: Vec<MomentLabel>,
+    pub small: bool,
+}
+
+/// Names the labelled events (those with a chart label) on a wide chart: with their dates
+/// ("6 Aug: …") where they all fit so, else without, else a size smaller; the try that
+/// places the most wins. A narrow chart names none (it numbers them instead).
+pub fn name_moments(
+    loc: &Locale,
+    f: &dyn Format,
+    fr: &Frame,
+    events: &[&TimelineEvent],
+    avoid: &[Rect],
+) -> NamedMoments {
+    let labelled: Vec<usize> = (0..events.len())
+        .filter(|i| !events[*i].label.is_empty())
+        .collect();
+    let mut best = NamedMoments::default();
+    if labelled.is_empty() || fr.narrow() {
+        return best;
+    }
+    for (dated, small) in [(true, false), (false, false), (false, true)] {
+        let texts: Vec<String> = labelled
+            .iter()
+            .map(|i| {
+                let e = events[*i];
+                if dated {
+                    let date = f.day_month(e.date);
+                    fill(
+                        loc.strings.chart_moment,
+                        &[("date", &date), ("label", &e.label)],
+                    )
+                } else {
+                    e.label.clone()
+                }
+            })
+            .collect();
+        let px = if small { LABEL_PX_SMALL } else { LABEL_PX };
+        let spots: Vec<(f64, f64)> = labelled
+            .iter()
+            .zip(&texts)
+            .map(|(i, t)| (event_k(events[*i]), text_width(t, px, true)))
+            .collect();
+        let labels = place_moments(fr, &spots, avoid);
+        if labels.len() > best.labels.len() {
+            best = NamedMoments {
+                events: labelled.clone(),
+                texts,
+                labels,
+                small,
+            };
+        }
+        if best.labels.len() == labelled.len() {
+            break;
+        }
+    }
+    best
+}
+
+/// The cut-off rule's label: "as of Jun 2020".
+pub fn asof_text(loc: &Locale, f: &dyn Format, lay: &Layout) -> String {
+    fill(
+        loc.strings.asof_marker,
+        &[("month", &f.month(lay.asof_month, MonthStyle::Short))],
+    )
+}
+
+/// What the named moments' labels keep clear of: the cut-off's label and the targets'.
+pub fn label_avoid(loc: &Locale, f: &dyn Format, lay: &Layout) -> Vec<Rect> {
+    let target = fill(loc.strings.target_label, &[("year", "2020")]);
+    let mut rects = target_rects(lay, text_width(&target, 12.0, true));
+    rects.push(asof_rect(
+        lay,
+        text_width(&asof_text(loc, f, lay), LABEL_PX, false),
+    ));
+    rects
 }
 
 /// The radius of a numbered callout, on a chart too narrow for labels in words.

@@ -13,6 +13,7 @@ pub mod locale;
 pub mod model;
 pub mod month;
 pub mod pace;
+pub mod picture;
 pub mod problem;
 pub mod sources;
 pub mod state;

@@ -49,17 +49,7 @@ pub fn Chart() -> Html {
     let fr = lay.frame;
     let title_id = env.id("chart-title");
     let view_box = format!("0 0 {} {}", num(fr.w), num(fr.h()));
-    // What the named moments' labels keep clear of: the cut-off's label and the targets'.
-    let avoid = {
-        let asof = asof_label(loc, &f, &lay);
-        let target = fill(s.target_label, &[("year", "2020")]);
-        let mut rects = chart::target_rects(&lay, chart::text_width(&target, 12.0, true));
-        rects.push(chart::asof_rect(
-            &lay,
-            chart::text_width(&asof, chart::LABEL_PX, false),
-        ));
-        rects
-    };
+    let avoid = chart::label_avoid(loc, &f, &lay);
     let drawn = |part: fn(&chart::YearLines) -> &Vec<chart::Point>| {
         lay.lines.iter().any(|l| part(l).len() > 1)
     };
@@ -153,16 +143,9 @@ pub fn ChartNotes() -> Html {
 
 /// Gridlines, y labels, the month and year labels, the divider and the cut-off rule.
 /// The cut-off's label: "as of Jun 2020".
-fn asof_label(loc: &Locale, f: &dyn Format, lay: &Layout) -> String {
-    fill(
-        loc.strings.asof_marker,
-        &[("month", &f.month(lay.asof_month, MonthStyle::Short))],
-    )
-}
-
 fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
     let fr = &lay.frame;
-    let asof_label = asof_label(loc, f, lay);
+    let asof_label = chart::asof_text(loc, f, lay);
     html! {
         <>
             <g class="p1-grid-lines" aria-hidden="true">
@@ -396,55 +379,20 @@ fn Markers(props: &MarkersProps) -> Html {
     // they all fit so, else without, else a size smaller; on a narrow one a numbered
     // callout, keyed in words under the chart (`MomentKey`). A click on either opens its
     // marker's events.
+    let named = chart::name_moments(loc, &f, &fr, &events, &props.avoid);
     let labelled: Vec<(usize, &TimelineEvent)> = events
         .iter()
         .enumerate()
         .filter(|(_, e)| !e.label.is_empty())
         .map(|(i, e)| (i, *e))
         .collect();
-    let texts = |dated: bool| -> Vec<String> {
-        labelled
-            .iter()
-            .map(|(_, e)| {
-                if dated {
-                    let date = f.day_month(e.date);
-                    fill(
-                        loc.strings.chart_moment,
-                        &[("date", &date), ("label", &e.label)],
-                    )
-                } else {
-                    e.label.clone()
-                }
-            })
-            .collect()
-    };
-    let place = |texts: &[String], px: f64| {
-        let spots: Vec<(f64, f64)> = labelled
-            .iter()
-            .zip(texts)
-            .map(|((_, e), t)| (chart::event_k(e), chart::text_width(t, px, true)))
-            .collect();
-        chart::place_moments(&fr, &spots, &props.avoid)
-    };
-    let mut best: (Vec<String>, Vec<chart::MomentLabel>, bool) = (Vec::new(), Vec::new(), false);
-    if !labelled.is_empty() && !fr.narrow() {
-        for (dated, small) in [(true, false), (false, false), (false, true)] {
-            let texts = texts(dated);
-            let px = if small {
-                chart::LABEL_PX_SMALL
-            } else {
-                chart::LABEL_PX
-            };
-            let placed = place(&texts, px);
-            if placed.len() > best.1.len() {
-                best = (texts, placed, small);
-            }
-            if best.1.len() == labelled.len() {
-                break;
-            }
-        }
-    }
-    let (label_texts, moments, small) = best;
+    // (`named.events` are the same indexes as `labelled`'s, and empty on a narrow chart.)
+    let chart::NamedMoments {
+        texts: label_texts,
+        labels: moments,
+        small,
+        ..
+    } = named;
     let open_group = |i: usize| {
         let ids = groups
             .iter()

@@ -386,6 +386,17 @@ strings! {
     actor_white_house, actor_commerce, actor_treasury_cfius, actor_congress, actor_court,
     actor_company, actor_china_government,
 
+    /// Pictures (`core::picture`): the sources' line ("{outlets}"); the outcome in the alt
+    /// text ("{figure}", "{what}": its note, which names whose count it is); a verdict line
+    /// ("{tag}", "{verdict}"); a rate ("{category}", "{rate}"); the preset the rates come
+    /// from ("{preset}", "{note}"); the pace set ("{month}", "{rates}"); the link
+    /// ("{url}"); a key moment ("{date}", "{title}", "{source}"); the key moments and the
+    /// verdicts in the alt text ("{moments}", "{verdicts}"); the "Download image" button
+    /// and its failure.
+    picture_sources, picture_outcome, picture_verdict, picture_rate, picture_preset,
+    picture_rates, picture_link, picture_moment, picture_moments_alt, picture_verdicts_alt,
+    download_image, download_failed,
+
     share_heading, copy_link, embed_this, embed_iframe, embed_script, copy_code, copied,
     copy_failed, copy_manual, copy_manual_code, copy_manual_label, iframe_title,
 
