@@ -90,6 +90,11 @@ fn allowed() -> BTreeSet<String> {
         corpus.push_str(&f.month(m, MonthStyle::Short));
         corpus.push(' ');
     }
+    // The address of this view (printed under the widget): the option names.
+    for name in url_state::own_names() {
+        corpus.push_str(name);
+        corpus.push(' ');
+    }
     // The data files, and their names (notices name the file).
     corpus.push_str(phase_one::core::data::FILE_NAME);
     corpus.push(' ');

@@ -294,7 +294,9 @@ mod native {
         let ds = data::parse(data::FILE_NAME, data::BUILT_IN)
             .map_err(|_| "the built-in purchase data have problems".to_string())?;
         let f = phase_one::ui::format::Fmt::new(loc, false);
-        Ok(text::page_title(loc, &f, &ds))
+        // Without the word joiners that keep figures whole on the page: a title is plain text
+        // to search engines and social sites.
+        Ok(text::page_title(loc, &f, &ds).replace('\u{2060}', ""))
     }
 
     /// The environment variable that gives the site's public address (where `dist/` is

@@ -252,8 +252,8 @@ fn svg_item(out: &mut String, item: &Item) {
 }
 
 /// Breaks a text into lines no wider than `width` at `px` (by [`measure`]'s estimate):
-/// at spaces, and between any two CJK characters. A word wider than the line stands
-/// alone. Word joiners (`format::glue`) keep their neighbours together and are dropped
+/// at spaces, and between any two CJK characters. A word wider than the line (a long
+/// address) is cut where it must be. Word joiners (`format::glue`) keep their neighbours together and are dropped
 /// from the lines.
 pub fn wrap(text: &str, px: f64, bold: bool, width: f64) -> Vec<String> {
     const JOIN: char = '\u{2060}';
@@ -277,6 +277,22 @@ pub fn wrap(text: &str, px: f64, bold: bool, width: f64) -> Vec<String> {
         }
         prev = Some(c);
     }
+    // A piece wider than a line (a long address) is cut where it must be.
+    let pieces = pieces.into_iter().flat_map(|piece| {
+        if measure(piece.trim(), px, bold) <= width {
+            return vec![piece];
+        }
+        let mut cut: Vec<String> = vec![String::new()];
+        for c in piece.chars() {
+            let last = cut.last_mut().expect("never empty");
+            if !last.trim().is_empty() && measure(&format!("{last}{c}"), px, bold) > width {
+                cut.push(c.to_string());
+            } else {
+                last.push(c);
+            }
+        }
+        cut
+    });
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for piece in pieces {
@@ -298,6 +314,7 @@ pub fn wrap(text: &str, px: f64, bold: bool, width: f64) -> Vec<String> {
 /// enough to keep a chart's labels apart, taken 12% narrower for running text (still
 /// wider than Noto Sans and the systems' UI fonts set it); CJK characters are an em.
 fn measure(t: &str, px: f64, bold: bool) -> f64 {
+    let t = &t.replace('\u{2060}', "");
     let cjk = t.chars().filter(|c| *c >= '\u{2E80}').count() as f64 * px;
     cjk + (chart::text_width(t, px, bold) - cjk) * 0.88
 }
@@ -870,7 +887,7 @@ fn verdicts(sheet: &mut Sheet, v: &View, e: &Evaluation) {
                     loc.strings.picture_rate,
                     &[
                         ("category", loc.category(*c)),
-                        ("rate", &text::money_rate(loc, f, e.scenario.rates.get(*c))),
+                        ("rate", &text::rate_label(loc, f, e.scenario.rates.get(*c))),
                     ],
                 )
             })
@@ -1067,6 +1084,21 @@ mod tests {
         assert!(lines.len() > 2, "{lines:?}");
         assert_eq!(lines.concat(), t.replace('\u{2060}', ""));
         assert!(lines.iter().any(|l| l.contains("1,427亿美元")), "{lines:?}");
+    }
+
+    #[test]
+    fn wrap_cuts_a_word_longer_than_the_line() {
+        let url = format!(
+            "https://news.example.org/p1/?{}",
+            "asof=2020-09&mfg=9&".repeat(6)
+        );
+        let lines = wrap(&format!("See it: {url}"), 18.0, false, 400.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| measure(l, 18.0, false) <= 400.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines.concat().replace(' ', ""), format!("Seeit:{url}"));
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! Sharing: copy a link to the current scenario and filters, and ready-to-paste embed
-//! snippets for the current configuration.
+//! Sharing: copy a link to the current scenario and filters, download a picture of it,
+//! and ready-to-paste embed snippets for the current configuration.
 
 use yew::prelude::*;
 
-use super::{CopyStatus, Ui, share_url, use_ui};
+use super::{CopyStatus, Ui, share_url, use_derived, use_ui, use_widget};
 use crate::core::locale::Strings;
 use crate::core::text::embed_snippets;
 
@@ -53,15 +53,29 @@ pub fn Share(props: &ShareProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    // On paper, the address of this view takes the place of the buttons (shown only in
+    // print, and only once it is absolute: the prerender knows no address).
+    let url = share_url(&env, &props.query, None);
+    let print = crate::core::text::around(s.print_link, "url").map(|(before, after)| {
+        html! {
+            <p class="p1-print-link" data-testid="print-link">
+                { before }<a href={url.clone()}>{ url.clone() }</a>{ after }
+            </p>
+        }
+    });
     html! {
-        <div class="p1-share" role="group" aria-label={s.share_heading}>
-            <CopyLink query={props.query.clone()} testid="copy-link" />
-            <details class="p1-embed" data-testid="embed-panel" ontoggle={on_toggle}>
-                <summary onclick={on_summary}>{ s.embed_this }</summary>
-                <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
-                <Snippet label={s.embed_script} code={script} testid="embed-script" />
-            </details>
-        </div>
+        <>
+            <div class="p1-share" role="group" aria-label={s.share_heading}>
+                <CopyLink query={props.query.clone()} testid="copy-link" />
+                <DownloadImage query={props.query.clone()} />
+                <details class="p1-embed" data-testid="embed-panel" ontoggle={on_toggle}>
+                    <summary onclick={on_summary}>{ s.embed_this }</summary>
+                    <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
+                    <Snippet label={s.embed_script} code={script} testid="embed-script" />
+                </details>
+            </div>
+            { print.unwrap_or_default() }
+        </>
     }
 }
 
@@ -96,6 +110,62 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
             </button>
             if *status == CopyStatus::Failed {
                 <ManualCopy text={url} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DownloadProps {
+    /// The query string of the current state (the picture links to this view).
+    pub query: String,
+}
+
+/// "Download image": the reader's view (verdicts at their pace, rates, cut-off, chart,
+/// sources and the link to it) as a PNG made in the browser, named for what it shows.
+#[component]
+pub fn DownloadImage(props: &DownloadProps) -> Html {
+    use crate::core::picture::{self, View};
+    use crate::core::timeline;
+    let Ui { loc, s, f, env } = use_ui();
+    let handle = use_widget();
+    let derived = use_derived();
+    let status = use_state(CopyStatus::default);
+    let url = share_url(&env, &props.query, None);
+    let onclick = {
+        let setter = status.setter();
+        Callback::from(move |_: MouseEvent| {
+            let state = &handle.0;
+            let events = timeline::filtered(&state.timeline, &state.filters)
+                .into_iter()
+                .filter(|e| e.in_deal())
+                .collect();
+            let view = View {
+                loc,
+                f: &f,
+                ds: &state.data,
+                derived: &derived,
+                events,
+                preset: state.preset,
+                link: Some(&url),
+            };
+            match (picture::scenario(&view), derived.eval.as_ref()) {
+                (Some(p), Some(e)) => {
+                    let file = picture::file_name(e, loc.lang.code());
+                    super::dom::download_png(&p, &file, setter.clone());
+                }
+                _ => setter.set(CopyStatus::Failed),
+            }
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="p1-button" onclick={onclick}
+                    data-testid="download-image">
+                { s.download_image }
+            </button>
+            if *status == CopyStatus::Failed {
+                <p class="p1-manual-note" role="status">{ s.download_failed }</p>
             }
         </>
     }

@@ -295,6 +295,8 @@ pub const STRINGS: Strings = Strings {
     picture_verdicts_alt: "{verdicts}.",
     download_image: "Download image",
     download_failed: "The image could not be made in this browser.",
+    print_link: "Set your own pace, and see every event of the timeline, in the interactive \
+                 version: {url}",
 
     share_heading: "Share",
     copy_link: "Copy link",

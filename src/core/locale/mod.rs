@@ -396,6 +396,8 @@ strings! {
     picture_sources, picture_outcome, picture_verdict, picture_rate, picture_preset,
     picture_rates, picture_link, picture_moment, picture_moments_alt, picture_verdicts_alt,
     download_image, download_failed,
+    /// In print only: where the interactive version is ("{url}").
+    print_link,
 
     share_heading, copy_link, embed_this, embed_iframe, embed_script, copy_code, copied,
     copy_failed, copy_manual, copy_manual_code, copy_manual_label, iframe_title,

@@ -1,6 +1,6 @@
 //! The browser's side of the components: URL state and data files (`url`, `files`),
-//! focus and scrolling (`focus`), the clipboard (`clipboard`), a pointer on a chart
-//! (`pointer`), and values kept in step with the page (`sync`). Those modules are
+//! focus and scrolling (`focus`), the clipboard (`clipboard`), a picture saved as PNG
+//! (`picture`), a pointer on a chart (`pointer`), and values kept in step with the page (`sync`). Those modules are
 //! compiled for the browser only.
 //!
 //! Components call the functions below on every target, with no `cfg` of their own.
@@ -15,6 +15,8 @@ mod clipboard;
 pub mod files;
 #[cfg(target_arch = "wasm32")]
 mod focus;
+#[cfg(target_arch = "wasm32")]
+mod picture;
 #[cfg(target_arch = "wasm32")]
 mod pointer;
 #[cfg(target_arch = "wasm32")]
@@ -93,6 +95,13 @@ browser! {
 
     /// Copies text and shows the outcome in `status`.
     pub fn copy_text(text: &str, status: UseStateSetter<CopyStatus>) => clipboard::copy_text;
+
+    /// Paints a picture and saves it as the PNG file `file`; `status` says if that failed.
+    pub fn download_png(
+        p: &crate::core::picture::Picture,
+        file: &str,
+        status: UseStateSetter<CopyStatus>,
+    ) => picture::download_png;
 
     /// Focuses a text field and selects its text, for copying by hand.
     pub fn select_field(node: &NodeRef) => clipboard::select_field;

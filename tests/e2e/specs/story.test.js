@@ -298,12 +298,25 @@ test('axe: no serious or critical violations with a marker\'s events open, both 
   }
 });
 
-test('canonical and hreflang: absolute with PHASE_ONE_SITE_URL, absent without it', () => {
-  // Without the setting (this build): no relative alternates, no canonical.
-  for (const page of ['index.html', 'index.zh-Hans.html']) {
+/** The content of a page's <meta property|name="key">, or undefined. */
+function meta(html, key) {
+  const m = html.match(new RegExp(`<meta (?:property|name)="${key.replace(/:/g, '\\:')}" content="([^"]*)">`));
+  return m?.[1];
+}
+
+test('canonical, hreflang, og:url and og:image: absolute with PHASE_ONE_SITE_URL, absent without it; the card tags always', () => {
+  // Without the setting (this build): no relative alternates, no canonical, no og:url or
+  // og:image; the title, description, locale and card type are there.
+  for (const [page, locale, title] of [['index.html', 'en_GB', /^China promised \$200bn more/], ['index.zh-Hans.html', 'zh_CN', /^中国承诺/]]) {
     const html = fs.readFileSync(path.join(DIST, page), 'utf8');
     assert.doesNotMatch(html, /hreflang="[^"]+" href="(?!https?:)/, `${page}: a relative hreflang`);
     assert.doesNotMatch(html, /rel="canonical"/, page);
+    for (const key of ['og:url', 'og:image', 'og:image:alt', 'og:image:width']) assert.equal(meta(html, key), undefined, `${page} ${key}`);
+    assert.match(meta(html, 'og:title'), title, page);
+    assert.ok(meta(html, 'og:description').length > 60, page);
+    assert.doesNotMatch(meta(html, 'og:title'), /\u2060/, `${page}: word joiners in og:title`);
+    assert.equal(meta(html, 'og:locale'), locale, page);
+    assert.equal(meta(html, 'twitter:card'), 'summary_large_image', page);
   }
   // With it: the post-build step, run on a staged copy of the build, writes absolute links.
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'p1-stage-'));
@@ -326,6 +339,19 @@ test('canonical and hreflang: absolute with PHASE_ONE_SITE_URL, absent without i
       assert.ok(html.includes(`<link rel="alternate" hreflang="en" href="${site}index.html">`), own);
       assert.ok(html.includes(`<link rel="alternate" hreflang="zh-Hans" href="${site}index.zh-Hans.html">`), own);
       assert.ok(html.includes(`<link rel="alternate" hreflang="x-default" href="${site}index.html">`), own);
+      // The social card: absolute, with its size and alt text, and the file is there.
+      const lang = own === 'index.html' ? 'en' : 'zh-Hans';
+      assert.equal(meta(html, 'og:url'), `${site}${own}`);
+      assert.equal(meta(html, 'og:image'), `${site}images/card.${lang}.png`);
+      assert.equal(meta(html, 'og:image:width'), '1200');
+      assert.equal(meta(html, 'og:image:height'), '630');
+      assert.ok(meta(html, 'og:image:alt').length > 80, own);
+      assert.equal(meta(html, 'twitter:image:alt'), meta(html, 'og:image:alt'));
+      assert.ok(fs.statSync(path.join(stage, `images/card.${lang}.png`)).size > 20_000);
+      // The fallback links to the page, absolute, in its words.
+      const manifest = JSON.parse(fs.readFileSync(path.join(stage, 'images/pictures.json'), 'utf8'));
+      assert.ok(manifest[lang].fallback.every((f) => f.alt.length > 200));
+      assert.ok(fs.readFileSync(path.join(stage, `images/fallback.${lang}.svg`), 'utf8').includes(`${site}${own}`));
     }
     // A setting that isn't an absolute address fails the build, naming the variable.
     fs.copyFileSync(path.join(E2E_ROOT, '../../index.html'), path.join(stage, 'index.html'));
