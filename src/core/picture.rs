@@ -253,8 +253,8 @@ fn svg_item(out: &mut String, item: &Item) {
 
 /// Breaks a text into lines no wider than `width` at `px` (by [`measure`]'s estimate):
 /// at spaces, and between any two CJK characters. A word wider than the line (a long
-/// address) is cut where it must be. Word joiners (`format::glue`) keep their neighbours together and are dropped
-/// from the lines.
+/// address) is cut where it must be. Word joiners (`format::glue`) keep their neighbours
+/// together and are dropped from the lines.
 pub fn wrap(text: &str, px: f64, bold: bool, width: f64) -> Vec<String> {
     const JOIN: char = '\u{2060}';
     let cjk = |c: char| c >= '\u{2E80}' && c != JOIN;

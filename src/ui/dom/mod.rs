@@ -1,7 +1,7 @@
 //! The browser's side of the components: URL state and data files (`url`, `files`),
 //! focus and scrolling (`focus`), the clipboard (`clipboard`), a picture saved as PNG
-//! (`picture`), a pointer on a chart (`pointer`), and values kept in step with the page (`sync`). Those modules are
-//! compiled for the browser only.
+//! (`picture`), a pointer on a chart (`pointer`), and values kept in step with the page
+//! (`sync`). Those modules are compiled for the browser only.
 //!
 //! Components call the functions below on every target, with no `cfg` of their own.
 //! Each is declared once, in [`browser!`]: in the browser it calls its module's
