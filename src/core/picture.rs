@@ -355,6 +355,16 @@ impl Sheet {
     fn gap(&mut self, h: f64) {
         self.y += h;
     }
+
+    /// The sheet as a picture, as tall as its contents and the bottom margin.
+    fn finish(self, alt: String) -> Picture {
+        Picture {
+            width: WIDTH,
+            height: (self.y + PAD - 16.0).ceil(),
+            items: self.items,
+            alt,
+        }
+    }
 }
 
 /// What a picture shows: the reader's language and formats, the data (in that language),
@@ -655,38 +665,37 @@ fn place_chart(
     title: bool,
 ) -> f64 {
     let s = v.loc.strings;
-    // The words line up with the plot's left edge.
-    let left = x + 8.0;
-    let mut sheet = Sheet::new(y);
-    if title {
-        sheet.para(
-            left,
-            width - 16.0,
-            s.chart_title,
-            px * 1.2,
-            true,
-            colour::FG,
-        );
-    }
-    sheet.para(
-        left,
-        width - 16.0,
-        s.chart_axis_note,
-        px,
-        false,
-        colour::MUTED,
-    );
-    sheet.gap(4.0);
-    let h = legend(&mut sheet.items, v, e, left, sheet.y, width - 16.0, px);
-    sheet.gap(h);
-    items.append(&mut sheet.items);
     // The drawing's top holds the active marker's caption, empty in a picture: the
     // chart moves up over it.
     const CAPTION: f64 = 16.0;
-    let mut scale = width / chart::DEFAULT_WIDTH;
-    if let Some(max) = fit {
-        scale = scale.min((y + max - sheet.y) / (chart::HEIGHT - CAPTION));
+    // The words above the chart, in a column from `left` (the sheet ends at their foot).
+    let words = |left: f64, width: f64| {
+        let mut sheet = Sheet::new(y);
+        if title {
+            let px = px * 1.2;
+            sheet.para(left, width, s.chart_title, px, true, colour::FG);
+        }
+        sheet.para(left, width, s.chart_axis_note, px, false, colour::MUTED);
+        sheet.gap(4.0);
+        let h = legend(&mut sheet.items, v, e, left, sheet.y, width, px);
+        sheet.gap(h);
+        sheet
+    };
+    let scale_for = |foot: f64| {
+        let full = width / chart::DEFAULT_WIDTH;
+        fit.map_or(full, |max| {
+            full.min((y + max - foot) / (chart::HEIGHT - CAPTION))
+        })
+    };
+    // Laid out across the box, then (where the drawing is smaller than the box) again
+    // over the drawing alone, so the words line up with it.
+    let mut sheet = words(x + 8.0, width - 16.0);
+    let drawn = chart::DEFAULT_WIDTH * scale_for(sheet.y);
+    if drawn < width - 1.0 {
+        sheet = words(x + width - drawn + 8.0, drawn - 16.0);
     }
+    let scale = scale_for(sheet.y);
+    items.append(&mut sheet.items);
     let drawn = chart::DEFAULT_WIDTH * scale;
     let top = sheet.y - CAPTION * scale;
     items.push(Item::Group {
@@ -802,7 +811,28 @@ fn alt(v: &View, e: &Evaluation, verdicts: bool) -> String {
             &[("verdicts", &lines.join(s.list_separator))],
         ));
     }
-    parts.join(" ").replace('\u{2060}', "")
+    sentences(&parts)
+}
+
+/// Sentences run together as a text alternative: each ended with a full stop if it has
+/// none (a headline), in its script's style ("." or "。"), and a space after a Latin one.
+fn sentences(parts: &[String]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.replace('\u{2060}', "");
+        let part = part.trim();
+        let Some(last) = part.chars().last() else {
+            continue;
+        };
+        if !out.is_empty() && !out.ends_with(['。', '）']) {
+            out.push(' ');
+        }
+        out.push_str(part);
+        if !".!?。！？".contains(last) {
+            out.push(if last >= '\u{2E80}' { '。' } else { '.' });
+        }
+    }
+    out
 }
 
 /// The social card, 1200 × 630: the headline, the outcome figure with its scope and
@@ -951,15 +981,7 @@ fn foot(sheet: &mut Sheet, v: &View, outcomes: &[&str]) {
 pub fn fallback(v: &View, key: &[&TimelineEvent]) -> Option<Picture> {
     let e = v.derived.eval.as_ref()?;
     let (loc, f, w) = (v.loc, v.f, WIDTH - 2.0 * PAD);
-    let mut sheet = Sheet::new(PAD - 14.0);
-    sheet.para(
-        PAD,
-        w,
-        &text::headline(loc, f, v.ds),
-        40.0,
-        true,
-        colour::FG,
-    );
+    let mut sheet = headed(v, 40.0);
     sheet.gap(8.0);
     sheet.para(PAD, w, &text::dek(loc, f, v.ds), 22.0, false, colour::FG);
     if let Some([before, link, after]) = text::dek_apps(loc, f, v.ds) {
@@ -970,11 +992,7 @@ pub fn fallback(v: &View, key: &[&TimelineEvent]) -> Option<Picture> {
     sheet.gap(24.0);
     verdicts(&mut sheet, v, e);
     sheet.gap(16.0);
-    let room = (PAD - 8.0, sheet.y, w + 24.0);
-    let h = place_chart(&mut sheet.items, v, e, room, None, 18.0, true);
-    sheet.gap(h);
-    sheet.para(PAD, w, path_note(v, e), 16.0, false, colour::MUTED);
-    sheet.gap(16.0);
+    chart_block(&mut sheet, v, e);
     if !key.is_empty() {
         sheet.para(PAD, w, loc.strings.events_key, 24.0, true, colour::FG);
         sheet.gap(4.0);
@@ -997,61 +1015,55 @@ pub fn fallback(v: &View, key: &[&TimelineEvent]) -> Option<Picture> {
         }
     }
     foot(&mut sheet, v, &STORY_OUTCOMES);
-    let height = (sheet.y + PAD - 16.0).ceil();
     let mut alt = alt(v, e, true);
     if !key.is_empty() {
         let titles: Vec<String> = key
             .iter()
             .map(|ev| format!("{} {}", text::event_date(f, ev), ev.title))
             .collect();
-        alt.push(' ');
-        alt.push_str(&fill(
+        let moments = fill(
             loc.strings.picture_moments_alt,
             &[("moments", &titles.join(loc.strings.list_separator))],
-        ));
+        );
+        alt = sentences(&[alt, moments]);
     }
-    Some(Picture {
-        width: WIDTH,
-        height,
-        items: sheet.items,
-        alt: alt.replace('\u{2060}', ""),
-    })
+    Some(sheet.finish(alt))
 }
 
 /// The reader's view, for "Download image": the verdicts at their pace, the rates and
 /// cut-off, the chart, the sources and the link to this exact view.
 pub fn scenario(v: &View) -> Option<Picture> {
     let e = v.derived.eval.as_ref()?;
-    let (loc, f, w) = (v.loc, v.f, WIDTH - 2.0 * PAD);
-    let mut sheet = Sheet::new(PAD - 14.0);
-    sheet.para(
-        PAD,
-        w,
-        &text::headline(loc, f, v.ds),
-        32.0,
-        true,
-        colour::FG,
-    );
+    let mut sheet = headed(v, 32.0);
     sheet.gap(20.0);
     verdicts(&mut sheet, v, e);
     sheet.gap(16.0);
+    chart_block(&mut sheet, v, e);
+    foot(&mut sheet, v, &["below-2017"]);
+    Some(sheet.finish(alt(v, e, true)))
+}
+
+/// A tall picture's sheet, the headline at its top at `px`.
+fn headed(v: &View, px: f64) -> Sheet {
+    let mut sheet = Sheet::new(PAD - 14.0);
+    let headline = text::headline(v.loc, v.f, v.ds);
+    sheet.para(PAD, WIDTH - 2.0 * PAD, &headline, px, true, colour::FG);
+    sheet
+}
+
+/// The full-width chart, with its title, unit and legend above and the note on the
+/// target path (derived) below.
+fn chart_block(sheet: &mut Sheet, v: &View, e: &Evaluation) {
+    let w = WIDTH - 2.0 * PAD;
     let room = (PAD - 8.0, sheet.y, w + 24.0);
     let h = place_chart(&mut sheet.items, v, e, room, None, 18.0, true);
     sheet.gap(h);
     sheet.para(PAD, w, path_note(v, e), 16.0, false, colour::MUTED);
     sheet.gap(16.0);
-    foot(&mut sheet, v, &["below-2017"]);
-    let height = (sheet.y + PAD - 16.0).ceil();
-    Some(Picture {
-        width: WIDTH,
-        height,
-        items: sheet.items,
-        alt: alt(v, e, true).replace('\u{2060}', ""),
-    })
 }
 
 /// The download's file name: what it is, the basis, the cut-off and the language, in
-/// ASCII so every system keeps it: `phase-one-scenario-us-exports-from-2020-07-en.png`.
+/// ASCII so every system keeps it: `phase-one-scenario-us-from-2020-07-en.png`.
 pub fn file_name(e: &Evaluation, lang_code: &str) -> String {
     format!(
         "phase-one-scenario-{}-from-{}-{}.png",
@@ -1099,6 +1111,14 @@ mod tests {
             "{lines:?}"
         );
         assert_eq!(lines.concat().replace(' ', ""), format!("Seeit:{url}"));
+    }
+
+    #[test]
+    fn alt_sentences_end_in_their_scripts_full_stop() {
+        let en = sentences(&["A headline".into(), "A sentence.".into()]);
+        assert_eq!(en, "A headline. A sentence.");
+        let zh = sentences(&["增量部分全部落空".into(), "为目标的46%。".into()]);
+        assert_eq!(zh, "增量部分全部落空。为目标的46%。");
     }
 
     #[test]

@@ -59,7 +59,9 @@ pub fn Share(props: &ShareProps) -> Html {
     let print = crate::core::text::around(s.print_link, "url").map(|(before, after)| {
         html! {
             <p class="p1-print-link" data-testid="print-link">
-                { before }<a href={url.clone()}>{ url.clone() }</a>{ after }
+                // An address, not words: no translation, left to right in any language.
+                { before }<a href={url.clone()} translate="no" dir="ltr">{ url.clone() }</a>
+                { after }
             </p>
         }
     });

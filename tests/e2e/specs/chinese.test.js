@@ -35,9 +35,10 @@ function englishWords(selector, rootSel, strict = false) {
   const lang = root.querySelector('.p1').lang;
   // Text marked as another language than the widget's (document titles, outlets with no
   // Chinese name); unless strict, the sources' and documents' lines too.
-  // Strict, only the documents' names and numbers ("3:20-cv-05910") and code (the embed
-  // snippets) are skipped.
-  const skip = (e) => e.closest(strict ? '.p1-instrument, textarea, script, style' : '.p1-event-foot, .p1-instrument, script, style') || e.closest('[lang]').lang !== lang;
+  // Strict, only the documents' names and numbers ("3:20-cv-05910"), code (the embed
+  // snippets) and what is marked as no language at all (translate="no": addresses) are
+  // skipped.
+  const skip = (e) => e.closest(strict ? '.p1-instrument, textarea, script, style, [translate="no"]' : '.p1-event-foot, .p1-instrument, script, style, [translate="no"]') || e.closest('[lang]').lang !== lang;
   const found = [];
   for (const el of root.querySelectorAll(selector)) {
     const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
