@@ -1,9 +1,10 @@
 // Prints the raw, gzip -9 and brotli (q11) bytes of every file in dist/ that a reader
 // downloads, and what the standalone page downloads in each language. Files under
-// dist/data/ are listed apart: they are offered as downloads for journalists and the
-// widget does not fetch them (the data are embedded in the wasm), except a language's
-// event and source texts (data/timeline.<lang>.csv, data/sources.<lang>.csv), which its
-// readers fetch.
+// dist/data/ and dist/images/ are listed apart: the data are offered as downloads for
+// journalists (the widget embeds them in the wasm) and the pictures are for social sites,
+// newsletters and other places the widget can't run; the widget fetches neither, except
+// a language's event and source texts (data/timeline.<lang>.csv, data/sources.<lang>.csv),
+// which its readers fetch.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -27,7 +28,8 @@ function walk(dir) {
         }).length,
       };
       const language = /^data[/\\](timeline|sources)\.[^.]+\.csv$/.test(rel);
-      (rel.startsWith('data' + path.sep) && !language ? extra : rows).push(row);
+      const apart = (rel.startsWith('data' + path.sep) && !language) || rel.startsWith('images' + path.sep);
+      (apart ? extra : rows).push(row);
     }
   }
 }
@@ -54,6 +56,6 @@ for (const page of pages) {
   console.log(line({ file: `standalone page, ${page.file}`, kind: 'all', ...sum(files) }));
 }
 if (extra.length) {
-  console.log('\nOffered for download, not fetched by the widget:');
+  console.log('\nData offered for download, and the pictures; not fetched by the widget:');
   for (const r of extra) console.log(line(r));
 }

@@ -241,7 +241,7 @@ fn svg_item(out: &mut String, item: &Item) {
                 num(*dx),
                 num(*dy),
                 // Finer than `num`'s tenths: a scale's error grows with the drawing.
-                (scale * 10_000.0).round() / 10_000.0
+                super::decimal::decimal(*scale, 4)
             ));
             for i in items {
                 svg_item(out, i);

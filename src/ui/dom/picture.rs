@@ -119,7 +119,9 @@ fn draw(ctx: &Ctx, item: &Item) -> Result<(), JsValue> {
 
 fn text(ctx: &Ctx, t: &Text) -> Result<(), JsValue> {
     let weight = if t.bold { 700 } else { 400 };
-    ctx.set_font(&format!("{weight} {}px {}", t.px, picture::FONTS));
+    // (`num`, not `{}` on the float: float formatting would cost the wasm ~9 KB.)
+    let px = crate::core::chart::num(t.px);
+    ctx.set_font(&format!("{weight} {px}px {}", picture::FONTS));
     ctx.set_text_align(match t.anchor {
         Anchor::Start => "left",
         Anchor::Middle => "center",
