@@ -76,10 +76,19 @@ try {
         const a = lhr.audits[ref.id];
         if (ref.weight > 0 && a.score !== null && a.score < 1) {
           console.log(`    - ${a.id}: ${a.score} ${a.displayValue ?? ''} ${a.title}`);
+          // Where it is: the first few elements the audit names.
+          for (const item of (a.details?.items ?? []).slice(0, 3)) {
+            const node = item.node ?? item.element ?? item.source;
+            if (node?.selector || node?.snippet) console.log(`        ${node.selector ?? ''} ${String(node.snippet ?? '').slice(0, 120)}`);
+          }
         }
       }
     }
     if (CATEGORIES.includes('performance')) {
+      // What moved, for a layout shift.
+      for (const item of (lhr.audits['layout-shifts']?.details?.items ?? []).slice(0, 3)) {
+        console.log(`    shift ${item.score?.toFixed?.(3)}: ${item.node?.selector ?? ''} ${String(item.node?.snippet ?? '').slice(0, 100)}`);
+      }
       for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive']) {
         const a = lhr.audits[id];
         if (a) console.log(`    ${a.title}: ${a.displayValue}`);

@@ -16,6 +16,8 @@ function walk(dir) {
   for (const name of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, name);
     if (fs.statSync(file).isDirectory()) walk(file);
+    // The precompressed twins (.gz, .br) are the same files, as a server sends them.
+    else if (/\.(gz|br)$/.test(name)) continue;
     else {
       const body = fs.readFileSync(file);
       const rel = path.relative(dist, file);

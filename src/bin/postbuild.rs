@@ -16,6 +16,8 @@
 //!    listing them with their sizes and alt texts; every page's head gets its Open Graph
 //!    and Twitter card tags. Tags that need an absolute address (`og:url`, `og:image`,
 //!    `canonical`, `hreflang`) come only with `PHASE_ONE_SITE_URL`.
+//! 6. In a release build, last, writes `<file>.gz` (gzip -9) and `<file>.br` (brotli 11)
+//!    beside every file a server would compress (README, "Serving it compressed").
 
 // The hook runs natively; on wasm32 (clippy --all-targets) this binary is an empty shell.
 #[cfg(target_arch = "wasm32")]
@@ -52,7 +54,14 @@ mod native {
             };
             pages.push((locale, markers::strip_names(&prerender(locale).await)));
         }
-        match run(&staging, &pages) {
+        let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+        let done = run(&staging, &pages).and_then(|()| {
+            if release {
+                precompress(&staging)?;
+            }
+            Ok(())
+        });
+        match done {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("postbuild: {e}");
@@ -297,6 +306,59 @@ mod native {
         // Without the word joiners that keep figures whole on the page: a title is plain text
         // to search engines and social sites.
         Ok(text::page_title(loc, &f, &ds).replace('\u{2060}', ""))
+    }
+
+    /// The files a server compresses: text, and the wasm. (PNG is compressed already.)
+    const COMPRESSIBLE: [&str; 9] = [
+        "html", "js", "css", "wasm", "csv", "json", "svg", "md", "txt",
+    ];
+
+    /// Writes `<file>.gz` and `<file>.br` beside every [`COMPRESSIBLE`] file in the build,
+    /// for servers that send a precompressed file when the browser accepts it (nginx's
+    /// `gzip_static`, Caddy's `precompressed`): the smallest encodings, made once.
+    fn precompress(staging: &Path) -> Result<(), String> {
+        use std::io::Write;
+        fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+            let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            for entry in entries {
+                let path = entry.map_err(|e| e.to_string())?.path();
+                if path.is_dir() {
+                    files(&path, out)?;
+                } else if path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| COMPRESSIBLE.contains(&e))
+                {
+                    out.push(path);
+                }
+            }
+            Ok(())
+        }
+        let mut all = Vec::new();
+        files(staging, &mut all)?;
+        for path in all {
+            let failed = |e: std::io::Error| format!("compressing {}: {e}", path.display());
+            let body = std::fs::read(&path).map_err(failed)?;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&body).map_err(failed)?;
+            let gz = gz.finish().map_err(failed)?;
+            let mut br = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 11,
+                lgwin: 22,
+                size_hint: body.len(),
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut body.as_slice(), &mut br, &params).map_err(failed)?;
+            let beside = |ext: &str| {
+                let mut name = path.clone().into_os_string();
+                name.push(ext);
+                PathBuf::from(name)
+            };
+            std::fs::write(beside(".gz"), gz).map_err(failed)?;
+            std::fs::write(beside(".br"), br).map_err(failed)?;
+        }
+        Ok(())
     }
 
     /// The environment variable that gives the site's public address (where `dist/` is

@@ -32,6 +32,9 @@ const TYPES = {
  * @param {Record<string,string>} [opts.files] extra routes (exact path) served from disk
  * @param {(req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean} [opts.handle]
  *        custom routes: return true when the request was answered
+ * @param {boolean} [opts.precompressed] send a build file's `.br` or `.gz` twin when the
+ *        browser accepts that encoding, as nginx's gzip_static or Caddy's precompressed do
+ *        (`encodings` logs what each path was sent as)
  * @param {boolean} [opts.probe] load PROBE first in every HTML page: it collects console
  *        errors, uncaught errors and CSP violations in `window.__errors`, for engines whose
  *        driver can't report them (WebDriver classic)
@@ -53,6 +56,7 @@ export async function startServer(opts = {}) {
   const pages = opts.pages ?? {};
   const files = opts.files ?? {};
   const log = [];
+  const encodings = {};
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     log.push(url.pathname);
@@ -86,8 +90,19 @@ export async function startServer(opts = {}) {
         res.writeHead(403);
         return res.end('forbidden');
       }
-      const body = await fs.readFile(file);
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      if (opts.precompressed) {
+        const accepts = String(req.headers['accept-encoding'] ?? '');
+        for (const [token, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+          if (!accepts.includes(token)) continue;
+          const twin = await fs.readFile(file + ext).catch(() => null);
+          if (!twin) continue;
+          encodings[url.pathname] = token;
+          res.writeHead(200, { 'content-type': type, 'content-encoding': token, vary: 'accept-encoding', 'cache-control': 'no-store', ...(opts.headers ?? {}) });
+          return res.end(twin);
+        }
+      }
+      const body = await fs.readFile(file);
       res.writeHead(200, {
         'content-type': type,
         'cache-control': 'no-store',
@@ -105,6 +120,7 @@ export async function startServer(opts = {}) {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}`,
     log,
+    encodings,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
