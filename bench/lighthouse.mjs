@@ -1,7 +1,8 @@
 // Lighthouse 12.8.2 (npm, pinned in bench/package-lock.json) on both standalone pages, as
 // Lighthouse's default mobile run (a throttled mid-range phone), served gzip-compressed
-// the way a CDN serves them, with the site's public address set (PHASE_ONE_SITE_URL is
-// this server's, so canonical, hreflang and og:image point where the pages are). Prints
+// the way a CDN serves them, from a release build made with the site's public address set
+// (PHASE_ONE_SITE_URL is this server's, so canonical, hreflang and og:image point where
+// the pages are). Needs trunk on PATH (scripts/setup.sh). Prints
 // each category's score and every audit below 1 in it. A script, not a test: it asserts
 // nothing (see README, "Benchmark").
 //
@@ -18,7 +19,6 @@ import * as chromeLauncher from 'chrome-launcher';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
-const DIST = path.join(ROOT, 'dist');
 const i = process.argv.indexOf('--categories');
 const CATEGORIES = (i > 0 ? process.argv[i + 1] : 'seo,best-practices,accessibility,performance').split(',');
 
@@ -28,14 +28,9 @@ const TYPES = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
-// A copy of the build, its pages made again by postbuild with this server's address.
+// The build, made again into a folder of its own with this server's address (the port is
+// taken first, the server answers once the build is there).
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'p1-lighthouse-'));
-for (const f of fs.readdirSync(DIST)) {
-  if (!f.endsWith('.html')) fs.cpSync(path.join(DIST, f), path.join(stage, f), { recursive: true });
-}
-fs.copyFileSync(path.join(ROOT, 'index.html'), path.join(stage, 'index.html'));
-// (No robots.txt: the build ships none, and Lighthouse then has nothing to fault.)
-
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
   let file = path.join(stage, decodeURIComponent(url.pathname));
@@ -54,10 +49,10 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const site = `http://127.0.0.1:${server.address().port}/`;
-execFileSync('cargo', ['run', '--quiet', '--bin', 'postbuild'], {
+execFileSync('trunk', ['build', '--release', '--offline', '--dist', stage], {
   cwd: ROOT,
-  env: { ...process.env, TRUNK_STAGING_DIR: stage, PHASE_ONE_SITE_URL: site },
-  stdio: 'inherit',
+  env: { ...process.env, PHASE_ONE_SITE_URL: site },
+  stdio: ['ignore', 'ignore', 'inherit'],
 });
 
 const chrome = await chromeLauncher.launch({
@@ -68,6 +63,10 @@ try {
   for (const page of ['index.html', 'index.zh-Hans.html']) {
     const result = await lighthouse(site + page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
     const lhr = result.lhr;
+    if (process.env.LH_FILMSTRIP) {
+      const frames = lhr.audits['screenshot-thumbnails']?.details?.items ?? [];
+      frames.forEach((f, n) => fs.writeFileSync(`${process.env.LH_FILMSTRIP}/${page}-${n}-${f.timing}.jpg`, Buffer.from(f.data.split(',')[1], 'base64')));
+    }
     console.log(`\n${page} (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor})`);
     for (const id of CATEGORIES) {
       const cat = lhr.categories[id];

@@ -24,6 +24,11 @@ const ownPage = document.querySelector('meta[name="phase-one-widget"]') !== null
  *  `.p1-guess-pending`), or gives up (`failed`).
  *  Without JavaScript nothing hides it: a reader can't guess there. */
 const guessPending = ownPage && new URLSearchParams(location.search).get('guess') === 'on';
+/** The page's own line for a reader without JavaScript (CSS shows it if the client isn't
+ *  there after a moment) is not for this reader: the loader runs, so either the client
+ *  comes or the loader says why not. Hiding it here keeps a slow start from pushing the
+ *  page down and back up. */
+if (ownPage) document.documentElement.classList.add('p1-js');
 if (guessPending) document.documentElement.classList.add('p1-guess-pending');
 /** Languages other than English: the file with the failure line in each, written by the
  *  build from the language's strings. */

@@ -215,3 +215,29 @@ test('the widget starts only after the prerendered page has painted', async () =
     await page.close();
   }
 });
+
+test('a slow start moves nothing: no "needs JavaScript" line comes and goes, and the page does not shift', async () => {
+  for (const path of ['', 'index.zh-Hans.html']) {
+    const page = await w.newPage({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // The wasm arrives 2.5 s late: past the moment the line would show for a reader
+    // without JavaScript.
+    await page.route('**/*_bg.wasm', async (r) => {
+      await new Promise((done) => setTimeout(done, 2500));
+      await r.continue();
+    });
+    await page.goto(w.server.url + path);
+    await page.waitForTimeout(2000);
+    assert.equal(await page.locator('[data-testid="no-script"]').isVisible(), false, `${path || 'index.html'}: the line showed`);
+    await page.waitForSelector('.p1[data-live]');
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.01, `${path || 'index.html'}: layout shift ${shift}`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
