@@ -389,4 +389,33 @@ export const CASES = [
       await s.close();
     },
   },
+  {
+    name: 'Download image paints the reader\'s view on a canvas as a 2400-pixel PNG, in both languages',
+    async run(engine, server) {
+      const s = await engine.session();
+      for (const [page, lang] of [['', 'en'], ['index.zh-Hans.html', 'zh-hans']]) {
+        await s.open(`${server.url}${page}?asof=2020-09&mfg=9`);
+        await s.ready();
+        // The file's link is recorded instead of followed (a driver can't see a download).
+        await s.run(() => {
+          window.__saved = null;
+          HTMLAnchorElement.prototype.click = function () { window.__saved = { name: this.download, href: this.href }; };
+          return true;
+        });
+        await s.click('[data-testid="download-image"]');
+        await s.until(() => window.__saved !== null);
+        const png = await s.run(async () => {
+          const b = await (await fetch(window.__saved.href)).arrayBuffer();
+          const v = new DataView(b);
+          return { name: window.__saved.name, magic: v.getUint32(0), width: v.getUint32(16), height: v.getUint32(20), bytes: b.byteLength };
+        });
+        assert.equal(png.name, `phase-one-scenario-us-from-2020-10-${lang}.png`, engine.name);
+        assert.equal(png.magic, 0x89504e47, `${engine.name}: a PNG`);
+        assert.equal(png.width, 2400, engine.name);
+        assert.ok(png.height > 2000 && png.bytes > 100_000, `${engine.name}: ${JSON.stringify(png)}`);
+        await noErrors(s);
+      }
+      await s.close();
+    },
+  },
 ];
