@@ -1019,7 +1019,13 @@ pub fn fallback(v: &View, key: &[&TimelineEvent]) -> Option<Picture> {
     if !key.is_empty() {
         let titles: Vec<String> = key
             .iter()
-            .map(|ev| format!("{} {}", text::event_date(f, ev), ev.title))
+            .map(|ev| {
+                let date = text::event_date(f, ev);
+                fill(
+                    loc.strings.chart_moment,
+                    &[("date", &date), ("label", &ev.title)],
+                )
+            })
             .collect();
         let moments = fill(
             loc.strings.picture_moments_alt,
