@@ -38,14 +38,6 @@ pub fn default_state(loc: &'static Locale) -> Result<State, String> {
     ))
 }
 
-/// The events a state's chart marks: the timeline's, filtered as it is, within 2020–21.
-pub fn chart_events(state: &State) -> Vec<&TimelineEvent> {
-    timeline::filtered(&state.timeline, &state.filters)
-        .into_iter()
-        .filter(|e| e.in_deal())
-        .collect()
-}
-
 /// The social card and the static fallback of a language's default view. `site`: the
 /// site's public address, for the fallback's link.
 pub fn default_pictures(
@@ -61,7 +53,7 @@ pub fn default_pictures(
         f: &f,
         ds: &state.data,
         derived: &derived,
-        events: chart_events(&state),
+        events: timeline::on_chart(&state.timeline, &state.filters),
         preset: state.preset,
         link: link.as_deref(),
     };

@@ -638,8 +638,8 @@ fn place_in(
     out
 }
 
-/// The named moments a wide chart writes in words: which events (`events` indexes), their
-/// texts and places, and whether at the smaller size.
+/// The named moments: which events have a chart label (`events` indexes, on any chart),
+/// and on a wide chart their texts and places in words, and whether at the smaller size.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NamedMoments {
     pub events: Vec<usize>,
@@ -661,7 +661,10 @@ pub fn name_moments(
     let labelled: Vec<usize> = (0..events.len())
         .filter(|i| !events[*i].label.is_empty())
         .collect();
-    let mut best = NamedMoments::default();
+    let mut best = NamedMoments {
+        events: labelled.clone(),
+        ..NamedMoments::default()
+    };
     if labelled.is_empty() || fr.narrow() {
         return best;
     }
@@ -689,12 +692,7 @@ pub fn name_moments(
             .collect();
         let labels = place_moments(fr, &spots, avoid);
         if labels.len() > best.labels.len() {
-            best = NamedMoments {
-                events: labelled.clone(),
-                texts,
-                labels,
-                small,
-            };
+            (best.texts, best.labels, best.small) = (texts, labels, small);
         }
         if best.labels.len() == labelled.len() {
             break;

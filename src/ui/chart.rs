@@ -240,10 +240,7 @@ fn Markers(props: &MarkersProps) -> Html {
     let Ui { loc, f, env, .. } = use_ui();
     let focus_index = use_state(|| 0usize);
     let fr = Frame::new(props.width, 1.0);
-    let events: Vec<&TimelineEvent> = timeline::filtered(&props.timeline, &props.filters)
-        .into_iter()
-        .filter(|e| e.in_deal())
-        .collect();
+    let events = timeline::on_chart(&props.timeline, &props.filters);
     let groups = chart::marker_groups(&fr, &events);
     let active = props.highlighted.as_ref().or(props.selected.as_ref());
     let holds =
@@ -380,13 +377,8 @@ fn Markers(props: &MarkersProps) -> Html {
     // callout, keyed in words under the chart (`MomentKey`). A click on either opens its
     // marker's events.
     let named = chart::name_moments(loc, &f, &fr, &events, &props.avoid);
-    let labelled: Vec<(usize, &TimelineEvent)> = events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.label.is_empty())
-        .map(|(i, e)| (i, *e))
-        .collect();
-    // (`named.events` are the same indexes as `labelled`'s, and empty on a narrow chart.)
+    let labelled: Vec<(usize, &TimelineEvent)> =
+        named.events.iter().map(|i| (*i, events[*i])).collect();
     let chart::NamedMoments {
         texts: label_texts,
         labels: moments,

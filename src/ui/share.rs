@@ -138,10 +138,7 @@ pub fn DownloadImage(props: &DownloadProps) -> Html {
         let setter = status.setter();
         Callback::from(move |_: MouseEvent| {
             let state = &handle.0;
-            let events = timeline::filtered(&state.timeline, &state.filters)
-                .into_iter()
-                .filter(|e| e.in_deal())
-                .collect();
+            let events = timeline::on_chart(&state.timeline, &state.filters);
             let view = View {
                 loc,
                 f: &f,

@@ -94,11 +94,16 @@ impl Filters {
     }
 }
 
-/// The events the chart names (listed, in 2020–21, with a label), in date order.
+/// The events the chart marks (listed, in 2020–21), in date order.
+pub fn on_chart<'a>(t: &'a Timeline, f: &Filters) -> Vec<&'a TimelineEvent> {
+    filtered(t, f).into_iter().filter(|e| e.in_deal()).collect()
+}
+
+/// The events the chart names (marked, with a label), in date order.
 pub fn named<'a>(t: &'a Timeline, f: &Filters) -> Vec<&'a TimelineEvent> {
-    filtered(t, f)
+    on_chart(t, f)
         .into_iter()
-        .filter(|e| e.in_deal() && !e.label.is_empty())
+        .filter(|e| !e.label.is_empty())
         .collect()
 }
 

@@ -4,7 +4,7 @@
 mod filter;
 mod parse;
 
-pub use filter::{Events, Filters, PeriodFilter, filtered, named};
+pub use filter::{Events, Filters, PeriodFilter, filtered, named, on_chart};
 pub use parse::{COLUMNS, Job, MAX_ANNOTATION, MAX_EVENTS, MAX_LABEL, MAX_TITLE, parse};
 
 pub use crate::core::month::Precision;
