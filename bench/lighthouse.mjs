@@ -11,41 +11,24 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { fileIn, send, typeOf } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
 const i = process.argv.indexOf('--categories');
 const CATEGORIES = (i > 0 ? process.argv[i + 1] : 'seo,best-practices,accessibility,performance').split(',');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
-};
-
 // The build, made again into a folder of its own with this server's address (the port is
 // taken first, the server answers once the build is there).
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'p1-lighthouse-'));
 const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let file = path.join(stage, decodeURIComponent(url.pathname));
-  if (!file.startsWith(stage)) { res.writeHead(403); return res.end(); }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  const body = fs.readFileSync(file);
-  const gzip = /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/png');
-  res.writeHead(200, {
-    'content-type': type,
-    'cache-control': 'public, max-age=300',
-    ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
-  });
-  res.end(gzip ? zlib.gzipSync(body, { level: 9 }) : body);
+  const file = fileIn(stage, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (!file) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
+  send(req, res, fs.readFileSync(file), typeOf(file), 'public, max-age=300');
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const site = `http://127.0.0.1:${server.address().port}/`;

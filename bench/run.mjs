@@ -9,9 +9,9 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { TYPES, fileIn, send, typeOf } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -120,15 +120,7 @@ const tlPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta
 <script>window.timeline = new TL.Timeline('timeline-embed', '/events.json', { script_path: '/tl/js/', font: null });</script>
 </body></html>`;
 
-// ---------- a static server that compresses as a CDN would (gzip) ----------
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.csv': 'text/csv' };
-function send(req, res, body, type) {
-  const gz = /gzip/.test(req.headers['accept-encoding'] ?? '') && !/image\/(png|jpe?g)|font\/woff/.test(type);
-  const headers = { 'content-type': type, 'cache-control': 'no-store' };
-  if (gz) { body = zlib.gzipSync(body, { level: 9 }); headers['content-encoding'] = 'gzip'; }
-  res.writeHead(200, headers);
-  res.end(body);
-}
+// ---------- a static server that compresses as a CDN would (gzip, serve.mjs) ----------
 // A host article with the widget five screens down, as a script embed and as the iframe
 // the widget's "Embed this" panel offers.
 const filler = '<p class="filler">Article text.</p>'.repeat(5);
@@ -152,11 +144,8 @@ const server = http.createServer((req, res) => {
   if (url.pathname === '/vendor/plot.umd.min.js') return send(req, res, fs.readFileSync(path.join(NM, '@observablehq/plot/dist/plot.umd.min.js')), TYPES['.js']);
   for (const [prefix, dir] of routes) {
     if (url.pathname.startsWith(prefix)) {
-      let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
-      const file = path.resolve(dir, rel);
-      if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        return send(req, res, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
-      }
+      const file = fileIn(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
+      if (file) return send(req, res, fs.readFileSync(file), typeOf(file));
     }
   }
   res.writeHead(404);

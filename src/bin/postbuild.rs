@@ -161,8 +161,14 @@ mod native {
         let template =
             std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
         let site = site_url()?;
+        let ds = phase_one::core::data::parse(
+            phase_one::core::data::FILE_NAME,
+            phase_one::core::data::BUILT_IN,
+        )
+        .map_err(|_| "the built-in purchase data have problems".to_string())?;
         for (loc, prerendered) in pages {
             let lang = loc.lang;
+            let title = page_title(loc, &ds);
             // The language's own files come with the wasm, not after it.
             let files: String = lang
                 .files()
@@ -184,7 +190,7 @@ mod native {
                 .find(|(l, _)| *l == lang)
                 .map(|(_, alt)| alt.as_str())
                 .unwrap_or_default();
-            let links = links + &social_meta(site.as_deref(), loc, &locales, card)?;
+            let links = links + &social_meta(site.as_deref(), loc, &locales, &title, card);
             let preload = format!(
                 "<link rel=\"modulepreload\" href=\"{glue}\">\
                  <link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" type=\"application/wasm\" \
@@ -193,7 +199,7 @@ mod native {
             let html = replace_marker(&template, "<!-- postbuild: preload -->", &preload)?;
             let html = remove_trunk_link(&html);
             let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
-            let html = in_language(&html, loc)?;
+            let html = in_language(&html, loc, &title)?;
             let page = staging.join(lang.page());
             std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", lang.page()))?;
         }
@@ -264,8 +270,9 @@ mod native {
         site: Option<&str>,
         loc: &'static Locale,
         locales: &[&Locale],
+        title: &str,
         alt: &str,
-    ) -> Result<String, String> {
+    ) -> String {
         use phase_one::core::picture::{CARD_HEIGHT, WIDTH};
         let meta = |property: &str, content: &str| {
             format!(
@@ -275,7 +282,7 @@ mod native {
         };
         let og_locale = |l: Lang| l.intl().replace('-', "_");
         let mut out = meta("og:type", "article");
-        out.push_str(&meta("og:title", &page_title(loc)?));
+        out.push_str(&meta("og:title", title));
         out.push_str(&meta("og:description", loc.strings.page_description));
         out.push_str(&meta("og:locale", &og_locale(loc.lang)));
         for l in locales.iter().filter(|l| l.lang != loc.lang) {
@@ -294,18 +301,16 @@ mod native {
                 escape_html(alt)
             ));
         }
-        Ok(out)
+        out
     }
 
-    /// A language's page title, with the promise from the data.
-    fn page_title(loc: &'static Locale) -> Result<String, String> {
-        use phase_one::core::{data, text};
-        let ds = data::parse(data::FILE_NAME, data::BUILT_IN)
-            .map_err(|_| "the built-in purchase data have problems".to_string())?;
+    /// A language's page title, with the promise from the data (for `<title>` and
+    /// `og:title`).
+    fn page_title(loc: &'static Locale, ds: &phase_one::core::data::Dataset) -> String {
         let f = phase_one::ui::format::Fmt::new(loc, false);
         // Without the word joiners that keep figures whole on the page: a title is plain text
         // to search engines and social sites.
-        Ok(text::page_title(loc, &f, &ds).replace('\u{2060}', ""))
+        phase_one::core::text::page_title(loc, &f, ds).replace('\u{2060}', "")
     }
 
     /// The files a server compresses: text, and the wasm. (PNG is compressed already.)
@@ -417,9 +422,8 @@ mod native {
 
     /// The page in a language: `<html lang>`, its title and description, and the root's
     /// `data-lang` (which the client reads to know what was prerendered).
-    fn in_language(html: &str, loc: &'static Locale) -> Result<String, String> {
+    fn in_language(html: &str, loc: &'static Locale, page_title: &str) -> Result<String, String> {
         let s = loc.strings;
-        let page_title = page_title(loc)?;
         let title = between(html, "<title>", "</title>")?;
         let description = between(html, "<meta name=\"description\" content=\"", "\">")?;
         let root = "data-phase-one-standalone>";
@@ -427,7 +431,7 @@ mod native {
             return Err("index.html lacks <html lang=\"en\"> or the standalone root".into());
         }
         Ok(html
-            .replacen(title, &escape_html(&page_title), 1)
+            .replacen(title, &escape_html(page_title), 1)
             .replacen(description, &escape_html(s.page_description), 1)
             .replacen(
                 "<html lang=\"en\"",

@@ -770,21 +770,12 @@ fn sources_line(v: &View, outcomes: &[&str]) -> String {
     )
 }
 
-/// The first final count in the data (the outcome the dek leads with): its figure, and
-/// what it counts and whose count it is (its note).
-fn outcome(v: &View) -> Option<(String, String)> {
+/// The first final count in the data (the outcome the dek leads with), as the
+/// reconciliation words it: its figure, what it counts and whose count it is (its note),
+/// and its id in the data.
+fn outcome<'a>(v: &View<'a>) -> Option<text::Count<'a>> {
     let r = text::reconciliation(v.loc, v.f, v.ds)?;
-    let c = r.counts.into_iter().find(|c| !c.derived)?;
-    Some((c.figure, c.what))
-}
-
-/// The id of the first final count (as [`outcome`]).
-fn outcome_id<'a>(v: &View<'a>) -> Option<&'a str> {
-    use super::data::{Scope, Unit};
-    v.ds.outcomes
-        .iter()
-        .find(|o| o.unit == Unit::Percent && matches!(o.scope, Scope::Goods | Scope::GoodsServices))
-        .map(|o| o.id.as_str())
+    r.counts.into_iter().find(|c| c.outcome.is_some())
 }
 
 /// The final counts the headline and dek state (`text::headline`, `text::dek`).
@@ -794,10 +785,10 @@ const STORY_OUTCOMES: [&str; 3] = ["below-2017", "share-goods-only", "share-good
 fn alt(v: &View, e: &Evaluation, verdicts: bool) -> String {
     let s = v.loc.strings;
     let mut parts = vec![text::headline(v.loc, v.f, v.ds).replace('\u{2060}', "")];
-    if let Some((figure, what)) = outcome(v) {
+    if let Some(c) = outcome(v) {
         parts.push(fill(
             s.picture_outcome,
-            &[("figure", &figure), ("what", &what)],
+            &[("figure", &c.figure), ("what", &c.what)],
         ));
     }
     parts.push(text::chart_summary(v.loc, v.f, e).replace('\u{2060}', ""));
@@ -845,16 +836,17 @@ pub fn card(v: &View) -> Option<Picture> {
     let top = sheet.y + 16.0;
     let left_w = 320.0;
     let mut left = Sheet::new(top);
-    if let Some((figure, what)) = outcome(v) {
-        left.para(PAD, left_w, &figure, 96.0, true, colour::MISSED);
+    let first = outcome(v);
+    if let Some(c) = &first {
+        left.para(PAD, left_w, &c.figure, 96.0, true, colour::MISSED);
         left.gap(4.0);
-        left.para(PAD, left_w, &what, 24.0, false, colour::FG);
+        left.para(PAD, left_w, &c.what, 24.0, false, colour::FG);
     }
     let mut items = sheet.items;
     items.append(&mut left.items);
     // The sources at the foot, on as many lines as they need, then the chart in what
     // room is left beside the figure.
-    let outcomes: Vec<&str> = outcome_id(v).into_iter().collect();
+    let outcomes: Vec<&str> = first.and_then(|c| c.outcome).into_iter().collect();
     let sources = wrap(&sources_line(v, &outcomes), 16.0, false, WIDTH - 2.0 * PAD);
     let mut foot = Sheet::new(CARD_HEIGHT - 28.0 - sources.len() as f64 * 21.0);
     let sources_top = foot.y;

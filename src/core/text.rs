@@ -430,8 +430,9 @@ pub struct Count<'a> {
     pub figure: String,
     pub what: String,
     pub source: Option<&'a Citation>,
-    /// Derived here from the monthly figures, not read in a source.
-    pub derived: bool,
+    /// The id of the data's final count (`outcomes.csv`), or `None` for the share derived
+    /// here from the monthly figures, which no source states.
+    pub outcome: Option<&'a str>,
 }
 
 /// "How it ended": the promise, then each count of how much of it was bought (every final
@@ -497,7 +498,7 @@ pub fn reconciliation<'a>(
                 .iter()
                 .find_map(|i| ds.source(*i))
                 .map(|s| &s.cite),
-            derived: false,
+            outcome: Some(o.id.as_str()),
         })
         .collect();
     counts.push(Count {
@@ -513,7 +514,7 @@ pub fn reconciliation<'a>(
             ],
         ),
         source: None,
-        derived: true,
+        outcome: None,
     });
     let missing = (last < DEAL_END).then(|| {
         let month = f.month(last.next(), MonthStyle::Long);

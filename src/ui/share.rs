@@ -3,14 +3,16 @@
 
 use yew::prelude::*;
 
-use super::{CopyStatus, Ui, share_url, use_derived, use_ui, use_widget};
+use super::{CopyStatus, Ui, use_derived, use_ui, use_widget};
 use crate::core::locale::Strings;
 use crate::core::text::embed_snippets;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    /// The query string of the current state.
+    /// The query string of the current state (for the embed snippets).
     pub query: String,
+    /// The link to the current view (`share_url`).
+    pub link: AttrValue,
 }
 
 /// The text a copy button shows for its status.
@@ -55,7 +57,7 @@ pub fn Share(props: &ShareProps) -> Html {
     };
     // On paper, the address of this view takes the place of the buttons (shown only in
     // print, and only once it is absolute: the prerender knows no address).
-    let url = share_url(&env, &props.query, None);
+    let url = &props.link;
     let print = crate::core::text::around(s.print_link, "url").map(|(before, after)| {
         html! {
             <p class="p1-print-link" data-testid="print-link">
@@ -68,8 +70,8 @@ pub fn Share(props: &ShareProps) -> Html {
     html! {
         <>
             <div class="p1-share" role="group" aria-label={s.share_heading}>
-                <CopyLink query={props.query.clone()} testid="copy-link" />
-                <DownloadImage query={props.query.clone()} />
+                <CopyLink url={url.clone()} testid="copy-link" />
+                <DownloadImage url={url.clone()} />
                 <details class="p1-embed" data-testid="embed-panel" ontoggle={on_toggle}>
                     <summary onclick={on_summary}>{ s.embed_this }</summary>
                     <Snippet label={s.embed_iframe} code={iframe} testid="embed-iframe" />
@@ -83,8 +85,8 @@ pub fn Share(props: &ShareProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct CopyLinkProps {
-    /// The query string of the current state.
-    pub query: String,
+    /// The link to the current view (`share_url`).
+    pub url: AttrValue,
     pub testid: &'static str,
     #[prop_or_default]
     pub quiet: bool,
@@ -95,9 +97,9 @@ pub struct CopyLinkProps {
 /// of the widget, so it is in reach on a phone, and one at the foot.
 #[component]
 pub fn CopyLink(props: &CopyLinkProps) -> Html {
-    let Ui { s, env, .. } = use_ui();
+    let Ui { s, .. } = use_ui();
     let status = use_state(CopyStatus::default);
-    let url = share_url(&env, &props.query, None);
+    let url = props.url.clone();
     let copy_link = {
         let setter = status.setter();
         let url = url.clone();
@@ -111,7 +113,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
                 { copy_label(s, *status, s.copy_link) }
             </button>
             if *status == CopyStatus::Failed {
-                <ManualCopy text={url} />
+                <ManualCopy text={url.to_string()} />
             }
         </>
     }
@@ -119,8 +121,8 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct DownloadProps {
-    /// The query string of the current state (the picture links to this view).
-    pub query: String,
+    /// The link to the current view, which the picture carries.
+    pub url: AttrValue,
 }
 
 /// "Download image": the reader's view (verdicts at their pace, rates, cut-off, chart,
@@ -129,11 +131,11 @@ pub struct DownloadProps {
 pub fn DownloadImage(props: &DownloadProps) -> Html {
     use crate::core::picture::{self, View};
     use crate::core::timeline;
-    let Ui { loc, s, f, env } = use_ui();
+    let Ui { loc, s, f, .. } = use_ui();
     let handle = use_widget();
     let derived = use_derived();
     let status = use_state(CopyStatus::default);
-    let url = share_url(&env, &props.query, None);
+    let url = props.url.clone();
     let onclick = {
         let setter = status.setter();
         Callback::from(move |_: MouseEvent| {

@@ -159,6 +159,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let env = init.env.clone();
         move |_| env
     });
+    // The link to this view ("Copy link" at the top and the foot, the picture, print).
+    let link = AttrValue::from(super::share_url(&env, &query, None));
     let state = &handle.0;
     let loc: &'static Locale = locale_of(&init);
     // Derived results, computed once per change of the scenario or the data.
@@ -208,7 +210,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <Notices notices={state.notices.clone()} />
                 <Head data={state.data.clone()} heading_id={heading_id.clone()} {asking}
                       has_apps_event={state.timeline.find(text::APPS_EVENT).is_some()}
-                      switch={lang_switch(loc, &env, &query)} query={query.clone()} />
+                      switch={lang_switch(loc, &env, &query)} link={link.clone()} />
                 <DataFiles files={state.files.clone()} />
                 if look.view.shows_simulator() && state.quiz != Quiz::Off {
                     <GuessFirst />
@@ -242,7 +244,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         <Method data={state.data.clone()} files={state.files.clone()} />
                     }
                     <footer class="p1-foot">
-                        <Share query={query} />
+                        <Share {query} {link} />
                         <p class="p1-credit">{ loc.strings.credit }</p>
                     </footer>
                 </Island></Suspense>
@@ -297,8 +299,8 @@ struct HeadProps {
     /// The timeline has the event the sentence on the apps links to.
     has_apps_event: bool,
     switch: LangSwitch,
-    /// The query string of the current state, for "Copy link".
-    query: String,
+    /// The link to the current view, for "Copy link".
+    link: AttrValue,
     /// Guess first, before the guess: the headline and dek state no outcome.
     asking: bool,
 }
@@ -333,7 +335,7 @@ fn Head(props: &HeadProps) -> Html {
     html! {
         <header class="p1-head">
             <div class="p1-head-tools">
-                <super::share::CopyLink query={props.query.clone()} testid="copy-link-top"
+                <super::share::CopyLink url={props.link.clone()} testid="copy-link-top"
                                         quiet=true />
                 for (other, href) in props.switch.links.iter().cloned() {
                     <a class="p1-lang" {href} hreflang={other.code()} lang={other.code()}
