@@ -224,17 +224,32 @@ test('a slow start moves nothing: no "needs JavaScript" line comes and goes, and
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
+      // Every frame until the widget is live: could the reader see the line? (Until the
+      // loader runs it has a box, of no height and hidden.)
+      window.__lineShown = 0;
+      window.__frames = 0;
+      const look = () => {
+        const line = document.querySelector('[data-testid="no-script"]');
+        if (line && line.getBoundingClientRect().height > 0 && getComputedStyle(line).visibility === 'visible') window.__lineShown += 1;
+        window.__frames += 1;
+        if (!document.querySelector('.p1[data-live]')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
     });
     // The wasm arrives 2.5 s late: past the moment the line would show for a reader
-    // without JavaScript.
+    // without JavaScript (1.5 s).
+    let held = 0;
     await page.route('**/*_bg.wasm', async (r) => {
+      held += 1;
       await new Promise((done) => setTimeout(done, 2500));
       await r.continue();
     });
     await page.goto(w.server.url + path);
-    await page.waitForTimeout(2000);
-    assert.equal(await page.locator('[data-testid="no-script"]').isVisible(), false, `${path || 'index.html'}: the line showed`);
     await page.waitForSelector('.p1[data-live]');
+    assert.ok(held >= 1, 'the wasm was held back');
+    const [shown, frames] = await page.evaluate(() => [window.__lineShown, window.__frames]);
+    assert.ok(frames > 60, `${path || 'index.html'}: watched ${frames} frames`);
+    assert.equal(shown, 0, `${path || 'index.html'}: the line showed in ${shown} of ${frames} frames`);
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift < 0.01, `${path || 'index.html'}: layout shift ${shift}`);
     assert.deepEqual(page.errors, []);
