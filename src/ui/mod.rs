@@ -150,6 +150,10 @@ pub struct Env {
     pub asset_base: String,
     /// A prefix that makes element ids unique per instance on a page.
     pub id_prefix: String,
+    /// On the widget's own page, the language the page was written in (its
+    /// `data-lang`): a link in another language gives the page that language's
+    /// `lang` and title. `None` in a host's page, which keeps its own.
+    pub page_lang: Option<crate::core::locale::Lang>,
 }
 
 impl Env {

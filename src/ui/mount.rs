@@ -164,6 +164,7 @@ pub fn mount(host: &Element) {
             asset_base,
             id_prefix: String::new(),
             data_origins,
+            page_lang: None,
         };
         // The page's own language (the Chinese page says so on its root): a link without
         // `lang` keeps it, and only a view in that language can hydrate its prerender.
@@ -171,6 +172,10 @@ pub fn mount(host: &Element) {
             .get_attribute("data-lang")
             .and_then(|l| Lang::from_tag(&l))
             .unwrap_or_default();
+        let env = Env {
+            page_lang: Some(page_lang),
+            ..env
+        };
         let mut params = params;
         let lang = *params.lang.get_or_insert(page_lang);
         let hydrate = host.first_element_child().is_some() && lang == page_lang;
@@ -240,6 +245,7 @@ pub fn mount(host: &Element) {
         asset_base,
         id_prefix: format!("p1-{instance}-"),
         data_origins,
+        page_lang: None,
     };
     let lang = params.lang.unwrap_or_default();
     let init = Init {

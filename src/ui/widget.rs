@@ -184,10 +184,23 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let heading_id = env.id("headline");
     // Guess first: until the reader has guessed, no outcome anywhere they look first, the
     // tab's title included (on the widget's own page; an embed leaves its host's alone).
+    // A link that asks the page for another language gets that language's title and
+    // `lang` (or English's, if its files failed).
     let asking = state.quiz.hides_outcome();
-    super::dom::use_title(
-        (asking && env.mode != Mode::Script).then(|| loc.strings.headline_plain.to_string()),
-    );
+    let other_lang = env.page_lang.is_some_and(|page| page != loc.lang);
+    let title = if env.mode == Mode::Script {
+        None
+    } else if asking {
+        Some(loc.strings.headline_plain.to_string())
+    } else {
+        other_lang.then(|| {
+            // As the build writes each page's title: plain text, without word joiners.
+            let f = super::format::Fmt::new(loc, false);
+            text::page_title(loc, &f, &state.data).replace('\u{2060}', "")
+        })
+    };
+    super::dom::use_title(title);
+    super::dom::use_page_lang(other_lang.then(|| loc.lang.code()));
 
     html! {
         <ContextProvider<&'static Locale> context={loc}>

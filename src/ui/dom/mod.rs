@@ -76,6 +76,10 @@ browser! {
     #[hook]
     pub fn use_title(title: Option<String>) => sync::use_title;
 
+    /// While `lang` is set, the page's `<html lang>` says it.
+    #[hook]
+    pub fn use_page_lang(lang: Option<&'static str>) => sync::use_page_lang;
+
     /// A select's chosen option kept in step with `value`.
     #[hook]
     pub fn use_select_value(node: &NodeRef, value: String) => sync::use_select_value;

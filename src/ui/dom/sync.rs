@@ -109,3 +109,28 @@ pub fn use_title(title: Option<String>) {
         }
     });
 }
+
+/// While `lang` is set, the page's `<html lang>` says it (a link asking the widget's own
+/// page for another language); when it is unset again, the page's own returns.
+#[hook]
+pub fn use_page_lang(lang: Option<&'static str>) {
+    use_effect_with(lang, |lang| {
+        let html = lang
+            .and(web_sys::window())
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        let before = html.as_ref().zip(*lang).map(|(html, l)| {
+            let before = html.get_attribute("lang");
+            let _ = html.set_attribute("lang", l);
+            before
+        });
+        move || {
+            if let (Some(html), Some(before)) = (html, before) {
+                let _ = match before {
+                    Some(b) => html.set_attribute("lang", &b),
+                    None => html.remove_attribute("lang"),
+                };
+            }
+        }
+    });
+}

@@ -206,6 +206,10 @@ test('lang=zh-Hans by link on the English page, and data-lang on a script embed'
   await p.goto(w.server.url + '?lang=zh-Hans');
   await waitForApp(p);
   assert.equal(await p.getAttribute('.p1', 'lang'), 'zh-Hans');
+  // The page takes the language it now speaks: its lang, and the Chinese page's title.
+  const zhTitle = await (await fetch(w.server.url + ZH.replace(/^\//, ''))).text().then((h) => h.match(/<title>([^<]*)<\/title>/)[1]);
+  assert.match(zhTitle, /^中国承诺/);
+  assert.deepEqual(await p.evaluate(() => [document.documentElement.lang, document.title]), ['zh-Hans', zhTitle]);
   assert.match(await said(p, 'verdict-2020'), /^2020年：658亿美元/);
   // The share panel's snippets carry the language and point at the Chinese page.
   await p.click('[data-testid="embed-panel"] > summary');
@@ -220,6 +224,8 @@ test('lang=zh-Hans by link on the English page, and data-lang on a script embed'
   assert.match(plain(await inShadow('zh', '[data-testid="verdict-2020"]')), /^2020年：/);
   assert.match(await inShadow('en', '[data-testid="verdict-2020"]'), /^2020: \$65\.8bn/);
   assert.equal(await host.evaluate(() => document.getElementById('zh').shadowRoot.querySelector('.p1').lang), 'zh-Hans');
+  // A host page keeps its own language and title.
+  assert.deepEqual(await host.evaluate(() => [document.documentElement.lang, document.title]), ['zh-CN', '文章']);
   assert.equal(await host.evaluate(() => document.getElementById('zh').shadowRoot.querySelector('[data-testid="lang-switch"]').hidden), true);
   const english = await host.evaluate(({ parts, fn }) => {
     const f = new Function(`return (${fn})`)();
