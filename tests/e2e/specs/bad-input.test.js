@@ -200,6 +200,12 @@ async function newPage(opts = {}) {
   page.logs = [];
   page.on('console', (m) => page.logs.push(`${m.type()}: ${m.text()}`));
   await page.addInitScript(() => {
+    // Every write to the address bar, even one that leaves it as it was.
+    window.__historyWrites = 0;
+    for (const name of ['replaceState', 'pushState']) {
+      const original = history[name].bind(history);
+      history[name] = (...args) => { window.__historyWrites += 1; return original(...args); };
+    }
     window.__longest = 0;
     try {
       new PerformanceObserver((list) => {
@@ -236,6 +242,22 @@ const changed = (page, name, from) =>
  *  (`ui/dom/url.rs`). Only a check that a script embed never writes it waits this long. */
 const URL_DEBOUNCE_MS = 150;
 const pastDebounce = (page) => page.waitForTimeout(URL_DEBOUNCE_MS * 2);
+/** The link the widget offers (in its Shadow DOM or the page). */
+const offeredLink = (page) => page.evaluate(() => {
+  const root = document.querySelector('[data-phase-one-widget]')?.shadowRoot ?? document;
+  return root.querySelector('[data-testid="copy-link-top"]')?.dataset.url;
+});
+/** A slider moved, its view rendered (the link changed), then the widget's page's
+ *  debounce window passed twice over: an embed that wrote the address would have. */
+async function movedAndSettled(page) {
+  const before = await offeredLink(page);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((b) => {
+    const root = document.querySelector('[data-phase-one-widget]')?.shadowRoot ?? document;
+    return root.querySelector('[data-testid="copy-link-top"]')?.dataset.url !== b;
+  }, before);
+  await pastDebounce(page);
+}
 const requested = (server, p) => server.log.includes(p);
 /** The longest main-thread task so far, in ms. */
 const longest = (page) => page.evaluate(() => window.__longest);
@@ -582,15 +604,22 @@ const cases = [
     assert.equal(link.searchParams.get('p1.basis'), 'cn');
     assert.equal(link.hash, '#comments');
   }],
+  ['own page', 'the widget\'s own page writes its address once a slider settles (the control for the checks that an embed never does)', async () => {
+    const p = await app();
+    await p.focus('[data-testid="rate-manufactured"]');
+    await movedAndSettled(p);
+    assert.ok(await p.evaluate(() => window.__historyWrites) >= 1);
+    assert.equal(new URL(p.url()).searchParams.get('mfg'), await p.evaluate(() => document.querySelector('[data-testid="rate-manufactured"]').value));
+  }],
   ['script embed', 'the article\'s address bar is never rewritten', async () => {
     const p = await newPage();
     const url = `${A()}/article.html?id=42`;
     await p.goto(url);
     await ready(p);
     await p.focus('[data-testid="rate-manufactured"]');
-    await p.keyboard.press('ArrowRight');
-    await pastDebounce(p);
+    await movedAndSettled(p);
     assert.equal(p.url(), url);
+    assert.equal(await p.evaluate(() => window.__historyWrites), 0);
   }],
   ['script embed', 'p1.data from another site is refused and never requested', async () => {
     const p = await newPage();
@@ -661,9 +690,9 @@ const cases = [
     await p.goto(url);
     await p.waitForFunction(() => document.querySelector('[data-phase-one-widget]').shadowRoot?.querySelector('.p1[data-live]'));
     await p.focus('[data-testid="rate-manufactured"]');
-    await p.keyboard.press('ArrowRight');
-    await pastDebounce(p);
+    await movedAndSettled(p);
     assert.equal(p.url(), url);
+    assert.equal(await p.evaluate(() => window.__historyWrites), 0);
     assert.ok(p.logs.some((l) => /only applies on the widget's own page/.test(l)));
   }],
   ['script embed', '50 instances on one page all start', async () => {
