@@ -168,7 +168,11 @@ mod native {
         .map_err(|_| "the built-in purchase data have problems".to_string())?;
         for (loc, prerendered) in pages {
             let lang = loc.lang;
-            let title = page_title(loc, &ds);
+            let title = phase_one::core::text::page_title(
+                loc,
+                &phase_one::ui::format::Fmt::new(loc, false),
+                &ds,
+            );
             // The language's own files come with the wasm, not after it.
             let files: String = lang
                 .files()
@@ -302,15 +306,6 @@ mod native {
             ));
         }
         out
-    }
-
-    /// A language's page title, with the promise from the data (for `<title>` and
-    /// `og:title`).
-    fn page_title(loc: &'static Locale, ds: &phase_one::core::data::Dataset) -> String {
-        let f = phase_one::ui::format::Fmt::new(loc, false);
-        // Without the word joiners that keep figures whole on the page: a title is plain text
-        // to search engines and social sites.
-        phase_one::core::text::page_title(loc, &f, ds).replace('\u{2060}', "")
     }
 
     /// The files a server compresses: text, and the wasm. (PNG is compressed already.)

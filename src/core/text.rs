@@ -310,10 +310,12 @@ pub fn headline(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     }
 }
 
-/// The page's `<title>`, with the promise from the data.
+/// The page's `<title>` (and `og:title`), with the promise from the data: plain text to
+/// tabs, search engines and social sites, so without the word joiners that keep figures
+/// whole on the page.
 pub fn page_title(loc: &Locale, f: &dyn Format, ds: &Dataset) -> String {
     let extra = extra_promised(loc, f, ds).unwrap_or_default();
-    fill(loc.strings.page_title, &[("extra", &extra)])
+    fill(loc.strings.page_title, &[("extra", &extra)]).replace('\u{2060}', "")
 }
 
 /// The dek under the headline: the shares bought, each with its scope, and how far short

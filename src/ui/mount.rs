@@ -151,6 +151,12 @@ pub fn mount(host: &Element) {
             }
             None => (own, (url_state::split_address(&href).0, search, hash, "")),
         };
+        // The page's own language (the Chinese page says so on its root): a link without
+        // `lang` keeps it, and only a view in that language can hydrate its prerender.
+        let page_lang = host
+            .get_attribute("data-lang")
+            .and_then(|l| Lang::from_tag(&l))
+            .unwrap_or_default();
         let env = Env {
             mode: if framed {
                 Mode::Iframe
@@ -164,17 +170,7 @@ pub fn mount(host: &Element) {
             asset_base,
             id_prefix: String::new(),
             data_origins,
-            page_lang: None,
-        };
-        // The page's own language (the Chinese page says so on its root): a link without
-        // `lang` keeps it, and only a view in that language can hydrate its prerender.
-        let page_lang = host
-            .get_attribute("data-lang")
-            .and_then(|l| Lang::from_tag(&l))
-            .unwrap_or_default();
-        let env = Env {
             page_lang: Some(page_lang),
-            ..env
         };
         let mut params = params;
         let lang = *params.lang.get_or_insert(page_lang);

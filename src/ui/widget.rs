@@ -193,11 +193,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
     } else if asking {
         Some(loc.strings.headline_plain.to_string())
     } else {
-        other_lang.then(|| {
-            // As the build writes each page's title: plain text, without word joiners.
-            let f = super::format::Fmt::new(loc, false);
-            text::page_title(loc, &f, &state.data).replace('\u{2060}', "")
-        })
+        // The language's page title, as the build writes it (only on such a link).
+        other_lang.then(|| text::page_title(loc, &super::format::Fmt::new(loc, false), &state.data))
     };
     super::dom::use_title(title);
     super::dom::use_page_lang(other_lang.then(|| loc.lang.code()));
