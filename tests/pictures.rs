@@ -223,3 +223,26 @@ fn the_palette_is_the_light_themes() {
         assert!(css.contains(&decl), "widget.css lacks {decl}");
     }
 }
+
+/// `picture::capitals` maps ASCII case only. Every heading the pictures can put in
+/// capitals (each language, each month a view can rewind to) must come out as full
+/// Unicode case mapping would write it; a language with other cased letters fails here.
+#[test]
+fn headings_in_capitals_need_only_ascii_case_mapping() {
+    use phase_one::core::format::{Format, MonthStyle};
+    use phase_one::core::month::{DEAL_END, DEAL_START};
+    for loc in langs() {
+        let f = Fmt::new(loc, false);
+        let s = loc.strings;
+        let mut headings = vec![s.verdict_heading_end.to_string()];
+        for m in DEAL_START.prev().through(DEAL_END.next()) {
+            let month = f.month(m, MonthStyle::Long);
+            headings.push(locale::fill(s.verdict_heading, &[("month", &month)]));
+        }
+        for h in headings {
+            assert_eq!(picture::capitals(&h), h.to_uppercase(), "{:?}", loc.lang);
+        }
+    }
+    // The check can fail: a cased letter outside ASCII is left as it is.
+    assert_ne!(picture::capitals("à"), "à".to_uppercase());
+}

@@ -880,13 +880,21 @@ pub fn card(v: &View) -> Option<Picture> {
     })
 }
 
+/// A heading in capitals, as the widget's CSS sets it (`text-transform: uppercase`).
+/// ASCII case mapping: the headings of the widget's languages have no other cased letter
+/// (`tests/pictures.rs` checks every heading against full Unicode case mapping), and
+/// `str::to_uppercase` would bring Unicode's case tables into the wasm (7.6 KB gzip).
+pub fn capitals(text: &str) -> String {
+    text.to_ascii_uppercase()
+}
+
 /// The verdicts at the view's pace, as the widget words them: the rewind, the heading,
 /// each year's line (its tag first) and the pace set.
 fn verdicts(sheet: &mut Sheet, v: &View, e: &Evaluation) {
     let (loc, f, w) = (v.loc, v.f, WIDTH - 2.0 * PAD);
     sheet.para(PAD, w, &text::rewind(loc, f, e), 28.0, true, colour::FG);
     sheet.gap(6.0);
-    let heading = text::verdict_heading(loc, f, e).to_uppercase();
+    let heading = capitals(&text::verdict_heading(loc, f, e));
     sheet.para(PAD, w, &heading, 18.0, true, colour::MUTED);
     sheet.gap(4.0);
     for r in [&e.years[0], &e.years[1], &e.both] {
