@@ -15,6 +15,7 @@ pub mod month;
 pub mod pace;
 pub mod picture;
 pub mod problem;
+pub mod sorted;
 pub mod sources;
 pub mod state;
 pub mod steps;

@@ -113,13 +113,13 @@ mod intl {
     //! locale and style, cached.
 
     use std::cell::RefCell;
-    use std::collections::BTreeMap;
 
     use js_sys::{Array, Date, Function, Object, Reflect};
     use wasm_bindgen::JsValue;
 
     use crate::core::format::MonthStyle;
     use crate::core::month::Month;
+    use crate::core::sorted::SortedMap;
 
     /// A formatter's style: which `Intl` class, and its options.
     #[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -133,11 +133,11 @@ mod intl {
     }
 
     thread_local! {
-        static CACHE: RefCell<BTreeMap<(&'static str, Style), Function>> =
-            const { RefCell::new(BTreeMap::new()) };
+        static CACHE: RefCell<SortedMap<(&'static str, Style), Function>> =
+            const { RefCell::new(SortedMap::new()) };
         /// Month names are few and asked for often (chart axis, table, select).
-        static MONTHS: RefCell<BTreeMap<(&'static str, Month, MonthStyle), String>> =
-            const { RefCell::new(BTreeMap::new()) };
+        static MONTHS: RefCell<SortedMap<(&'static str, Month, MonthStyle), String>> =
+            const { RefCell::new(SortedMap::new()) };
     }
 
     fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -152,8 +152,7 @@ mod intl {
     fn formatter(tag: &'static str, style: Style) -> Function {
         CACHE.with(|c| {
             c.borrow_mut()
-                .entry((tag, style))
-                .or_insert_with(|| {
+                .get_or_insert_with((tag, style), || {
                     let loc = Array::of1(&JsValue::from_str(tag));
                     let month = |m: &str, year: bool| {
                         let mut o = vec![("month", JsValue::from_str(m))];

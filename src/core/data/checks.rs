@@ -1,7 +1,7 @@
 //! Checks across rows of `purchases.csv`: everything a basis needs is there, and the
 //! figures that should agree (sums, targets = baseline + increment) do.
 
-use std::collections::BTreeMap;
+use crate::core::sorted::SortedMap;
 
 use super::types::{Basis, Category, Dataset, Period};
 use crate::core::decimal::decimal;
@@ -82,10 +82,12 @@ impl Checker<'_> {
 
     /// A month with monthly figures for some goods categories must have all of them.
     fn partial_months(&mut self) {
-        let mut months: BTreeMap<(Basis, Month), Vec<(Category, usize)>> = BTreeMap::new();
+        let mut months: SortedMap<(Basis, Month), Vec<(Category, usize)>> = SortedMap::new();
         for ((b, m, c), f) in &self.ds.monthly {
             if Category::SPLIT.contains(c) {
-                months.entry((*b, *m)).or_default().push((*c, f.line));
+                months
+                    .get_or_insert_with((*b, *m), Vec::new)
+                    .push((*c, f.line));
             }
         }
         for ((b, m), have) in months {

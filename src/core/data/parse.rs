@@ -1,7 +1,9 @@
 //! Reading `purchases.csv` row by row: one function per record type. Every problem is
 //! collected with its line and field; the cross-row checks are in `checks.rs`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+
+use crate::core::sorted::SortedMap;
 
 use super::types::{
     Basis, Category, Dataset, Figure, Milestone, Outcome, Period, Record, Scope, Source, Status,
@@ -350,7 +352,7 @@ impl<'a> Reader<'a> {
     fn insert<K: Ord>(
         problems: &mut Vec<Problem>,
         file: &str,
-        map: &mut BTreeMap<K, Figure>,
+        map: &mut SortedMap<K, Figure>,
         key: K,
         figure: Figure,
         what: impl FnOnce() -> String,

@@ -1,6 +1,6 @@
 //! The purchase data's types: what a validated `purchases.csv` holds.
 
-use std::collections::BTreeMap;
+use crate::core::sorted::SortedMap;
 
 use crate::core::month::Month;
 use crate::core::sources::Citation;
@@ -142,11 +142,11 @@ pub struct Outcome {
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub milestones: Vec<Milestone>,
-    pub commitments: BTreeMap<(Period, Category), Figure>,
-    pub baselines: BTreeMap<(Basis, Category), Figure>,
-    pub targets: BTreeMap<(Basis, i32, Category), Figure>,
-    pub monthly: BTreeMap<(Basis, Month, Category), Figure>,
-    pub ytd: BTreeMap<(Basis, Month, Category), Figure>,
+    pub commitments: SortedMap<(Period, Category), Figure>,
+    pub baselines: SortedMap<(Basis, Category), Figure>,
+    pub targets: SortedMap<(Basis, i32, Category), Figure>,
+    pub monthly: SortedMap<(Basis, Month, Category), Figure>,
+    pub ytd: SortedMap<(Basis, Month, Category), Figure>,
     pub outcomes: Vec<Outcome>,
 }
 
