@@ -114,7 +114,7 @@ impl<K, V> IntoIterator for SortedMap<K, V> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
