@@ -634,7 +634,7 @@ fn place_in(
             });
         }
     }
-    out.sort_by_key(|m| m.index);
+    crate::core::sorted::sort_by_key(&mut out, |m| m.index);
     out
 }
 

@@ -197,7 +197,7 @@ impl Layout {
 /// (SVG y, downwards). In the order given.
 pub fn stack(ys: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..ys.len()).collect();
-    order.sort_by(|a, b| ys[*a].total_cmp(&ys[*b]));
+    crate::core::sorted::sort_by(&mut order, |a, b| ys[*a].total_cmp(&ys[*b]));
     let mut placed = vec![0.0; ys.len()];
     let mut prev = f64::NEG_INFINITY;
     for &i in &order {

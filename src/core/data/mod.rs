@@ -93,7 +93,7 @@ impl Steps for Job<'_> {
         if problems.len() < csv::MAX_PROBLEMS {
             checks::run(self.file, &reader.ds, &mut problems);
         }
-        problems.sort_by_key(|p| p.line);
+        crate::core::sorted::sort_by_key(&mut problems, |p| p.line);
         if problems.is_empty() {
             Ok(reader.ds)
         } else {

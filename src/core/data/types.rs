@@ -203,7 +203,7 @@ impl Dataset {
                     .then_some((f.line, cited))
             })
             .collect();
-        out.sort_by_key(|(line, _)| *line);
+        crate::core::sorted::sort_by_key(&mut out, |(line, _)| *line);
         out
     }
 

@@ -114,7 +114,7 @@ impl Steps for Job<'_> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        events.sort_by_key(|e| e.date);
+        crate::core::sorted::sort_by_key(&mut events, |e| e.date);
         Ok(Timeline { events })
     }
 }
