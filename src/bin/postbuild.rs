@@ -16,7 +16,10 @@
 //!    listing them with their sizes and alt texts; every page's head gets its Open Graph
 //!    and Twitter card tags. Tags that need an absolute address (`og:url`, `og:image`,
 //!    `canonical`, `hreflang`) come only with `PHASE_ONE_SITE_URL`.
-//! 6. In a release build, last, writes `<file>.gz` (gzip -9) and `<file>.br` (brotli 11)
+//! 6. In a release build, drops the comments and indentation from the stylesheet and the
+//!    JS glue (their readers are in `static/` and wasm-bindgen's source), and gives the
+//!    page the slimmed stylesheet's `integrity` hash.
+//! 7. In a release build, last, writes `<file>.gz` (gzip -9) and `<file>.br` (brotli 11)
 //!    beside every file a server would compress (README, "Serving it compressed").
 
 // The hook runs natively; on wasm32 (clippy --all-targets) this binary is an empty shell.
@@ -55,7 +58,7 @@ mod native {
             pages.push((locale, markers::strip_names(&prerender(locale).await)));
         }
         let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
-        let done = run(&staging, &pages).and_then(|()| {
+        let done = run(&staging, &pages, release).and_then(|()| {
             if release {
                 precompress(&staging)?;
             }
@@ -138,11 +141,24 @@ mod native {
         render(Extras::Prerender(Rc::new(cards))).await
     }
 
-    fn run(staging: &Path, pages: &[(&'static Locale, String)]) -> Result<(), String> {
+    fn run(
+        staging: &Path,
+        pages: &[(&'static Locale, String)],
+        release: bool,
+    ) -> Result<(), String> {
         let files = list(staging)?;
         let glue = find(&files, "phase-one-widget", ".js")?;
         let wasm = find(&files, "phase-one-widget", "_bg.wasm")?;
         let css = find(&files, "widget", ".css")?;
+        let slim_css = if release {
+            let slimmed = slim(&staging.join(&css), slim_css)?;
+            slim(&staging.join(&glue), |js| {
+                without_comments(js, "// wasm-bindgen's JS glue, without its comments.\n")
+            })?;
+            Some(slimmed)
+        } else {
+            None
+        };
         let locales: Vec<&Locale> = pages.iter().map(|(loc, _)| *loc).collect();
 
         std::fs::write(
@@ -160,6 +176,10 @@ mod native {
         let index = staging.join("index.html");
         let template =
             std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
+        let template = match &slim_css {
+            Some(slim) => with_integrity(&template, &css, slim)?,
+            None => template,
+        };
         let site = site_url()?;
         let ds = phase_one::core::data::parse(
             phase_one::core::data::FILE_NAME,
@@ -472,7 +492,11 @@ mod native {
             })
             .collect();
         let langs = format!("{{ {} }}", langs.join(", "));
-        let source = without_comments(include_str!("loader.js"));
+        let source = without_comments(
+            include_str!("loader.js"),
+            "// Phase One widget loader, generated from src/bin/loader.js (read the comments \
+             there); do not edit.\n",
+        );
         source
             .replace("__GLUE__", glue)
             .replace("__WASM__", wasm)
@@ -486,11 +510,8 @@ mod native {
     /// a third of the bytes every embedding page downloads), under a one-line header.
     /// Removes `/** … */` blocks and lines that are only a `//` comment; code is kept as
     /// written.
-    fn without_comments(js: &str) -> String {
-        let mut out = String::from(
-            "// Phase One widget loader, generated from src/bin/loader.js (read the comments \
-             there); do not edit.\n",
-        );
+    fn without_comments(js: &str, header: &str) -> String {
+        let mut out = String::from(header);
         let mut rest = js;
         while let Some(start) = rest.find("/**") {
             out.push_str(&rest[..start]);
@@ -600,6 +621,69 @@ mod native {
         }
     }
 
+    /// Rewrites a staged file through `slim`, and gives back what it wrote.
+    fn slim(path: &Path, slim: impl Fn(&str) -> String) -> Result<String, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("reading {}: {e}", path.display()))?;
+        let slim = slim(&text);
+        std::fs::write(path, &slim).map_err(|e| format!("writing {}: {e}", path.display()))?;
+        Ok(slim)
+    }
+
+    /// A stylesheet without its comments (each becomes a space, which still separates
+    /// what it stood between), indentation and blank lines: its comments were a third of
+    /// its gzip bytes. Strings are kept as written.
+    fn slim_css(css: &str) -> String {
+        let b = css.as_bytes();
+        let (mut out, mut from, mut i) = (String::with_capacity(css.len()), 0, 0);
+        while i < b.len() {
+            match b[i] {
+                quote @ (b'"' | b'\'') => {
+                    i += 1;
+                    while i < b.len() && b[i] != quote {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    out.push_str(&css[from..i]);
+                    out.push(' ');
+                    i = css[i + 2..]
+                        .find("*/")
+                        .map_or(b.len(), |end| i + 2 + end + 2);
+                    from = i;
+                }
+                _ => i += 1,
+            }
+        }
+        out.push_str(&css[from.min(b.len())..]);
+        out.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The page with the stylesheet link's `integrity` (Trunk's, for the file as it was)
+    /// made for `css` as it is now. A link without one is left as it is.
+    fn with_integrity(html: &str, file: &str, css: &str) -> Result<String, String> {
+        use base64::Engine;
+        use sha2::Digest;
+        let Some(at) = html.find(&format!("href=\"./{file}\"")) else {
+            return Err(format!("index.html has no link to {file}"));
+        };
+        let end = at + html[at..].find('>').ok_or("index.html: an unclosed link")?;
+        let Some(start) = html[at..end].find("integrity=\"").map(|i| at + i + 11) else {
+            return Ok(html.to_string());
+        };
+        let stop = start
+            + html[start..end]
+                .find('"')
+                .ok_or("index.html: a broken link")?;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(css));
+        Ok(format!("{}sha384-{hash}{}", &html[..start], &html[stop..]))
+    }
+
     fn replace_marker(html: &str, marker: &str, with: &str) -> Result<String, String> {
         if !html.contains(marker) {
             return Err(format!("index.html has no `{marker}` marker"));
@@ -615,12 +699,37 @@ mod native {
         fn the_loader_keeps_its_code_and_drops_its_comments() {
             let js =
                 "// a\nconst a = 'https://x'; // kept\n/** doc\n * more */\nfoo();\n  // b\nbar();";
-            let out = without_comments(js);
+            let out = without_comments(js, "// header\n");
             assert_eq!(out.lines().count(), 4, "{out}");
             assert!(
                 out.contains("const a = 'https://x'; // kept\nfoo();\nbar();"),
                 "{out}"
             );
+        }
+
+        #[test]
+        fn the_stylesheet_keeps_its_rules_and_strings_and_drops_its_comments() {
+            let css = "/* head */\n.a {\n  color: red; /* why */\n  content: \"/* kept */\";\n}\n\
+                       \n  .b/**/.c { quotes: '\\'' '/*'; }\n/* open";
+            assert_eq!(
+                slim_css(css),
+                ".a {\ncolor: red;\ncontent: \"/* kept */\";\n}\n.b .c { quotes: '\\'' '/*'; }"
+            );
+        }
+
+        #[test]
+        fn the_stylesheet_link_gets_the_slimmed_files_hash() {
+            let html = "<link rel=\"stylesheet\" href=\"./w.css\" integrity=\"sha384-old\"/><p>";
+            let out = with_integrity(html, "w.css", "a{}").expect("a link");
+            // `printf 'a{}' | openssl dgst -sha384 -binary | base64`
+            assert_eq!(
+                out,
+                "<link rel=\"stylesheet\" href=\"./w.css\" \
+                 integrity=\"sha384-m4Zcd9m9Kerya2aMKZ9CuL1yv7QLjdpmEo79GaQCk1uO2U4trsxWuyqSJsOzpOru\"/><p>"
+            );
+            let bare = "<link rel=\"stylesheet\" href=\"./w.css\"><p>";
+            assert_eq!(with_integrity(bare, "w.css", "a{}").as_deref(), Ok(bare));
+            assert!(with_integrity(bare, "x.css", "a{}").is_err());
         }
 
         #[test]
