@@ -11,7 +11,9 @@
 // and where the median run's main-thread time went.
 //
 // Usage: node bench/lighthouse.mjs [--categories seo,best-practices,performance,accessibility]
-//        [--runs 3]
+//        [--runs 3] [--dist DIR]
+// --dist measures a build already made (say, a variant to compare) instead of making one;
+// its pages' absolute addresses (SEO) are then whatever that build has.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,7 +35,9 @@ const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} 
 
 // The build, made again into a folder of its own with this server's address (the port is
 // taken first, the server answers once the build is there).
-const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'p1-lighthouse-'));
+const d = process.argv.indexOf('--dist');
+const given = d > 0 ? path.resolve(process.argv[d + 1]) : null;
+const stage = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'p1-lighthouse-'));
 const server = http.createServer((req, res) => {
   const file = fileIn(stage, decodeURIComponent(new URL(req.url, 'http://x').pathname));
   if (!file) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
@@ -41,11 +45,13 @@ const server = http.createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const site = `http://127.0.0.1:${server.address().port}/`;
-execFileSync('trunk', ['build', '--release', '--offline', '--dist', stage], {
-  cwd: ROOT,
-  env: { ...process.env, PHASE_ONE_SITE_URL: site },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+if (!given) {
+  execFileSync('trunk', ['build', '--release', '--offline', '--dist', stage], {
+    cwd: ROOT,
+    env: { ...process.env, PHASE_ONE_SITE_URL: site },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -117,5 +123,5 @@ try {
 } finally {
   await chrome.kill();
   server.close();
-  fs.rmSync(stage, { recursive: true, force: true });
+  if (!given) fs.rmSync(stage, { recursive: true, force: true });
 }
