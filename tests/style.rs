@@ -59,3 +59,42 @@ fn no_production_code_reads_a_test_hook() {
         reads.join("\n")
     );
 }
+
+/// Code the wasm carries stays out of what made it big (README, "Size"): `BTreeMap` and
+/// the slice sorts bring their code anew for each type (`core::sorted` has one of each),
+/// and Unicode case mapping brings its tables (`picture::capitals` maps ASCII). Only the
+/// code before a file's tests counts, and `core/sorted.rs` itself sorts once.
+#[test]
+fn the_widgets_code_keeps_out_of_what_made_the_wasm_big() {
+    const HEAVY: [&str; 7] = [
+        "BTreeMap",
+        ".sort(",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_unstable",
+        ".to_uppercase()",
+        ".to_lowercase()",
+    ];
+    let mut files = common::rust_files("src/core");
+    files.extend(common::rust_files("src/ui"));
+    assert!(files.len() > 20);
+    let found: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("core/sorted.rs"))
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).expect("readable source");
+            text.lines()
+                .take_while(|l| !l.starts_with("#[cfg(test)]") && !l.starts_with("#[cfg(all(test"))
+                .enumerate()
+                .filter(|(_, l)| !l.trim_start().starts_with("//"))
+                .filter(|(_, l)| HEAVY.iter().any(|h| l.contains(h)))
+                .map(|(n, l)| format!("{}:{}: {}", f.display(), n + 1, l.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "in the widget's code:\n{}",
+        found.join("\n")
+    );
+}
