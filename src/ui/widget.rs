@@ -50,7 +50,12 @@ pub struct WidgetProps {
 }
 
 /// The outermost classes of what follows the simulator: one island.
-const BELOW_SIM: &[&str] = &["p1-outcomes", "p1-timeline", "p1-method", "p1-foot"];
+/// The islands below the simulator (see `hydrate`), each by the class of its outermost
+/// element.
+const OUTCOMES: &[&str] = &["p1-outcomes"];
+const TIMELINE: &[&str] = &["p1-timeline"];
+const METHOD: &[&str] = &["p1-method"];
+const FOOT: &[&str] = &["p1-foot"];
 
 type Loaded = Result<(Rc<Dataset>, Rc<Timeline>), Vec<Problem>>;
 
@@ -238,21 +243,28 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         <div class="p1-area-notes"><ChartNotes /></div>
                     </section>
                 }
-                // Everything below the simulator hydrates after it (see `hydrate`).
-                <Suspense><Island reach={BELOW_SIM}>
-                    if look.view.shows_simulator() && !asking {
+                // Everything below the simulator hydrates after it, a part a task (see
+                // `hydrate`).
+                if look.view.shows_simulator() && !asking {
+                    <Suspense><Island reach={OUTCOMES}>
                         <Outcomes data={state.data.clone()} />
-                    }
-                    if look.view.shows_timeline() {
+                    </Island></Suspense>
+                }
+                if look.view.shows_timeline() {
+                    <Suspense><Island reach={TIMELINE}>
                         <TimelineView timeline={state.timeline.clone()} filters={state.filters}
                                       selected={state.selected.clone()}
                                       highlighted={state.highlighted.clone()}
                                       from_chart={state.from_chart}
                                       extras={init.extras.clone()} />
-                    }
-                    if look.view.shows_simulator() && !asking {
+                    </Island></Suspense>
+                }
+                if look.view.shows_simulator() && !asking {
+                    <Suspense><Island reach={METHOD}>
                         <Method data={state.data.clone()} files={state.files.clone()} />
-                    }
+                    </Island></Suspense>
+                }
+                <Suspense><Island reach={FOOT}>
                     <footer class="p1-foot">
                         <Share {query} {link} />
                         <p class="p1-credit">{ loc.strings.credit }</p>

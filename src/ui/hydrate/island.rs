@@ -1,10 +1,10 @@
 //! Islands: parts of the prerendered page that hydrate after the simulator. While the
 //! simulator hydrates, an island's markup stays as the server wrote it (readable, its
 //! links working), so hydrating it never stands between a reader's first slider input
-//! and its answer. The islands hydrate together when the browser is next idle, or as
-//! soon as the reader reaches towards one of them (a pointer over it, focus in it, or
-//! Tab). Anywhere else (script embeds, renders after the first) an island renders at
-//! once.
+//! and its answer. The islands hydrate when the browser is next idle, one a task from
+//! the top (so that no one long task holds them all), or all at once as soon as the
+//! reader reaches towards one of them (a pointer over it, focus in it, or Tab). Anywhere
+//! else (script embeds, renders after the first) an island renders at once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -110,6 +110,19 @@ impl Drop for Waiter {
     }
 }
 
+/// Wakes the islands one a task, top first, so that no one task hydrates them all: on
+/// idle, nobody is waiting for them, and each is then a task of its own on the main thread
+/// (a reader reaching towards one wakes them all at once instead).
+#[cfg(target_arch = "wasm32")]
+fn one_a_task(mut wake: std::vec::IntoIter<yew::suspense::SuspensionHandle>) {
+    if let Some(first) = wake.next() {
+        first.resume();
+        if wake.len() > 0 {
+            super::wake::in_a_later_task(move || one_a_task(wake));
+        }
+    }
+}
+
 /// An island's content, inside a `Suspense` (which keeps the prerendered markup on
 /// screen while this waits): `<Suspense><Island reach={…}>…</Island></Suspense>`.
 #[component]
@@ -136,9 +149,13 @@ pub fn Island(props: &IslandProps) -> HtmlResult {
                     super::wake::when_idle_or_reached(
                         all_reach,
                         islands.focus.clone(),
-                        move || {
+                        move |reached| {
                             let wake = std::mem::take(&mut waiting.borrow_mut().wake);
-                            wake.into_iter().for_each(|h| h.resume());
+                            if reached {
+                                wake.into_iter().for_each(|h| h.resume());
+                            } else {
+                                one_a_task(wake.into_iter());
+                            }
                         },
                     );
                 }

@@ -13,28 +13,34 @@ const IDLE_WAIT_MS: u32 = 500;
 
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
+/// Calls `next` in a task of its own, after the browser has had its turn (`setTimeout`).
+pub fn in_a_later_task(next: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(0, next).forget();
+}
+
 /// Calls `f` once: when the browser is next idle (at most [`IDLE_WAIT_MS`] later), or
 /// when the reader reaches into an element with one of the classes `reach` (a pointer
 /// over it or pressed on it, focus moved into it) or presses Tab anywhere, whichever
-/// comes first. A reader's input elsewhere (a slider) doesn't call it. From then on,
-/// `focus` follows where focus is in the widget, for [`hand_over_focus`].
+/// comes first; `f` is told which (`true`: the reader reached). A reader's input
+/// elsewhere (a slider) doesn't call it. From then on, `focus` follows where focus is in
+/// the widget, for [`hand_over_focus`].
 pub fn when_idle_or_reached(
     reach: Rc<RefCell<Vec<&'static str>>>,
     focus: Rc<RefCell<FocusWatch>>,
-    f: impl FnOnce() + 'static,
+    f: impl FnOnce(bool) + 'static,
 ) {
     let (Some(window), Some(document)) = (
         web_sys::window(),
         web_sys::window().and_then(|w| w.document()),
     ) else {
-        return f();
+        return f(false);
     };
-    type Todo = RefCell<Option<Box<dyn FnOnce()>>>;
+    type Todo = RefCell<Option<Box<dyn FnOnce(bool)>>>;
     let todo: Rc<Todo> = Rc::new(RefCell::new(Some(Box::new(f))));
     let listeners: Rc<RefCell<Vec<(&'static str, Listener)>>> = Rc::default();
     let fire = {
         let (todo, listeners, document) = (todo.clone(), listeners.clone(), document.clone());
-        move || {
+        move |reached: bool| {
             let f = todo.borrow_mut().take();
             if let Some(f) = f {
                 // The listeners go in a later task: one of them may be running now.
@@ -46,7 +52,7 @@ pub fn when_idle_or_reached(
                 })
                 .forget();
                 watch_focus(&document, &focus);
-                f();
+                f(reached);
             }
         }
     };
@@ -63,13 +69,13 @@ pub fn when_idle_or_reached(
                 }),
             };
             if reached {
-                (*fire)();
+                (*fire)(true);
             }
         });
         add(&document, name, &l);
         listeners.borrow_mut().push((name, l));
     }
-    let idle = Closure::once_into_js(move || (*fire)());
+    let idle = Closure::once_into_js(move || (*fire)(false));
     let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());

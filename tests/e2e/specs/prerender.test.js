@@ -114,6 +114,36 @@ test('the simulator answers first: what lies below it hydrates afterwards, and t
   await page.close();
 });
 
+test('on idle the islands hydrate one a task, from the top, so that no one task holds them all', async () => {
+  const page = await w.newPage();
+  await page.addInitScript(holdIdle);
+  // Which islands each task swapped in: a mutation observer's callback runs once a task,
+  // with that task's changes.
+  await page.addInitScript(() => {
+    const ISLANDS = ['p1-outcomes', 'p1-timeline', 'p1-method', 'p1-foot'];
+    window.__batches = [];
+    new MutationObserver((records) => {
+      const swapped = new Set();
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.nodeType === 1) ISLANDS.filter((c) => n.classList.contains(c)).forEach((c) => swapped.add(c));
+        }
+      }
+      if (swapped.size) window.__batches.push(ISLANDS.filter((c) => swapped.has(c)));
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(w.server.url);
+  await page.waitForSelector('.p1[data-ready]');
+  await page.evaluate(() => { window.__batches = []; });
+  await frames(page, 3);
+  assert.deepEqual(await page.evaluate(() => window.__batches), [], 'the islands wait for idle');
+  await page.evaluate(() => window.__idle());
+  await page.waitForSelector('.p1[data-live]');
+  assert.deepEqual(await page.evaluate(() => window.__batches), [['p1-outcomes'], ['p1-timeline'], ['p1-method'], ['p1-foot']]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a reader reaching towards an island hydrates it at once, keeping focus where it was', async () => {
   // Idle never comes: only the reader's pointer or keyboard wakes the islands.
   const pointer = await w.newPage();
