@@ -508,8 +508,8 @@ mod native {
 
     /// The loader without its comments (they are for its readers in `src/bin/`, and were
     /// a third of the bytes every embedding page downloads), under a one-line header.
-    /// Removes `/** … */` blocks and lines that are only a `//` comment; code is kept as
-    /// written.
+    /// Removes `/** … */` blocks, lines that are only a `//` comment, blank lines and
+    /// indentation; code is kept as written, and a template literal's text exactly.
     fn without_comments(js: &str, header: &str) -> String {
         let mut out = String::from(header);
         let mut rest = js;
@@ -521,12 +521,24 @@ mod native {
             }
         }
         out.push_str(rest);
-        out.lines()
-            .enumerate()
-            .filter(|(i, l)| *i == 0 || !l.trim_start().starts_with("//"))
-            .map(|(_, l)| l)
-            .collect::<Vec<_>>()
-            .join("\n")
+        // Line by line, knowing whether a line starts inside a template literal (whose
+        // text is kept exactly): outside one, comment lines and blank lines go, and so
+        // does indentation.
+        let mut in_template = false;
+        let mut kept = Vec::new();
+        for (i, line) in out.lines().enumerate() {
+            let starts_inside = in_template;
+            in_template ^= line.matches('`').count() % 2 == 1;
+            if starts_inside || i == 0 {
+                kept.push(line);
+                continue;
+            }
+            let code = line.trim_start();
+            if !code.is_empty() && !code.starts_with("//") {
+                kept.push(code);
+            }
+        }
+        kept.join("\n")
     }
 
     /// A JavaScript string literal.
@@ -700,6 +712,8 @@ mod native {
             let js =
                 "// a\nconst a = 'https://x'; // kept\n/** doc\n * more */\nfoo();\n  // b\nbar();";
             let out = without_comments(js, "// header\n");
+            let kept = without_comments("x();\n  const t = `a\n  // b\n\n  c`;\n  y();", "// h\n");
+            assert_eq!(kept, "// h\nx();\nconst t = `a\n  // b\n\n  c`;\ny();");
             assert_eq!(out.lines().count(), 4, "{out}");
             assert!(
                 out.contains("const a = 'https://x'; // kept\nfoo();\nbar();"),
