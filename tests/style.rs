@@ -29,7 +29,7 @@ fn no_line_in_src_runs_over_100_characters() {
 /// Test hooks are not behaviour hooks: production code finds its own elements by
 /// `data-p1-*` attributes or references, so renaming a `data-testid` can't change what
 /// the widget does. A test hook may only be written (`data-testid=` in markup), never
-/// read (a selector or `get_attribute`).
+/// read (a selector or `get_attribute`) outside tests.
 #[test]
 fn no_production_code_reads_a_test_hook() {
     let mut files = common::rust_files("src");
@@ -38,21 +38,9 @@ fn no_production_code_reads_a_test_hook() {
             .into_iter()
             .map(std::path::PathBuf::from),
     );
-    let reads: Vec<String> = files
-        .iter()
-        .flat_map(|f| {
-            let text = std::fs::read_to_string(f).expect("readable source");
-            text.lines()
-                .enumerate()
-                .filter(|(_, l)| {
-                    l.contains("[data-testid")
-                        || l.contains("\"data-testid\"")
-                        || l.contains("testid'")
-                })
-                .map(|(n, l)| format!("{}:{}: {}", f.display(), n + 1, l.trim()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let reads = lines_where(&files, |l| {
+        l.contains("[data-testid") || l.contains("\"data-testid\"") || l.contains("testid'")
+    });
     assert!(
         reads.is_empty(),
         "test hooks read by the widget:\n{}",
@@ -78,23 +66,30 @@ fn the_widgets_code_keeps_out_of_what_made_the_wasm_big() {
     let mut files = common::rust_files("src/core");
     files.extend(common::rust_files("src/ui"));
     assert!(files.len() > 20);
-    let found: Vec<String> = files
-        .iter()
-        .filter(|f| !f.ends_with("core/sorted.rs"))
-        .flat_map(|f| {
-            let text = std::fs::read_to_string(f).expect("readable source");
-            text.lines()
-                .take_while(|l| !l.starts_with("#[cfg(test)]") && !l.starts_with("#[cfg(all(test"))
-                .enumerate()
-                .filter(|(_, l)| !l.trim_start().starts_with("//"))
-                .filter(|(_, l)| HEAVY.iter().any(|h| l.contains(h)))
-                .map(|(n, l)| format!("{}:{}: {}", f.display(), n + 1, l.trim()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    files.retain(|f| !f.ends_with("core/sorted.rs"));
+    let found = lines_where(&files, |l| {
+        !l.trim_start().starts_with("//") && HEAVY.iter().any(|h| l.contains(h))
+    });
     assert!(
         found.is_empty(),
         "in the widget's code:\n{}",
         found.join("\n")
     );
+}
+
+/// Every line of `files` that `hit` picks, as "file:line: text", reading each file only up
+/// to its tests (`#[cfg(test)]` or `#[cfg(all(test, …))]` at the start of a line).
+fn lines_where(files: &[std::path::PathBuf], hit: impl Fn(&str) -> bool) -> Vec<String> {
+    files
+        .iter()
+        .flat_map(|f| {
+            let text = std::fs::read_to_string(f).expect("readable source");
+            text.lines()
+                .take_while(|l| !l.starts_with("#[cfg(test)]") && !l.starts_with("#[cfg(all(test"))
+                .enumerate()
+                .filter(|(_, l)| hit(l))
+                .map(|(n, l)| format!("{}:{}: {}", f.display(), n + 1, l.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
