@@ -192,6 +192,24 @@ impl Layout {
     }
 }
 
+/// Where to write the label under the axis that says where the reader's line starts
+/// ("Bought to June 2020", 12 px bold), given that start's `x` and the two month labels
+/// at the axis's ends (`first`, `last`, 12 px): just right of the start, on the month
+/// labels' row if it clears both, else on the row below it, which nothing else uses.
+/// Returns the label's x (its start) and its baseline.
+pub fn start_label_at(fr: &Frame, x: f64, label: &str, first: &str, last: &str) -> (f64, f64) {
+    let x = x + 10.0;
+    let clears_first = x >= fr.x0 + chart::text_width(first, 12.0, false) + 8.0;
+    let end = x + chart::text_width(label, 12.0, true);
+    let last_x = fr.x(chart::k_end(DEAL_END)) - chart::text_width(last, 12.0, false);
+    let row = if clears_first && end + 8.0 <= last_x {
+        20.0
+    } else {
+        38.0
+    };
+    (x, fr.y1 + row)
+}
+
 /// Where to write labels for points at heights `ys` at the chart's end: each as near its
 /// point as it can be, at least `gap` from the next, all between `top` and `bottom`
 /// (SVG y, downwards). In the order given.
@@ -220,6 +238,25 @@ pub fn stack(ys: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_start_label_sits_under_the_axis_and_clears_the_month_labels() {
+        use super::{Frame, start_label_at};
+        let label = "Bought to June 2020";
+        // Wide: on the month labels' row, right of June 2020.
+        let wide = Frame::new(1200.0, 400.0);
+        let x = wide.x(5.0);
+        assert_eq!(
+            start_label_at(&wide, x, label, "Jan 2020", "Dec 2021"),
+            (x + 10.0, wide.y1 + 20.0)
+        );
+        // Narrow: it would run into "Dec 2021", so it takes the row below.
+        let narrow = Frame::new(300.0, 400.0);
+        let (_, y) = start_label_at(&narrow, narrow.x(5.0), label, "Jan 2020", "Dec 2021");
+        assert_eq!(y, narrow.y1 + 38.0);
+        // Below the plot either way, and inside the drawing.
+        assert!(y > narrow.y1 + 20.0 && y + 4.0 <= narrow.h());
+    }
+
     use super::*;
     use crate::core::data;
 

@@ -108,6 +108,18 @@ pub fn GuessFirst() -> Html {
         shown.then_some(lay.answer.1),
     ];
     let wanted: Vec<f64> = ends.iter().flatten().map(|y| y - 8.0).collect();
+    // Under the axis, so that it never sits on the axis line or the lines above it.
+    let bought = fill(
+        s.guess_bought_label,
+        &[("month", &f.month(asof, MonthStyle::Long))],
+    );
+    let bought_at = guess::start_label_at(
+        &fr,
+        lay.start.0,
+        &bought,
+        &f.month(DEAL_START, MonthStyle::Short),
+        &f.month(DEAL_END, MonthStyle::Short),
+    );
     let mut placed = guess::stack(&wanted, 15.0, fr.y0, fr.y1 - 18.0).into_iter();
     let [promise_y, guess_y, answer_y] = ends.map(|e| e.and_then(|_| placed.next()));
 
@@ -156,10 +168,9 @@ pub fn GuessFirst() -> Html {
                         </text>
                         <path class="p1-guess-bought" d={lay.before.clone()} />
                         // Where the reader's line starts: what was bought by the cut-off.
-                        <text class="p1-guess-label is-bought" x={num(lay.start.0 + 10.0)}
-                              y={num(lay.start.1 + 18.0)}>
-                            { super::plain(&fill(s.guess_bought_label,
-                                                 &[("month", &f.month(asof, MonthStyle::Long))])) }
+                        <text class="p1-guess-label is-bought" x={num(bought_at.0)}
+                              y={num(bought_at.1)}>
+                            { super::plain(&bought) }
                         </text>
                         if shown && !lay.after.is_empty() {
                             <path class="p1-guess-bought is-after" d={lay.after.clone()}
