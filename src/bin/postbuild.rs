@@ -150,12 +150,12 @@ mod native {
         let glue = find(&files, "phase-one-widget", ".js")?;
         let wasm = find(&files, "phase-one-widget", "_bg.wasm")?;
         let css = find(&files, "widget", ".css")?;
-        let slim_css = if release {
-            let slimmed = slim(&staging.join(&css), slim_css)?;
+        // The stylesheet as the page will fetch it, once slimmed (release builds only).
+        let slimmed_css = if release {
             slim(&staging.join(&glue), |js| {
                 without_comments(js, "// wasm-bindgen's JS glue, without its comments.\n")
             })?;
-            Some(slimmed)
+            Some(slim(&staging.join(&css), slim_css)?)
         } else {
             None
         };
@@ -176,7 +176,7 @@ mod native {
         let index = staging.join("index.html");
         let template =
             std::fs::read_to_string(&index).map_err(|e| format!("reading index.html: {e}"))?;
-        let template = match &slim_css {
+        let template = match &slimmed_css {
             Some(slim) => with_integrity(&template, &css, slim)?,
             None => template,
         };
@@ -506,8 +506,8 @@ mod native {
             .replace("__OWN__", &format!("[{}]", own.join(", ")))
     }
 
-    /// The loader without its comments (they are for its readers in `src/bin/`, and were
-    /// a third of the bytes every embedding page downloads), under a one-line header.
+    /// A script without its comments (the loader's are for its readers in `src/bin/`, and
+    /// were a third of the bytes every embedding page downloads), under a one-line header.
     /// Removes `/** … */` blocks, lines that are only a `//` comment, blank lines and
     /// indentation; code is kept as written, and a template literal's text exactly.
     fn without_comments(js: &str, header: &str) -> String {

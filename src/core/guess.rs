@@ -238,9 +238,11 @@ pub fn stack(ys: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::core::data;
+
     #[test]
     fn the_start_label_sits_under_the_axis_and_clears_the_month_labels() {
-        use super::{Frame, start_label_at};
         let label = "Bought to June 2020";
         // Wide: on the month labels' row, right of June 2020.
         let wide = Frame::new(1200.0, 400.0);
@@ -256,9 +258,6 @@ mod tests {
         // Below the plot either way, and inside the drawing.
         assert!(y > narrow.y1 + 20.0 && y + 4.0 <= narrow.h());
     }
-
-    use super::*;
-    use crate::core::data;
 
     fn built_in() -> Dataset {
         data::parse(data::FILE_NAME, data::BUILT_IN).unwrap()

@@ -49,7 +49,6 @@ pub struct WidgetProps {
     pub init: Rc<Init>,
 }
 
-/// The outermost classes of what follows the simulator: one island.
 /// The islands below the simulator (see `hydrate`), each by the class of its outermost
 /// element.
 const OUTCOMES: &[&str] = &["p1-outcomes"];
