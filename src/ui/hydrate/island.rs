@@ -1,12 +1,13 @@
 //! Islands: parts of the prerendered page that hydrate after the simulator. While the
 //! simulator hydrates, an island's markup stays as the server wrote it (readable, its
 //! links working), so hydrating it never stands between a reader's first slider input
-//! and its answer. The islands hydrate when the browser is next idle, one a task from
-//! the top (so that no one long task holds them all), or all at once as soon as the
+//! and its answer. The islands hydrate when the browser is next idle, one after another
+//! from the top (each woken in a task of its own once the one above has hydrated, so that
+//! no one long task holds them all), or all at once as soon as the
 //! reader reaches towards one of them (a pointer over it, focus in it, or Tab). Anywhere
 //! else (script embeds, renders after the first) an island renders at once.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -62,11 +63,14 @@ impl std::fmt::Debug for Islands {
     }
 }
 
-/// The islands still waiting: what wakes them all, and how many have yet to hydrate.
+/// The islands still waiting: what wakes each (in page order, with whether it has
+/// counted itself out), whether they wake one after another, and how many have yet to
+/// hydrate.
 #[derive(Default)]
 pub struct Waiting {
     closed: bool,
-    wake: Vec<yew::suspense::SuspensionHandle>,
+    wake: Vec<(yew::suspense::SuspensionHandle, Rc<Cell<bool>>)>,
+    one_by_one: bool,
     reach: Rc<RefCell<Vec<&'static str>>>,
     left: usize,
 }
@@ -85,7 +89,7 @@ pub struct IslandProps {
 struct Waiter {
     suspension: Suspension,
     islands: Islands,
-    counted: std::cell::Cell<bool>,
+    counted: Rc<Cell<bool>>,
 }
 
 impl Waiter {
@@ -93,14 +97,21 @@ impl Waiter {
         if self.counted.replace(true) {
             return;
         }
-        let left = {
+        let (left, one_by_one) = {
             let mut w = self.islands.waiting.borrow_mut();
             w.left = w.left.saturating_sub(1);
-            w.left
+            (w.left, w.one_by_one)
         };
         if left == 0 {
             self.islands.all_live.emit(());
         }
+        #[cfg(target_arch = "wasm32")]
+        if one_by_one {
+            let waiting = self.islands.waiting.clone();
+            super::wake::in_a_later_task(move || wake_next(&waiting));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = one_by_one;
     }
 }
 
@@ -110,16 +121,20 @@ impl Drop for Waiter {
     }
 }
 
-/// Wakes the islands one a task, top first, so that no one task hydrates them all: on
-/// idle, nobody is waiting for them, and each is then a task of its own on the main thread
-/// (a reader reaching towards one wakes them all at once instead).
+/// Wakes the topmost island that has yet to count itself out. On idle nobody is waiting
+/// for the islands, so they wake one after another: each island, once hydrated (or gone),
+/// wakes the next in a task of its own. Waking the next only after that (not in the next
+/// task) matters: Yew's scheduler may spread one island's render over several tasks, and
+/// the next island's render would join its last one.
 #[cfg(target_arch = "wasm32")]
-fn one_a_task(mut wake: std::vec::IntoIter<yew::suspense::SuspensionHandle>) {
-    if let Some(first) = wake.next() {
-        first.resume();
-        if wake.len() > 0 {
-            super::wake::in_a_later_task(move || one_a_task(wake));
-        }
+fn wake_next(waiting: &Rc<RefCell<Waiting>>) {
+    let next = {
+        let mut w = waiting.borrow_mut();
+        w.wake.retain(|(_, counted)| !counted.get());
+        (!w.wake.is_empty()).then(|| w.wake.remove(0).0)
+    };
+    if let Some(next) = next {
+        next.resume();
     }
 }
 
@@ -134,11 +149,12 @@ pub fn Island(props: &IslandProps) -> HtmlResult {
             let wait = islands.hydrating && !islands.waiting.borrow().closed;
             wait.then(|| {
                 let (suspension, handle) = Suspension::new();
+                let counted = Rc::new(Cell::new(false));
                 let (first, all_reach) = {
                     let mut w = islands.waiting.borrow_mut();
                     w.left += 1;
                     w.reach.borrow_mut().extend_from_slice(reach);
-                    w.wake.push(handle);
+                    w.wake.push((handle, counted.clone()));
                     (w.wake.len() == 1, w.reach.clone())
                 };
                 // The first island to wait sets what wakes them all (only a browser
@@ -150,11 +166,12 @@ pub fn Island(props: &IslandProps) -> HtmlResult {
                         all_reach,
                         islands.focus.clone(),
                         move |reached| {
-                            let wake = std::mem::take(&mut waiting.borrow_mut().wake);
                             if reached {
-                                wake.into_iter().for_each(|h| h.resume());
+                                let wake = std::mem::take(&mut waiting.borrow_mut().wake);
+                                wake.into_iter().for_each(|(h, _)| h.resume());
                             } else {
-                                one_a_task(wake.into_iter());
+                                waiting.borrow_mut().one_by_one = true;
+                                wake_next(&waiting);
                             }
                         },
                     );
@@ -164,7 +181,7 @@ pub fn Island(props: &IslandProps) -> HtmlResult {
                 Waiter {
                     suspension,
                     islands,
-                    counted: Default::default(),
+                    counted,
                 }
             })
         }

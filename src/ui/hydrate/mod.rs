@@ -11,8 +11,8 @@
 //!    an action, like a reader's change.
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
 //! 4. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer)
-//!    hydrate when the browser is idle, one a task from the top, or all at once when the
-//!    reader reaches towards one; focus inside one is handed to its twin (`wake.rs`).
+//!    hydrate when the browser is idle, one after another from the top (each woken once
+//!    the one above has hydrated), or all at once when the reader reaches towards one; focus inside one is handed to its twin (`wake.rs`).
 //!    `.p1[data-live]`.
 //! 5. **Hidden events** ([`Extras::Adopt`]) stay raw HTML until the timeline's view first
 //!    differs from the prerendered one ([`use_went_live`]).
@@ -31,8 +31,9 @@
 //!   simulator answers first".
 //! - A hidden event becomes a component only after the reader changes the timeline's
 //!   view: the same test ("the hidden events only when needed").
-//! - On idle, each island hydrates in a task of its own (no one long task holds them all):
-//!   e2e "on idle the islands hydrate one a task, from the top".
+//! - On idle, each island hydrates in a task of its own (no one long task holds them all),
+//!   even when Yew spreads one island's render over several tasks: e2e "on idle the
+//!   islands hydrate one after another, from the top".
 //! - Focus inside an island survives its swap: e2e "a reader reaching towards an island
 //!   hydrates it at once, keeping focus where it was".
 //! - Nothing polls: the hand-over listens for `focusin` and acts once every island is
