@@ -12,8 +12,8 @@
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
 //! 4. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer)
 //!    hydrate when the browser is idle, one after another from the top (each woken once
-//!    the one above has hydrated), or all at once when the reader reaches towards one; focus inside one is handed to its twin (`wake.rs`).
-//!    `.p1[data-live]`.
+//!    the one above has hydrated), or all at once when the reader reaches towards one;
+//!    focus inside one is handed to its twin (`wake.rs`). `.p1[data-live]`.
 //! 5. **Hidden events** ([`Extras::Adopt`]) stay raw HTML until the timeline's view first
 //!    differs from the prerendered one ([`use_went_live`]).
 //!
