@@ -55,7 +55,13 @@ mod native {
                     return ExitCode::FAILURE;
                 }
             };
-            pages.push((locale, markers::strip_names(&prerender(locale).await)));
+            match prerender(locale).await {
+                Ok(page) => pages.push((locale, markers::strip_names(&page))),
+                Err(e) => {
+                    eprintln!("postbuild: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
         }
         let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
         let done = run(&staging, &pages, release).and_then(|()| {
@@ -99,15 +105,14 @@ mod native {
     }
 
     /// The default view, rendered to hydratable HTML. Two passes: the first renders every
-    /// event as a component; the second puts the hidden events' HTML from the first in as
-    /// raw islands, which the client adopts without hydrating them node by node.
-    async fn prerender(loc: &'static Locale) -> String {
-        use std::collections::HashMap;
+    /// part as components; the second puts the chart's and the hidden events' HTML from
+    /// the first in raw, which the client adopts without hydrating it node by node.
+    async fn prerender(loc: &'static Locale) -> Result<String, String> {
         use std::rc::Rc;
 
         use phase_one::core::timeline;
         use phase_one::core::url_state::Params;
-        use phase_one::ui::hydrate::Extras;
+        use phase_one::ui::hydrate::{Extras, Prerendered};
         use phase_one::ui::widget::{Widget, WidgetProps};
         use phase_one::ui::{Env, Init};
         let render = |extras: Extras| {
@@ -129,16 +134,22 @@ mod native {
             .render()
         };
         let whole = render(Extras::Live).await;
-        let Ok(events) = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN) else {
-            return whole;
-        };
-        let cards: HashMap<String, String> = events
+        let chart = markers::element_html(&whole, "<figure data-p1-role=\"chart\"")
+            .ok_or_else(|| format!("prerendering {:?}: no chart in the page", loc.lang))?
+            .to_string();
+        let events = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).map_err(|_| {
+            format!(
+                "prerendering {:?}: the built-in timeline is invalid",
+                loc.lang
+            )
+        })?;
+        let cards = events
             .events
             .iter()
             .filter(|e| !e.key)
             .filter_map(|e| Some((e.id.clone(), markers::card_html(&whole, &e.id)?.to_string())))
             .collect();
-        render(Extras::Prerender(Rc::new(cards))).await
+        Ok(render(Extras::Prerender(Rc::new(Prerendered { cards, chart }))).await)
     }
 
     fn run(

@@ -242,7 +242,8 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                                         let selected = props.selected.as_ref() == Some(&e.id);
                                         if is_extra && !live {
                                             let raw = match &props.extras {
-                                                Extras::Prerender(cards) => cards
+                                                Extras::Prerender(raw) => raw
+                                                    .cards
                                                     .get(&e.id)
                                                     .cloned()
                                                     .unwrap_or_default(),

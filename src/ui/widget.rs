@@ -26,7 +26,7 @@ use yew::prelude::*;
 use super::chart::{Chart, ChartNotes};
 use super::controls::{Rates, Scenario};
 use super::guess::GuessFirst;
-use super::hydrate::{IntlReady, Island, Islands, use_hydration};
+use super::hydrate::{Deferred, IntlReady, Island, Islands, use_hydration};
 use super::method::{Method, Outcomes};
 use super::notice::{DataFiles, Notices};
 use super::share::Share;
@@ -235,7 +235,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     // on a wide widget the sliders beside the verdicts and the chart.
                     <section class="p1-sim" aria-labelledby={env.id("rewind")}>
                         <div class="p1-area-verdict"><Verdict /></div>
-                        <div class="p1-area-chart"><Chart /></div>
+                        <div class="p1-area-chart">
+                            // Adopted as prerendered, live a little later (see `hydrate`).
+                            <Deferred extras={init.extras.clone()}>
+                                <Chart />
+                            </Deferred>
+                        </div>
                         <div class="p1-area-rates"><Rates /></div>
                         <div class="p1-area-outlook"><Outlook /></div>
                         <div class="p1-area-scenario"><Scenario /></div>

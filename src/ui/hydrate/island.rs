@@ -44,10 +44,26 @@ impl Islands {
     }
 
     /// Once every island is live: focus that was on an element the swap removed goes to
-    /// its twin.
+    /// its twin, and focus is no longer watched.
     pub fn hand_over_focus(&self) {
         #[cfg(target_arch = "wasm32")]
-        super::wake::hand_over_focus(&self.focus);
+        {
+            super::wake::restore_focus(&self.focus);
+            super::wake::stop_watching_focus(&self.focus);
+        }
+    }
+
+    /// Starts following where focus is in the widget (before a part swaps in).
+    pub fn watch_focus(&self) {
+        #[cfg(target_arch = "wasm32")]
+        super::wake::watch_focus(&self.focus);
+    }
+
+    /// After a part has swapped in: focus that was on an element it removed goes to its
+    /// twin.
+    pub fn restore_focus(&self) {
+        #[cfg(target_arch = "wasm32")]
+        super::wake::restore_focus(&self.focus);
     }
 }
 

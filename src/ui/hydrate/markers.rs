@@ -42,6 +42,41 @@ pub fn card_html<'a>(html: &'a str, id: &str) -> Option<&'a str> {
     Some(&html[start..start + len])
 }
 
+/// The first element in a rendered page whose markup begins with `open` (say
+/// `<figure data-p1-role="chart"`), through its matching end tag, elements of the same name
+/// nested in it included: the chart's raw HTML for [`super::Prerendered`].
+pub fn element_html<'a>(html: &'a str, open: &str) -> Option<&'a str> {
+    let start = html.find(open)?;
+    let name = open.strip_prefix('<')?.split([' ', '>']).next()?;
+    let (start_tag, end_tag) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 0usize;
+    let mut at = start;
+    loop {
+        let rest = &html[at..];
+        let close = rest.find(&end_tag)?;
+        // A nested start tag of the same name (not a longer name, like `<figcaption`).
+        let nested = rest.match_indices(&start_tag).map(|(i, _)| i).find(|&i| {
+            matches!(
+                rest.as_bytes().get(i + start_tag.len()),
+                Some(b' ' | b'>' | b'/')
+            )
+        });
+        match nested {
+            Some(i) if i < close => {
+                depth += 1;
+                at += i + start_tag.len();
+            }
+            _ => {
+                at += close + end_tag.len();
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(&html[start..at]);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +102,27 @@ mod tests {
             Some("<article id=\"event-b\">B</article>")
         );
         assert_eq!(card_html(html, "c"), None);
+    }
+
+    #[test]
+    fn finds_an_element_through_its_matching_end_tag() {
+        let html = "<p>x</p><figure class=\"c\"><figcaption>a</figcaption>\
+                    <figure><b>in</b></figure><i>after</i></figure><p>y</p>";
+        assert_eq!(
+            element_html(html, "<figure class=\"c\""),
+            Some(
+                "<figure class=\"c\"><figcaption>a</figcaption>\
+                 <figure><b>in</b></figure><i>after</i></figure>"
+            )
+        );
+        assert_eq!(element_html(html, "<figure class=\"d\""), None);
+        // Unclosed: nothing rather than a part of it.
+        assert_eq!(
+            element_html(
+                "<figure class=\"c\"><figure></figure>",
+                "<figure class=\"c\""
+            ),
+            None
+        );
     }
 }

@@ -6,15 +6,18 @@
 //!
 //! 1. **First render** (the hydrating task): the default view in the page's language,
 //!    numbers and dates written by the plain twin (`Plain`/`PlainZh`, see
-//!    [`IntlReady`]), every island left as the server wrote it. `.p1[data-ready]` follows.
+//!    [`IntlReady`]), every island left as the server wrote it, the chart's HTML adopted
+//!    as it is ([`Deferred`]). `.p1[data-ready]` follows.
 //! 2. **The link's view** (the `then` of [`use_hydration`]): a link's parameters are applied as
 //!    an action, like a reader's change.
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
-//! 4. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer)
+//! 4. **The chart** is drawn live in the task after, afresh (it may show another view by
+//!    then) and once (with `Intl`), with focus on a marker handed to its twin.
+//! 5. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer)
 //!    hydrate when the browser is idle, one after another from the top (each woken once
 //!    the one above has hydrated), or all at once when the reader reaches towards one;
 //!    focus inside one is handed to its twin (`wake.rs`). `.p1[data-live]`.
-//! 5. **Hidden events** ([`Extras::Adopt`]) stay raw HTML until the timeline's view first
+//! 6. **Hidden events** ([`Extras::Adopt`]) stay raw HTML until the timeline's view first
 //!    differs from the prerendered one ([`use_went_live`]).
 //!
 //! # Invariants
@@ -29,6 +32,11 @@
 //! - An island hydrates only when the browser is idle or the reader reaches towards it;
 //!   a slider input before then is answered with the islands still prerendered: e2e "the
 //!   simulator answers first".
+//! - The hydrating task leaves the chart as prerendered; it is drawn live in a later task,
+//!   and answers a slider before the islands wake: e2e "the chart is adopted as
+//!   prerendered while the page hydrates". A link's view reaches it: e2e "a link to
+//!   another view with the chart still prerendered". Focus on a marker survives: e2e "a
+//!   keyboard reader on a chart marker before the widget starts".
 //! - A hidden event becomes a component only after the reader changes the timeline's
 //!   view: the same test ("the hidden events only when needed").
 //! - On idle, each island hydrates in a task of its own (no one long task holds them all),
@@ -38,9 +46,10 @@
 //!   hydrates it at once, keeping focus where it was".
 //! - Nothing polls: the hand-over listens for `focusin` and acts once every island is
 //!   live; islands wake on `requestIdleCallback` or the reader's input.
-//! - Yew's hydration markers keep their brackets when `postbuild` drops their names:
-//!   `markers::tests`.
+//! - Yew's hydration markers keep their brackets when `postbuild` drops their names, and
+//!   the raw parts are whole elements: `markers::tests`.
 
+mod deferred;
 mod focus_watch;
 mod island;
 pub mod markers;
@@ -51,22 +60,33 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+pub use deferred::Deferred;
 pub use island::{Island, Islands};
 
-/// The timeline's hidden events (those beyond the key moments) are an island of their
-/// own: prerendered for readers without JavaScript, adopted as they are when the page
-/// hydrates (no per-node work), and made components only when the reader's view needs
-/// them (every event shown, a filter, a selection).
+/// Parts the prerendered page carries as raw HTML, adopted as they are when the page
+/// hydrates (no per-node work in the hydrating task), and rendered as components later:
+/// the timeline's hidden events (those beyond the key moments) when the reader's view
+/// needs them (every event shown, a filter, a selection), and the chart in a task of its
+/// own right after the first render ([`Deferred`]).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Extras {
     /// Rendered as components (script embeds, tests, any render but the prerendered
     /// page's).
     #[default]
     Live,
-    /// Prerendering: each hidden event's HTML, by event id, inserted as it is.
-    Prerender(Rc<std::collections::HashMap<String, String>>),
-    /// Hydrating the prerendered page: keep each hidden event's HTML until needed.
+    /// Prerendering: each part's HTML from a first pass, inserted as it is.
+    Prerender(Rc<Prerendered>),
+    /// Hydrating the prerendered page: keep each part's HTML until it is rendered live.
     Adopt,
+}
+
+/// The raw parts of the prerendered page, as a first pass rendered them.
+#[derive(Debug, PartialEq, Default)]
+pub struct Prerendered {
+    /// Each hidden event's card, by event id.
+    pub cards: std::collections::HashMap<String, String>,
+    /// The chart's `<figure>`.
+    pub chart: String,
 }
 
 /// Whether `Intl` formatting may be used yet: false for the first render, whose text

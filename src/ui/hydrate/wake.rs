@@ -23,7 +23,7 @@ pub fn in_a_later_task(next: impl FnOnce() + 'static) {
 /// over it or pressed on it, focus moved into it) or presses Tab anywhere, whichever
 /// comes first; `f` is told which (`true`: the reader reached). A reader's input
 /// elsewhere (a slider) doesn't call it. From then on, `focus` follows where focus is in
-/// the widget, for [`hand_over_focus`].
+/// the widget, for [`restore_focus`].
 pub fn when_idle_or_reached(
     reach: Rc<RefCell<Vec<&'static str>>>,
     focus: Rc<RefCell<FocusWatch>>,
@@ -51,7 +51,7 @@ pub fn when_idle_or_reached(
                     }
                 })
                 .forget();
-                watch_focus(&document, &focus);
+                watch_focus(&focus);
                 f(reached);
             }
         }
@@ -101,8 +101,15 @@ fn remove(doc: &web_sys::Document, name: &str, l: &Listener) {
 }
 
 /// Notes where focus is in the widget now, and again on every `focusin` until
-/// [`hand_over_focus`]; focus moving out of the widget forgets it.
-fn watch_focus(document: &web_sys::Document, focus: &Rc<RefCell<FocusWatch>>) {
+/// [`stop_watching_focus`]; focus moving out of the widget forgets it. Already watching,
+/// it does nothing.
+pub fn watch_focus(focus: &Rc<RefCell<FocusWatch>>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if focus.borrow().stop.is_some() {
+        return;
+    }
     let note = {
         let focus = focus.clone();
         move |el: Option<web_sys::Element>| {
@@ -118,31 +125,43 @@ fn watch_focus(document: &web_sys::Document, focus: &Rc<RefCell<FocusWatch>>) {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
         );
     });
-    add(document, "focusin", &l);
+    add(&document, "focusin", &l);
     let doc = document.clone();
     focus.borrow_mut().stop = Some(Box::new(move || remove(&doc, "focusin", &l)));
 }
 
-/// Once every island is live (the swap is over): if the element that had focus was
-/// swapped out, focus goes to its twin in the new markup, without scrolling. Stops
-/// watching.
-pub fn hand_over_focus(focus: &Rc<RefCell<FocusWatch>>) {
-    let (seen, stop) = {
-        let mut w = focus.borrow_mut();
-        (w.seen.take(), w.stop.take())
-    };
+/// Stops following focus (every part has swapped in).
+pub fn stop_watching_focus(focus: &Rc<RefCell<FocusWatch>>) {
+    let stop = focus.borrow_mut().stop.take();
     if let Some(stop) = stop {
         stop();
     }
-    let Some((_, root, path)) = seen.filter(|(old, ..)| !old.is_connected()) else {
+}
+
+/// After a swap: if the element that had focus was swapped out, focus goes to its twin in
+/// the new markup, without scrolling.
+pub fn restore_focus(focus: &Rc<RefCell<FocusWatch>>) {
+    let seen = {
+        let mut w = focus.borrow_mut();
+        let gone = w.seen.as_ref().is_some_and(|(old, ..)| !old.is_connected());
+        if gone { w.seen.take() } else { None }
+    };
+    let Some((_, root, path)) = seen else {
         return;
     };
-    if let Some(el) = node_at(&root, &path).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let opts = web_sys::FocusOptions::new();
-        opts.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&opts);
-    }
+    let Some(el) = node_at(&root, &path) else {
+        return;
+    };
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    // An HTML element, or an SVG one (a chart marker).
+    let _ = match el.dyn_into::<web_sys::HtmlElement>() {
+        Ok(html) => html.focus_with_options(&opts),
+        Err(el) => match el.dyn_into::<web_sys::SvgElement>() {
+            Ok(svg) => svg.focus_with_options(&opts),
+            Err(_) => Ok(()),
+        },
+    };
 }
 
 /// An element's position under the widget's root `.p1`: the root and the indexes among

@@ -151,6 +151,71 @@ test('on idle the islands hydrate one after another, from the top, each in a tas
   await page.close();
 });
 
+test('the chart is adopted as prerendered while the page hydrates, and drawn live in a task of its own right after', async () => {
+  const page = await w.newPage();
+  await page.addInitScript(holdIdle);
+  // Per mutation-observer callback (once a task): did `.p1` get data-ready, was a chart
+  // figure put in?
+  await page.addInitScript(() => {
+    window.__batches = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__chart = document.querySelector('.p1-chart');
+      new MutationObserver((records) => {
+        const ready = records.some((r) => r.type === 'attributes' && r.target.matches('.p1[data-ready]'));
+        const chart = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches('.p1-chart')));
+        if (ready || chart) window.__batches.push({ ready, chart });
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+    });
+  });
+  await page.goto(w.server.url);
+  await page.waitForSelector('.p1[data-ready]');
+  await page.waitForFunction(() => !document.contains(window.__chart));
+  assert.deepEqual(await page.evaluate(() => window.__batches), [{ ready: true, chart: false }, { ready: false, chart: true }],
+    'the page hydrated with the prerendered chart in place; the live chart came in a later task');
+  assert.equal(await page.locator('.p1-chart').count(), 1);
+  // The live chart answers a slider, before the islands below have woken.
+  const before = await page.locator('.p1-svg path.p1-line-projection').first().getAttribute('d');
+  await page.focus('[data-testid="rate-manufactured"]');
+  await page.keyboard.press('End');
+  await page.waitForFunction((d) => document.querySelector('.p1-svg path.p1-line-projection')?.getAttribute('d') !== d, before);
+  assert.equal(await page.locator('.p1[data-live]').count(), 0, 'the islands still wait for idle');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a link to another view with the chart still prerendered: the live chart draws that view', async () => {
+  const page = await w.newPage();
+  await open(page, w.server.url, '?basis=cn&asof=2020-10&total=10');
+  assert.equal(await page.locator('.p1-chart').getAttribute('data-asof'), '2020-10');
+  assert.equal(await page.locator('.p1-chart').getAttribute('data-basis'), 'cn');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a keyboard reader on a chart marker before the widget starts keeps focus on it once the chart is live', async () => {
+  const page = await w.newPage();
+  await page.addInitScript(holdIdle);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto(w.server.url);
+  const id = await page.evaluate(() => {
+    const marker = document.querySelector('[data-testid="chart-marker"][tabindex="0"]');
+    marker.focus();
+    window.__marker = marker;
+    return marker.dataset.eventId;
+  });
+  release();
+  await page.waitForSelector('.p1[data-ready]');
+  await page.waitForFunction(() => !window.__marker.isConnected);
+  await page.waitForFunction((id) => {
+    const el = document.activeElement;
+    return el?.isConnected && el.dataset.testid === 'chart-marker' && el.dataset.eventId === id;
+  }, id);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a reader reaching towards an island hydrates it at once, keeping focus where it was', async () => {
   // Idle never comes: only the reader's pointer or keyboard wakes the islands.
   const pointer = await w.newPage();
