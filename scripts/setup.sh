@@ -3,7 +3,8 @@
 # on a machine that already has everything it only checks versions (a few seconds).
 #
 # Installs: the wasm32 target, Trunk, the wasm-bindgen CLI at the exact version in
-# Cargo.lock, wasm-opt (npm `binaryen`), Debian's fonts-noto-cjk (the font the build
+# Cargo.lock, wasm-opt (npm `binaryen`), esbuild (npm; the release build minifies its
+# scripts with it), Debian's fonts-noto-cjk (the font the build
 # draws the social cards and fallback pictures in), Debian's chromium + chromium-driver (only
 # with --browser), and the end-to-end test packages from tests/e2e/package-lock.json
 # (only with --e2e), and for the cross-engine suite (only with --e2e): Debian's
@@ -17,6 +18,7 @@ cd "$ROOT"
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.0"
 BINARYEN_VERSION="132.0.0"
+ESBUILD_VERSION="0.28.2"
 WANT_BROWSER=0
 WANT_E2E=0
 for arg in "$@"; do
@@ -79,6 +81,12 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSI
   npm install -g --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
+# 4a. esbuild from npm: the release build minifies the JS glue and the loader with it
+if [ "$(esbuild --version 2>/dev/null)" != "$ESBUILD_VERSION" ]; then
+  say "installing esbuild (npm esbuild@$ESBUILD_VERSION)"
+  npm install -g --no-audit --no-fund "esbuild@$ESBUILD_VERSION" >/dev/null
+fi
+
 # 4b. The font the build draws its pictures in (social cards, fallbacks: src/pictures.rs).
 # Noto Sans CJK covers Latin and Chinese; it also gives the Chinese edition's screenshots
 # and tests characters, not tofu (readers' systems have their own; the widget downloads
@@ -134,4 +142,4 @@ if [ "$WANT_E2E" = 1 ]; then
   fi
 fi
 
-say "toolchain ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version)"
+say "toolchain ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version), esbuild $(esbuild --version)"

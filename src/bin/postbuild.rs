@@ -16,9 +16,10 @@
 //!    listing them with their sizes and alt texts; every page's head gets its Open Graph
 //!    and Twitter card tags. Tags that need an absolute address (`og:url`, `og:image`,
 //!    `canonical`, `hreflang`) come only with `PHASE_ONE_SITE_URL`.
-//! 6. In a release build, drops the comments and indentation from the stylesheet and the
-//!    JS glue (their readers are in `static/` and wasm-bindgen's source), and gives the
-//!    page the slimmed stylesheet's `integrity` hash.
+//! 6. In a release build, drops the comments and indentation from the stylesheet, minifies
+//!    the JS glue and `embed.js` with esbuild (their readers are in `static/`, `src/bin/`
+//!    and wasm-bindgen's source), and gives the page the slimmed stylesheet's `integrity`
+//!    hash.
 //! 7. In a release build, last, writes `<file>.gz` (gzip -9) and `<file>.br` (brotli 11)
 //!    beside every file a server would compress (README, "Serving it compressed").
 
@@ -163,9 +164,10 @@ mod native {
         let css = find(&files, "widget", ".css")?;
         // The stylesheet as the page will fetch it, once slimmed (release builds only).
         let slimmed_css = if release {
-            slim(&staging.join(&glue), |js| {
-                without_comments(js, "// wasm-bindgen's JS glue, without its comments.\n")
-            })?;
+            minify_js(
+                &staging.join(&glue),
+                "// wasm-bindgen's JS glue, minified.\n",
+            )?;
             Some(slim(&staging.join(&css), slim_css)?)
         } else {
             None
@@ -177,6 +179,12 @@ mod native {
             loader(&glue, &wasm, &css, &locales),
         )
         .map_err(|e| format!("writing embed.js: {e}"))?;
+        if release {
+            minify_js(
+                &staging.join("embed.js"),
+                "// Phase One widget loader: src/bin/loader.js, minified. Do not edit.\n",
+            )?;
+        }
         for loc in locales.iter().filter(|l| l.lang != Lang::En) {
             let path = staging.join(failure_file(loc.lang));
             std::fs::write(&path, failure_words(loc, json_string))
@@ -644,6 +652,33 @@ mod native {
         }
     }
 
+    /// Minifies a staged script in place with esbuild (`scripts/setup.sh` installs the
+    /// version it pins), under a one-line header: names and syntax only, no bundling and no
+    /// change of language level. Without esbuild the build fails, saying so.
+    fn minify_js(path: &Path, header: &str) -> Result<(), String> {
+        let out = std::process::Command::new("esbuild")
+            .arg(path)
+            // Both are ES modules: their top-level names are theirs to shorten.
+            .args([
+                "--minify",
+                "--format=esm",
+                "--legal-comments=none",
+                "--log-level=warning",
+            ])
+            .output()
+            .map_err(|e| format!("running esbuild (run scripts/setup.sh to install it): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "esbuild on {}: {}",
+                path.display(),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        let js = String::from_utf8(out.stdout).map_err(|e| format!("esbuild's output: {e}"))?;
+        std::fs::write(path, format!("{header}{js}"))
+            .map_err(|e| format!("writing {}: {e}", path.display()))
+    }
+
     /// Rewrites a staged file through `slim`, and gives back what it wrote.
     fn slim(path: &Path, slim: impl Fn(&str) -> String) -> Result<String, String> {
         let text = std::fs::read_to_string(path)
@@ -730,6 +765,30 @@ mod native {
                 out.contains("const a = 'https://x'; // kept\nfoo();\nbar();"),
                 "{out}"
             );
+        }
+
+        #[test]
+        fn esbuild_shortens_a_module_and_keeps_its_exports_and_template_text() {
+            let dir = std::env::temp_dir().join(format!("p1-minify-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).expect("a temporary folder");
+            let path = dir.join("m.js");
+            let js = "// a comment\nconst here = import.meta.url;\n\
+                      export function mount(element) {\n  const words = `a\n  // b`;\n  \
+                      return [here, element, words];\n}\n";
+            std::fs::write(&path, js).expect("the module written");
+            let result = minify_js(&path, "// h\n");
+            let out = std::fs::read_to_string(&path).expect("the module read");
+            let _ = std::fs::remove_dir_all(&dir);
+            assert_eq!(result, Ok(()));
+            assert!(out.starts_with("// h\n") && out.len() < js.len(), "{out}");
+            assert!(
+                !out.contains("a comment") && !out.contains("element"),
+                "{out}"
+            );
+            // The export keeps its name (the local function may be renamed).
+            let exported = out.contains("function mount(") || out.contains(" as mount}");
+            assert!(exported && out.contains("`a\n  // b`"), "{out}");
+            assert!(out.contains("import.meta.url"), "{out}");
         }
 
         #[test]
