@@ -138,6 +138,9 @@ mod native {
         let chart = markers::element_html(&whole, "<figure data-p1-role=\"chart\"")
             .ok_or_else(|| format!("prerendering {:?}: no chart in the page", loc.lang))?
             .to_string();
+        let categories = markers::element_html(&whole, "<section data-p1-role=\"categories\"")
+            .ok_or_else(|| format!("prerendering {:?}: no small charts in the page", loc.lang))?
+            .to_string();
         let events = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).map_err(|_| {
             format!(
                 "prerendering {:?}: the built-in timeline is invalid",
@@ -150,7 +153,12 @@ mod native {
             .filter(|e| !e.key)
             .filter_map(|e| Some((e.id.clone(), markers::card_html(&whole, &e.id)?.to_string())))
             .collect();
-        Ok(render(Extras::Prerender(Rc::new(Prerendered { cards, chart }))).await)
+        Ok(render(Extras::Prerender(Rc::new(Prerendered {
+            cards,
+            chart,
+            categories,
+        })))
+        .await)
     }
 
     fn run(

@@ -27,7 +27,8 @@ pub fn CategoryCharts() -> Html {
     let ds = &handle.0.data;
     let heading_id = env.id("categories");
     html! {
-        <section class="p1-cats" aria-labelledby={heading_id.clone()} data-testid="categories">
+        <section class="p1-cats" data-p1-role="categories" aria-labelledby={heading_id.clone()}
+                 data-testid="categories">
             <h3 class="p1-cats-heading" id={heading_id}>{ s.cat_heading }</h3>
             <div class="p1-cats-row">
                 for v in derived.categories.iter() {

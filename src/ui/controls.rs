@@ -6,6 +6,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::category::CategoryCharts;
+use super::hydrate::{Deferred, Part};
 use super::verdict::Compact;
 use super::{Ui, use_derived, use_dispatch, use_ui, use_widget};
 use crate::core::data::{Basis, Category};
@@ -39,7 +40,8 @@ pub fn Rates() -> Html {
                            max={derived.slider_max(c)} disabled={e.over} />
             }
             <Compact />
-            <CategoryCharts />
+            // Adopted as prerendered, live a little later (see `hydrate`).
+            <Deferred part={Part::Categories}><CategoryCharts /></Deferred>
             if e.over {
                 <p class="p1-note" data-testid="rates-over">{ s.rates_over }</p>
             } else if cats == [Category::Total] {

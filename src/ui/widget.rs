@@ -26,7 +26,7 @@ use yew::prelude::*;
 use super::chart::{Chart, ChartNotes};
 use super::controls::{Rates, Scenario};
 use super::guess::GuessFirst;
-use super::hydrate::{Deferred, IntlReady, Island, Islands, use_hydration};
+use super::hydrate::{Deferred, Extras, IntlReady, Island, Islands, Part, use_hydration};
 use super::method::{Method, Outcomes};
 use super::notice::{DataFiles, Notices};
 use super::share::Share;
@@ -147,7 +147,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let query = handle.0.query();
     // Taking over the prerendered page (see `hydrate`): after the first render, the
     // link's view is applied.
-    let hydration = use_hydration(init.hydrate, {
+    let prerendered = match &init.extras {
+        Extras::Prerender(parts) => Some(parts.clone()),
+        _ => None,
+    };
+    let hydration = use_hydration(init.hydrate, prerendered, {
         let (handle, init) = (handle.clone(), init.clone());
         Callback::from(move |_| {
             if init.hydrate && (init.params != Params::default() || init.selected.is_some()) {
@@ -237,7 +241,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         <div class="p1-area-verdict"><Verdict /></div>
                         <div class="p1-area-chart">
                             // Adopted as prerendered, live a little later (see `hydrate`).
-                            <Deferred extras={init.extras.clone()}>
+                            <Deferred part={Part::Chart}>
                                 <Chart />
                             </Deferred>
                         </div>

@@ -1,33 +1,34 @@
-//! A part rendered live only after the page's first render: the chart. The prerendered
-//! page carries its HTML raw (from the prerender's first pass); hydrating, the widget
-//! adopts that HTML as it is (no per-node work in the hydrating task, the longest one),
-//! and renders the part live in a task of its own once `Intl` formats (so it is drawn
-//! once, with `Intl`, rather than plain and then again). Unlike an [`Island`]
-//! (which hydrates later against the prerendered markup), the part may meanwhile have
-//! changed (a link's view, a slider moved): it is rendered afresh, never matched.
+//! Parts rendered live only after the page's first render: the chart and the small
+//! charts ([`Part`]). The prerendered page carries their HTML raw (from the prerender's
+//! first pass); hydrating, the widget adopts that HTML as it is (no per-node work in the
+//! hydrating task, the longest one), and renders each part live in a task of its own once
+//! `Intl` formats (so it is drawn once, with `Intl`, rather than plain and then again).
+//! Unlike an [`Island`] (which hydrates later against the prerendered markup), a part may
+//! meanwhile have changed (a link's view, a slider moved): it is rendered afresh, never
+//! matched.
 //!
 //! [`Island`]: super::Island
 
 use yew::prelude::*;
 
-use super::{Extras, IntlReady, Islands};
+use super::{IntlReady, Islands, Part};
 
 #[derive(Properties, PartialEq)]
 pub struct DeferredProps {
-    pub extras: Extras,
+    pub part: Part,
     #[prop_or_default]
     pub children: Html,
 }
 
-/// `<Deferred extras={…}><Chart /></Deferred>`: the children, except while the page
-/// hydrates (the raw HTML adopted) and in the prerender's second pass (the chart's raw
-/// HTML written: the chart is the one part deferred). Focus on the adopted markup goes to
-/// its twin once the part is live.
+/// `<Deferred part={Part::Chart}><Chart /></Deferred>`: the children, except while the
+/// page hydrates (the raw HTML adopted) and in the prerender's second pass (the part's
+/// raw HTML written). Focus on the adopted markup goes to its twin once the part is live.
 #[component]
 pub fn Deferred(props: &DeferredProps) -> Html {
     let islands = use_context::<Islands>().unwrap_or_default();
     let intl = use_context::<IntlReady>().is_none_or(|ready| ready.0);
-    let adopting = matches!(props.extras, Extras::Adopt);
+    let adopting = islands.hydrating();
+    let raw = islands.prerendered().map(|p| p.part(props.part).to_owned());
     let live = use_state(|| !adopting);
     {
         let live = live.clone();
@@ -46,9 +47,9 @@ pub fn Deferred(props: &DeferredProps) -> Html {
             }
         });
     }
-    match &props.extras {
-        Extras::Prerender(parts) => Html::from_html_unchecked(parts.chart.clone().into()),
-        _ if !*live => Html::from_html_unchecked(AttrValue::Static("")),
-        _ => props.children.clone(),
+    match raw {
+        Some(raw) => Html::from_html_unchecked(raw.into()),
+        None if !*live => Html::from_html_unchecked(AttrValue::Static("")),
+        None => props.children.clone(),
     }
 }

@@ -22,6 +22,8 @@ use super::focus_watch::FocusWatch;
 pub struct Islands {
     /// This widget hydrates a prerendered page.
     hydrating: bool,
+    /// Prerendering, second pass: the parts written raw ([`super::Deferred`]).
+    prerendered: Option<Rc<super::Prerendered>>,
     waiting: Rc<RefCell<Waiting>>,
     all_live: Callback<()>,
     /// The element with focus in the widget while the islands swap in (see `wake.rs`).
@@ -30,12 +32,27 @@ pub struct Islands {
 }
 
 impl Islands {
-    pub fn new(hydrating: bool, all_live: Callback<()>) -> Islands {
+    pub fn new(
+        hydrating: bool,
+        prerendered: Option<Rc<super::Prerendered>>,
+        all_live: Callback<()>,
+    ) -> Islands {
         Islands {
             hydrating,
+            prerendered,
             all_live,
             ..Islands::default()
         }
+    }
+
+    /// This widget hydrates a prerendered page.
+    pub fn hydrating(&self) -> bool {
+        self.hydrating
+    }
+
+    /// Prerendering, second pass: the parts written raw.
+    pub fn prerendered(&self) -> Option<&super::Prerendered> {
+        self.prerendered.as_deref()
     }
 
     /// Islands created from now on render at once (called once the first render is done).

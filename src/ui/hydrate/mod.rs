@@ -6,13 +6,15 @@
 //!
 //! 1. **First render** (the hydrating task): the default view in the page's language,
 //!    numbers and dates written by the plain twin (`Plain`/`PlainZh`, see
-//!    [`IntlReady`]), every island left as the server wrote it, the chart's HTML adopted
-//!    as it is ([`Deferred`]). `.p1[data-ready]` follows.
+//!    [`IntlReady`]), every island left as the server wrote it, the charts' HTML (the
+//!    main chart, the small charts) adopted as it is ([`Deferred`]). `.p1[data-ready]`
+//!    follows.
 //! 2. **The link's view** (the `then` of [`use_hydration`]): a link's parameters are applied as
 //!    an action, like a reader's change.
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
-//! 4. **The chart** is drawn live in the task after, afresh (it may show another view by
-//!    then) and once (with `Intl`), with focus on a marker handed to its twin.
+//! 4. **The charts** are drawn live in the tasks after, afresh (they may show another view
+//!    by then) and once (with `Intl`), with focus on a marker or a link handed to its
+//!    twin.
 //! 5. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer)
 //!    hydrate when the browser is idle, one after another from the top (each woken once
 //!    the one above has hydrated), or all at once when the reader reaches towards one;
@@ -32,9 +34,9 @@
 //! - An island hydrates only when the browser is idle or the reader reaches towards it;
 //!   a slider input before then is answered with the islands still prerendered: e2e "the
 //!   simulator answers first".
-//! - The hydrating task leaves the chart as prerendered; it is drawn live in a later task,
-//!   and answers a slider before the islands wake: e2e "the chart is adopted as
-//!   prerendered while the page hydrates". A link's view reaches it: e2e "a link to
+//! - The hydrating task leaves the charts as prerendered; they are drawn live in later
+//!   tasks, and answer a slider before the islands wake: e2e "the charts are adopted as
+//!   prerendered while the page hydrates". A link's view reaches the chart: e2e "a link to
 //!   another view with the chart still prerendered". Focus on a marker survives: e2e "a
 //!   keyboard reader on a chart marker before the widget starts".
 //! - A hidden event becomes a component only after the reader changes the timeline's
@@ -87,6 +89,27 @@ pub struct Prerendered {
     pub cards: std::collections::HashMap<String, String>,
     /// The chart's `<figure>`.
     pub chart: String,
+    /// The small charts' `<section>`.
+    pub categories: String,
+}
+
+/// A part drawn live only after the first render ([`Deferred`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The chart (`<figure data-p1-role="chart">`).
+    Chart,
+    /// The small charts, one for each kind of goods (`<section data-p1-role="categories">`).
+    Categories,
+}
+
+impl Prerendered {
+    /// A deferred part's HTML.
+    pub fn part(&self, part: Part) -> &str {
+        match part {
+            Part::Chart => &self.chart,
+            Part::Categories => &self.categories,
+        }
+    }
 }
 
 /// Whether `Intl` formatting may be used yet: false for the first render, whose text
@@ -111,13 +134,23 @@ pub struct Hydration {
 /// every part is live at once), and `then` called once the first render is in place (to
 /// apply a link's view).
 #[hook]
-pub fn use_hydration(hydrating: bool, then: Callback<()>) -> Hydration {
+pub fn use_hydration(
+    hydrating: bool,
+    prerendered: Option<Rc<Prerendered>>,
+    then: Callback<()>,
+) -> Hydration {
     let live = use_state(|| !hydrating);
     let ready = use_state(|| false);
     let intl = use_state(|| false);
     let islands: Islands = (*use_memo((), {
         let live = live.setter();
-        move |_| Islands::new(hydrating, Callback::from(move |_| live.set(true)))
+        move |_| {
+            Islands::new(
+                hydrating,
+                prerendered,
+                Callback::from(move |_| live.set(true)),
+            )
+        }
     }))
     .clone();
     {

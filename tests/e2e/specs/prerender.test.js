@@ -151,33 +151,40 @@ test('on idle the islands hydrate one after another, from the top, each in a tas
   await page.close();
 });
 
-test('the chart is adopted as prerendered while the page hydrates, and drawn live in a task of its own right after', async () => {
+test('the charts are adopted as prerendered while the page hydrates, and drawn live in later tasks', async () => {
   const page = await w.newPage();
   await page.addInitScript(holdIdle);
-  // Per mutation-observer callback (once a task): did `.p1` get data-ready, was a chart
-  // figure put in?
+  // Per mutation-observer callback (once a task): did `.p1` get data-ready, was the chart
+  // or the small charts' section put in?
   await page.addInitScript(() => {
     window.__batches = [];
     document.addEventListener('DOMContentLoaded', () => {
       window.__chart = document.querySelector('.p1-chart');
+      window.__cats = document.querySelector('.p1-cats');
+      const added = (records, selector) => records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches(selector)));
       new MutationObserver((records) => {
-        const ready = records.some((r) => r.type === 'attributes' && r.target.matches('.p1[data-ready]'));
-        const chart = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches('.p1-chart')));
-        if (ready || chart) window.__batches.push({ ready, chart });
+        const batch = [];
+        if (records.some((r) => r.type === 'attributes' && r.target.matches('.p1[data-ready]'))) batch.push('ready');
+        if (added(records, '.p1-chart')) batch.push('chart');
+        if (added(records, '.p1-cats')) batch.push('cats');
+        if (batch.length) window.__batches.push(batch);
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
     });
   });
   await page.goto(w.server.url);
   await page.waitForSelector('.p1[data-ready]');
-  await page.waitForFunction(() => !document.contains(window.__chart));
-  assert.deepEqual(await page.evaluate(() => window.__batches), [{ ready: true, chart: false }, { ready: false, chart: true }],
-    'the page hydrated with the prerendered chart in place; the live chart came in a later task');
+  await page.waitForFunction(() => !document.contains(window.__chart) && !document.contains(window.__cats));
+  const batches = await page.evaluate(() => window.__batches);
+  assert.deepEqual(batches[0], ['ready'], `the page hydrated with the prerendered charts in place: ${JSON.stringify(batches)}`);
+  assert.deepEqual(batches.slice(1).flat().sort(), ['cats', 'chart'], `each live part came once, in a later task: ${JSON.stringify(batches)}`);
   assert.equal(await page.locator('.p1-chart').count(), 1);
+  assert.equal(await page.locator('.p1-cats').count(), 1);
   // The live chart answers a slider, before the islands below have woken.
   const before = await page.locator('.p1-svg path.p1-line-projection').first().getAttribute('d');
   await page.focus('[data-testid="rate-manufactured"]');
   await page.keyboard.press('End');
   await page.waitForFunction((d) => document.querySelector('.p1-svg path.p1-line-projection')?.getAttribute('d') !== d, before);
+  await page.waitForFunction(() => /met/.test(document.querySelector('[data-testid="category-chart-manufactured"]')?.innerText));
   assert.equal(await page.locator('.p1[data-live]').count(), 0, 'the islands still wait for idle');
   assert.deepEqual(page.errors, []);
   await page.close();
