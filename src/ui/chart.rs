@@ -78,6 +78,7 @@ pub fn Chart() -> Html {
                              width={fr.w} highlighted={state.highlighted.clone()}
                              selected={state.selected.clone()} avoid={avoid}
                              open={state.moments.clone()} />
+                    { asof_label(loc, &f, &lay) }
                 </svg>
             </div>
             <MomentPanel timeline={state.timeline.clone()} open={state.moments.clone()} />
@@ -142,10 +143,8 @@ pub fn ChartNotes() -> Html {
 }
 
 /// Gridlines, y labels, the month and year labels, the divider and the cut-off rule.
-/// The cut-off's label: "as of Jun 2020".
 fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
     let fr = &lay.frame;
-    let asof_label = chart::asof_text(loc, f, lay);
     html! {
         <>
             <g class="p1-grid-lines" aria-hidden="true">
@@ -170,13 +169,20 @@ fn axes(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
                           text-anchor="middle">{ year }</text>
                 }
             </g>
-            <g aria-hidden="true">
-                <line class="p1-asof" x1={num(lay.asof_x)} x2={num(lay.asof_x)}
-                      y1={num(fr.y0)} y2={num(fr.y1)} />
-                <text class="p1-asof-label" x={num(lay.asof_label_x)} y={num(fr.y0 + 10.0)}
-                      text-anchor={lay.asof_anchor.code()}>{ super::plain(&asof_label) }</text>
-            </g>
+            <line class="p1-asof" aria-hidden="true" x1={num(lay.asof_x)} x2={num(lay.asof_x)}
+                  y1={num(fr.y0)} y2={num(fr.y1)} />
         </>
+    }
+}
+
+/// The cut-off's label, "as of Jun 2020": drawn last, so that its halo covers the
+/// moments' guide lines where they cross it.
+fn asof_label(loc: &Locale, f: &dyn Format, lay: &Layout) -> Html {
+    html! {
+        <text class="p1-asof-label" aria-hidden="true" x={num(lay.asof_label_x)}
+              y={num(lay.frame.y0 + 10.0)} text-anchor={lay.asof_anchor.code()}>
+            { super::plain(&chart::asof_text(loc, f, lay)) }
+        </text>
     }
 }
 

@@ -96,6 +96,10 @@ const labelBoxes = (page) => page.evaluate(() => {
   const asof = others.find((o) => o.kind.includes('p1-asof-label'));
   const divider = box(svg.querySelector('.p1-year-divider'));
   if (asof && hit(asof, { ...divider, x0: divider.x0 - 1, x1: divider.x1 + 1 })) clashes.push('as-of label × year line');
+  // Drawn after the moments' guide lines, so that its halo covers them where they cross it.
+  const label = svg.querySelector('.p1-asof-label');
+  const lastGuide = [...svg.querySelectorAll('[data-testid="chart-moment"], [data-testid="chart-marker"]')].pop();
+  if (label && lastGuide && !(lastGuide.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING)) clashes.push('as-of label under the moments\' lines');
   return { moments: moments.map((m) => m.text), clashes };
 });
 
