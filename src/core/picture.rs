@@ -466,17 +466,6 @@ pub fn chart_items(v: &View, e: &Evaluation) -> Vec<Item> {
         fr.y1,
         stroke(colour::CUTOFF, 1.0),
     ));
-    items.push(Item::Text(Text {
-        px: chart::LABEL_PX,
-        halo: true,
-        ..label(
-            lay.asof_label_x,
-            fr.y0 + 10.0,
-            lay.asof_anchor,
-            colour::CUTOFF,
-            chart::asof_text(loc, f, &lay).replace('\u{2060}', ""),
-        )
-    }));
     lines(&mut items, loc, &lay);
     // The events' ticks under the axis, and the named moments above the plot.
     for g in chart::marker_groups(&fr, &v.events) {
@@ -520,6 +509,19 @@ pub fn chart_items(v: &View, e: &Evaluation) -> Vec<Item> {
             )
         }));
     }
+    // The cut-off's label last, as the widget draws it: its halo covers the moments'
+    // guide lines where they cross it.
+    items.push(Item::Text(Text {
+        px: chart::LABEL_PX,
+        halo: true,
+        ..label(
+            lay.asof_label_x,
+            fr.y0 + 10.0,
+            lay.asof_anchor,
+            colour::CUTOFF,
+            chart::asof_text(loc, f, &lay).replace('\u{2060}', ""),
+        )
+    }));
     items
 }
 
