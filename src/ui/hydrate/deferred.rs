@@ -34,17 +34,19 @@ pub fn Deferred(props: &DeferredProps) -> Html {
         let live = live.clone();
         use_effect_with((*live, intl), move |&(now, intl)| {
             if !adopting {
-            } else if now {
-                islands.restore_focus();
-            } else {
-                islands.watch_focus();
-                #[cfg(target_arch = "wasm32")]
-                if intl {
-                    super::wake::in_a_later_task(move || live.set(true));
-                }
-                #[cfg(not(target_arch = "wasm32"))]
-                let _ = (live, intl);
+                return;
             }
+            if now {
+                islands.restore_focus();
+                return;
+            }
+            islands.watch_focus();
+            #[cfg(target_arch = "wasm32")]
+            if intl {
+                super::wake::in_a_later_task(move || live.set(true));
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (live, intl);
         });
     }
     match raw {

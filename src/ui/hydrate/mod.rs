@@ -162,7 +162,7 @@ pub fn use_hydration(
             then.emit(());
             // `Intl` in the next task, out of the one that hydrates the page.
             #[cfg(target_arch = "wasm32")]
-            gloo_timers::callback::Timeout::new(0, move || intl.set(true)).forget();
+            wake::in_a_later_task(move || intl.set(true));
             #[cfg(not(target_arch = "wasm32"))]
             let _ = intl;
         });

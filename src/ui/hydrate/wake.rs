@@ -45,12 +45,11 @@ pub fn when_idle_or_reached(
             if let Some(f) = f {
                 // The listeners go in a later task: one of them may be running now.
                 let (listeners, doc) = (listeners.clone(), document.clone());
-                gloo_timers::callback::Timeout::new(0, move || {
+                in_a_later_task(move || {
                     for (name, l) in listeners.borrow_mut().drain(..) {
                         remove(&doc, name, &l);
                     }
-                })
-                .forget();
+                });
                 watch_focus(&focus);
                 f(reached);
             }
