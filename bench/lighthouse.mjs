@@ -72,6 +72,10 @@ try {
       frames.forEach((f, n) => fs.writeFileSync(`${process.env.LH_FILMSTRIP}/${page}-${n}-${f.timing}.jpg`, Buffer.from(f.data.split(',')[1], 'base64')));
     }
     console.log(`\n${page} (Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${runs.length} run${runs.length > 1 ? 's' : ''}; the median run below)`);
+    // Lighthouse's own measure of this machine's speed (higher is faster): its simulated
+    // times scale with the CPU, so runs on different machines compare only beside it.
+    const bench = runs.map((l) => Math.round(l.environment?.benchmarkIndex ?? NaN));
+    console.log(`  ${lhr.environment?.hostUserAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, CPU benchmark index ${bench.join(', ')}`);
     for (const id of CATEGORIES) {
       const cat = lhr.categories[id];
       console.log(`  ${cat.title.padEnd(16)} ${Math.round(cat.score * 100)}`);
