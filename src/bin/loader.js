@@ -51,9 +51,10 @@ const supported = () =>
     .every((q) => globalThis.CSS?.supports?.(q) === true);
 
 /** Resolves once the page has painted its content (the prerendered widget, or the host
- *  article), so the wasm, already downloading from the page's preload hint, is compiled
- *  and run only after the reader has something to read. A hidden tab, or a browser
- *  without paint timing, waits for a frame instead (200 ms at most); none waits over 3 s. */
+ *  article), so the wasm (on the widget's own page already downloading from its preload
+ *  hint) is compiled and run only after the reader has something to read. A hidden tab,
+ *  or a browser without paint timing, waits for a frame instead (200 ms at most); none
+ *  waits over 3 s. */
 function painted() {
   return new Promise((done) => {
     const fcp = () => performance.getEntriesByName('first-contentful-paint').length > 0;
@@ -72,14 +73,33 @@ function painted() {
   });
 }
 
+/** Starts fetching the files the build listed in the page's `#phase-one-files` template:
+ *  on the Chinese page, its three language files, which the widget reads as it starts
+ *  (its requests then are answered from these). They are not hints in the head: they
+ *  would take bandwidth from the first paint, and they still arrive well before the wasm.
+ *  Other pages have none. */
+function languageFiles() {
+  const files = document.getElementById('phase-one-files');
+  if (files instanceof HTMLTemplateElement) document.head.append(files.content.cloneNode(true));
+}
+
 let loading = null;
 function load() {
   loading ??= (async () => {
     if (!supported()) throw new Error('this browser lacks a feature the widget needs');
+    // Once the page has painted: the wasm's request (answered from the hint on the
+    // widget's own page; on another site's, made while the glue comes, not after it) and
+    // the language's files.
+    const shown = painted();
+    const wasm = shown.then(() => {
+      languageFiles();
+      return fetch(new URL('./__WASM__', here));
+    });
+    wasm.catch(() => {});
     const glue = await import('./__GLUE__');
-    await painted();
+    await shown;
     performance.mark('phase-one-start');
-    await glue.default({ module_or_path: new URL('./__WASM__', here) });
+    await glue.default({ module_or_path: wasm });
     glue.start(new URL('./__CSS__', here).href);
     document.dispatchEvent(new Event('phase-one-ready'));
     return glue;

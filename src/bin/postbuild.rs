@@ -9,8 +9,8 @@
 //!    into `index.html`, so readers see real content before the wasm arrives, without
 //!    JavaScript, and in print. The client hydrates it.
 //! 4. Does the same in every other language, each to its own page (`index.zh-Hans.html`)
-//!    with its title, description and files' preload hints; every page links the others
-//!    with `hreflang` alternates.
+//!    with its title, description and its files' hints for the loader; every page links
+//!    the others with `hreflang` alternates.
 //! 5. Draws each language's pictures (`phase_one::pictures`) into `images/`: the social
 //!    card (1200 × 630 PNG) and the static fallback (PNG and SVG), with `pictures.json`
 //!    listing them with their sizes and alt texts; every page's head gets its Open Graph
@@ -220,16 +220,19 @@ mod native {
                 &phase_one::ui::format::Fmt::new(loc, false),
                 &ds,
             );
-            // The language's own files come with the wasm, not after it.
+            // The language's own files: hints the loader adds once the page has painted
+            // (an inert template until then), so they arrive before the wasm has, without
+            // taking the first paint's bandwidth or a no-JavaScript reader's.
             let files: String = lang
                 .files()
                 .map(|files| {
-                    files
+                    let hints = files
                         .all()
                         .map(|f| {
                             format!("<link rel=\"preload\" href=\"{f}\" as=\"fetch\" crossorigin>")
                         })
-                        .concat()
+                        .concat();
+                    format!("<template id=\"phase-one-files\">{hints}</template>")
                 })
                 .unwrap_or_default();
             let links = site

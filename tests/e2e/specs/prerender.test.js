@@ -35,6 +35,20 @@ test('with JavaScript off, readers see the verdict, the chart and every event wi
   await context.close();
 });
 
+test('a reader without JavaScript does not download the Chinese page\'s language files', async () => {
+  const context = await w.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  for (const path of ['', 'index.zh-Hans.html']) {
+    await page.goto(w.server.url + path, { waitUntil: 'networkidle' });
+    assert.match(await text(page, 'verdict-2020'), /2020/);
+  }
+  assert.ok(requests.includes('/index.zh-Hans.html'), requests.join(' '));
+  assert.deepEqual(requests.filter((r) => /\/locale\/|zh-Hans\.csv$/.test(r)), []);
+  await context.close();
+});
+
 test('hydration takes over the prerendered page without a visible jump', async () => {
   for (const width of [375, 1280]) {
     const off = await w.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
@@ -321,6 +335,32 @@ test('the widget starts only after the prerendered page has painted', async () =
       performance.getEntriesByName('phase-one-start')[0]?.startTime,
     ]);
     assert.ok(paint > 0 && start > paint, `${path || 'index.html'}: first paint at ${paint} ms, the wasm started at ${start} ms`);
+    await page.close();
+  }
+});
+
+test('the Chinese page\'s language files are fetched after the first paint, and each file once', async () => {
+  const FILES = /\.wasm$|\/locale\/|zh-Hans\.csv$/;
+  for (const [path, count] of [['', 1], ['index.zh-Hans.html', 4]]) {
+    const page = await w.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await open(page, w.server.url, path);
+    const [paint, fetched] = await page.evaluate((files) => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      performance.getEntriesByType('resource')
+        .map((e) => [new URL(e.name).pathname, e.startTime])
+        .filter(([file]) => new RegExp(files).test(file)),
+    ], FILES.source);
+    const name = path || 'index.html';
+    // The wasm's hint asks for it early; the widget's own request is answered from it.
+    const asked = requests.filter((r) => FILES.test(r));
+    assert.equal(asked.length, count, `${name}: ${asked.join(' ')}`);
+    assert.equal(new Set(asked).size, count, `${name}: one request a file: ${asked.join(' ')}`);
+    const language = fetched.filter(([file]) => !file.endsWith('.wasm'));
+    assert.equal(language.length, count - 1, `${name}: ${JSON.stringify(fetched)}`);
+    for (const [file, at] of language) assert.ok(at > paint, `${name}: ${file} asked for at ${at} ms, first paint at ${paint} ms`);
+    assert.deepEqual(page.errors, []);
     await page.close();
   }
 });
