@@ -77,10 +77,21 @@ function painted() {
  *  on the Chinese page, its three language files, which the widget reads as it starts
  *  (its requests then are answered from these). They are not hints in the head: they
  *  would take bandwidth from the first paint, and they still arrive well before the wasm.
- *  Other pages have none. */
+ *  Other pages have none. Resolves once each has loaded or failed (3 s at most): the
+ *  widget starts only then, because a request that takes over a hint still in flight
+ *  (the wasm was cached, say) makes Chromium abort the hint and report an error. */
 function languageFiles() {
   const files = document.getElementById('phase-one-files');
-  if (files instanceof HTMLTemplateElement) document.head.append(files.content.cloneNode(true));
+  if (!(files instanceof HTMLTemplateElement)) return Promise.resolve();
+  const links = [...files.content.cloneNode(true).querySelectorAll('link')];
+  const fetched = links.map((link) => new Promise((done) => {
+    link.addEventListener('load', done);
+    link.addEventListener('error', done);
+    if (!link.relList.supports?.('preload')) done();
+    setTimeout(done, 3000);
+  }));
+  document.head.append(...links);
+  return Promise.all(fetched);
 }
 
 let loading = null;
@@ -91,8 +102,9 @@ function load() {
     // widget's own page; on another site's, made while the glue comes, not after it) and
     // the language's files.
     const shown = painted();
+    let files;
     const wasm = shown.then(() => {
-      languageFiles();
+      files = languageFiles();
       return fetch(new URL('./__WASM__', here));
     });
     wasm.catch(() => {});
@@ -100,6 +112,7 @@ function load() {
     await shown;
     performance.mark('phase-one-start');
     await glue.default({ module_or_path: wasm });
+    await files;
     glue.start(new URL('./__CSS__', here).href);
     document.dispatchEvent(new Event('phase-one-ready'));
     return glue;

@@ -365,6 +365,30 @@ test('the Chinese page\'s language files are fetched after the first paint, and 
   }
 });
 
+test('the Chinese page with the wasm already cached and its language files slow: the widget waits for them, no error', async () => {
+  const context = await w.browser.newContext();
+  // Resource errors (a hint's `error` event) on every page of the context.
+  await context.addInitScript(() => {
+    window.__linkErrors = [];
+    addEventListener('error', (e) => e.target?.href && window.__linkErrors.push(e.target.href), true);
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  // The wasm in the cache (the English page first), so the widget is ready to start while
+  // the language files are still on their way.
+  await open(page, w.server.url);
+  await page.route(/zh-Hans\.csv$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 700));
+    await route.continue();
+  });
+  await page.goto(w.server.url + 'index.zh-Hans.html');
+  await page.waitForSelector('.p1[data-live]');
+  assert.match(await text(page, 'verdict-2020'), /^2020年/);
+  assert.deepEqual(await page.evaluate(() => window.__linkErrors), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a slow start moves nothing: no "needs JavaScript" line comes and goes, and the page does not shift', async () => {
   for (const path of ['', 'index.zh-Hans.html']) {
     const page = await w.newPage({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
