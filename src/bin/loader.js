@@ -88,10 +88,9 @@ function languageFiles() {
     link.addEventListener('load', done);
     link.addEventListener('error', done);
     if (!link.relList.supports?.('preload')) done();
-    setTimeout(done, 3000);
   }));
   document.head.append(...links);
-  return Promise.all(fetched);
+  return Promise.race([Promise.all(fetched), new Promise((done) => setTimeout(done, 3000))]);
 }
 
 let loading = null;
@@ -102,11 +101,8 @@ function load() {
     // widget's own page; on another site's, made while the glue comes, not after it) and
     // the language's files.
     const shown = painted();
-    let files;
-    const wasm = shown.then(() => {
-      files = languageFiles();
-      return fetch(new URL('./__WASM__', here));
-    });
+    const files = shown.then(languageFiles);
+    const wasm = shown.then(() => fetch(new URL('./__WASM__', here)));
     wasm.catch(() => {});
     const glue = await import('./__GLUE__');
     await shown;

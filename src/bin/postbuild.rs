@@ -135,12 +135,13 @@ mod native {
             .render()
         };
         let whole = render(Extras::Live).await;
-        let chart = markers::element_html(&whole, "<figure data-p1-role=\"chart\"")
-            .ok_or_else(|| format!("prerendering {:?}: no chart in the page", loc.lang))?
-            .to_string();
-        let categories = markers::element_html(&whole, "<section data-p1-role=\"categories\"")
-            .ok_or_else(|| format!("prerendering {:?}: no small charts in the page", loc.lang))?
-            .to_string();
+        let part = |start: &str, what: &str| {
+            markers::element_html(&whole, start)
+                .map(str::to_string)
+                .ok_or_else(|| format!("prerendering {:?}: no {what} in the page", loc.lang))
+        };
+        let chart = part("<figure data-p1-role=\"chart\"", "chart")?;
+        let categories = part("<section data-p1-role=\"categories\"", "small charts")?;
         let events = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).map_err(|_| {
             format!(
                 "prerendering {:?}: the built-in timeline is invalid",

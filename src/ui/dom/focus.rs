@@ -16,6 +16,13 @@ fn root_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
         .ok()?
 }
 
+/// Runs `then` with the widget root the event came from, in the task after this one
+/// (once the render the event asked for has run).
+fn after_render(ev: &web_sys::Event, then: impl FnOnce(web_sys::Element) + 'static) {
+    let Some(root) = root_of(ev) else { return };
+    gloo_timers::callback::Timeout::new(0, move || then(root)).forget();
+}
+
 fn event_in(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
     root.query_selector(&format!("[data-p1-role=\"event\"][data-event-id=\"{id}\"]"))
         .ok()?
@@ -45,23 +52,20 @@ pub fn scroll_into_view(el: &web_sys::Element) {
 
 /// Moves focus to an event card in the same widget as the keyboard event (after render).
 pub fn focus_event_near(ev: &web_sys::KeyboardEvent, id: &str) {
-    let Some(root) = root_of(ev) else { return };
     let id = id.to_string();
-    gloo_timers::callback::Timeout::new(0, move || {
+    after_render(ev, move |root| {
         if let Some(el) =
             event_in(&root, &id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
             scroll_into_view(&el);
         }
-    })
-    .forget();
+    });
 }
 
 /// Moves focus to the n-th chart marker in the widget the event came from.
 pub fn focus_marker_near(ev: &web_sys::KeyboardEvent, index: usize) {
-    let Some(root) = root_of(ev) else { return };
-    gloo_timers::callback::Timeout::new(0, move || {
+    after_render(ev, move |root| {
         if let Ok(list) = root.query_selector_all("[data-p1-role=\"marker\"]") {
             if let Some(el) = list
                 .item(index as u32)
@@ -70,20 +74,17 @@ pub fn focus_marker_near(ev: &web_sys::KeyboardEvent, index: usize) {
                 let _ = el.focus();
             }
         }
-    })
-    .forget();
+    });
 }
 
 /// Scrolls the timeline to an event chosen on the chart (without moving focus).
 pub fn reveal_event_near(ev: &web_sys::Event, id: &str) {
-    let Some(root) = root_of(ev) else { return };
     let id = id.to_string();
-    gloo_timers::callback::Timeout::new(0, move || {
+    after_render(ev, move |root| {
         if let Some(el) = event_in(&root, &id) {
             scroll_into_view(&el);
         }
-    })
-    .forget();
+    });
 }
 
 /// Feed pattern: moves focus to the first focusable element after (or before) the feed.
@@ -137,16 +138,14 @@ pub fn open_in_widget(ev: &web_sys::Event, id: &str) {
 /// Focuses the chart marker that stands for an event, in the widget the event came
 /// from, once the render that follows has run (the panel it closed is gone by then).
 pub fn focus_marker_of(ev: &web_sys::Event, id: &str) {
-    let Some(root) = root_of(ev) else { return };
     let selector = format!("[data-p1-role=\"marker\"][data-event-ids~=\"{id}\"]");
-    gloo_timers::callback::Timeout::new(0, move || {
+    after_render(ev, move |root| {
         if let Ok(Some(m)) = root.query_selector(&selector) {
             if let Ok(m) = m.dyn_into::<web_sys::SvgElement>() {
                 let _ = m.focus();
             }
         }
-    })
-    .forget();
+    });
 }
 
 /// When what `key` names opens (a marker's panel), moves focus to `node` (its heading)

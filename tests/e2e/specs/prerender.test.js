@@ -8,6 +8,9 @@ import { open, text, intl, frames } from '../lib/widget.js';
 
 const w = useWidget();
 
+/** The Chinese page's language files (its strings, event texts and source notes). */
+const LANGUAGE_FILES = /\/locale\/|zh-Hans\.csv$/;
+
 const KEY = ['verdict-2020', 'verdict-2021', 'verdict-total', 'needed-pace', 'chart', 'timeline'];
 
 async function snapshot(page) {
@@ -45,7 +48,7 @@ test('a reader without JavaScript does not download the Chinese page\'s language
     assert.match(await text(page, 'verdict-2020'), /2020/);
   }
   assert.ok(requests.includes('/index.zh-Hans.html'), requests.join(' '));
-  assert.deepEqual(requests.filter((r) => /\/locale\/|zh-Hans\.csv$/.test(r)), []);
+  assert.deepEqual(requests.filter((r) => LANGUAGE_FILES.test(r)), []);
   await context.close();
 });
 
@@ -340,7 +343,7 @@ test('the widget starts only after the prerendered page has painted', async () =
 });
 
 test('the Chinese page\'s language files are fetched after the first paint, and each file once', async () => {
-  const FILES = /\.wasm$|\/locale\/|zh-Hans\.csv$/;
+  const FILES = new RegExp(`\\.wasm$|${LANGUAGE_FILES.source}`);
   for (const [path, count] of [['', 1], ['index.zh-Hans.html', 4]]) {
     const page = await w.newPage();
     const requests = [];
@@ -377,7 +380,7 @@ test('the Chinese page with the wasm already cached and its language files slow:
   // The wasm in the cache (the English page first), so the widget is ready to start while
   // the language files are still on their way.
   await open(page, w.server.url);
-  await page.route(/zh-Hans\.csv$/, async (route) => {
+  await page.route(LANGUAGE_FILES, async (route) => {
     await new Promise((r) => setTimeout(r, 700));
     await route.continue();
   });
