@@ -154,7 +154,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let hydration = use_hydration(init.hydrate, prerendered, {
         let (handle, init) = (handle.clone(), init.clone());
         Callback::from(move |_| {
-            if init.hydrate && (init.params != Params::default() || init.selected.is_some()) {
+            // The language is the locale's already (`Action::ApplyParams` leaves it), so a
+            // link that names only the page's language asks for the prerendered view.
+            let asked = Params {
+                lang: None,
+                ..init.params.clone()
+            };
+            if init.hydrate && (asked != Params::default() || init.selected.is_some()) {
                 handle.dispatch(Action::ApplyParams(
                     Rc::new(init.params.clone()),
                     init.selected.clone(),
@@ -162,6 +168,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
             }
         })
     });
+    {
+        // Once the state changes (the reader's or a link's view), the islands still as
+        // prerendered no longer show it: they wake when the browser is next idle.
+        let (islands, first) = (hydration.islands.clone(), use_mut_ref(|| true));
+        let store: *const Store = &*handle;
+        use_effect_with(store as usize, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                islands.wake_soon();
+            }
+        });
+    }
     super::dom::use_browser_effects(&handle, &init, &query, hydration.live);
     let env: Rc<Env> = use_memo((), {
         let env = init.env.clone();

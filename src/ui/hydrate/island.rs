@@ -1,10 +1,12 @@
 //! Islands: parts of the prerendered page that hydrate after the simulator. While the
 //! simulator hydrates, an island's markup stays as the server wrote it (readable, its
 //! links working), so hydrating it never stands between a reader's first slider input
-//! and its answer. The islands hydrate when the browser is next idle, one after another
-//! from the top (each woken in a task of its own once the one above has hydrated, so that
-//! no one long task holds them all), or all at once as soon as the
-//! reader reaches towards one of them (a pointer over it, focus in it, or Tab). Anywhere
+//! and its answer. The islands hydrate only when they are needed: once one comes within a
+//! screen of the viewport, or the view changes and the browser is then idle, one after
+//! another from the top (each woken in a task of its own once the one above has hydrated,
+//! so that no one long task holds them all); or all at once as soon as the reader reaches
+//! towards one of them (a pointer over it, focus in it, or Tab). Until then the prerendered
+//! markup is the view (the default one, which the page was prerendered with). Anywhere
 //! else (script embeds, renders after the first) an island renders at once.
 
 use std::cell::{Cell, RefCell};
@@ -60,6 +62,15 @@ impl Islands {
         self.waiting.borrow_mut().closed = true;
     }
 
+    /// The reader's view has changed, so the prerendered islands no longer show it: those
+    /// still waiting wake when the browser is next idle, one after another.
+    pub fn wake_soon(&self) {
+        let soon = self.waiting.borrow().soon.clone();
+        if let Some(soon) = soon {
+            soon();
+        }
+    }
+
     /// Once every island is live: focus that was on an element the swap removed goes to
     /// its twin, and focus is no longer watched.
     pub fn hand_over_focus(&self) {
@@ -106,6 +117,8 @@ pub struct Waiting {
     one_by_one: bool,
     reach: Rc<RefCell<Vec<&'static str>>>,
     left: usize,
+    /// Wakes the islands when the browser is next idle (set by the first island to wait).
+    soon: Option<Rc<dyn Fn()>>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -154,8 +167,8 @@ impl Drop for Waiter {
     }
 }
 
-/// Wakes the topmost island that has yet to count itself out. On idle nobody is waiting
-/// for the islands, so they wake one after another: each island, once hydrated (or gone),
+/// Wakes the topmost island that has yet to count itself out. Near the viewport or on
+/// idle nobody is waiting for the islands yet, so they wake one after another: each island, once hydrated (or gone),
 /// wakes the next in a task of its own. Waking the next only after that (not in the next
 /// task) matters: Yew's scheduler may spread one island's render over several tasks, and
 /// the next island's render would join its last one.
@@ -195,7 +208,7 @@ pub fn Island(props: &IslandProps) -> HtmlResult {
                 #[cfg(target_arch = "wasm32")]
                 if first {
                     let waiting = islands.waiting.clone();
-                    super::wake::when_idle_or_reached(
+                    let soon = super::wake::when_needed(
                         all_reach,
                         islands.focus.clone(),
                         move |reached| {
@@ -208,6 +221,7 @@ pub fn Island(props: &IslandProps) -> HtmlResult {
                             }
                         },
                     );
+                    islands.waiting.borrow_mut().soon = Some(soon);
                 }
                 #[cfg(not(target_arch = "wasm32"))]
                 let _ = (first, all_reach);

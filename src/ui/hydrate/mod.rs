@@ -15,10 +15,15 @@
 //! 4. **The charts** are drawn live in the tasks after, afresh (they may show another view
 //!    by then) and once (with `Intl`), with focus on a marker or a link handed to its
 //!    twin.
-//! 5. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer)
-//!    hydrate when the browser is idle, one after another from the top (each woken once
-//!    the one above has hydrated), or all at once when the reader reaches towards one;
-//!    focus inside one is handed to its twin (`wake.rs`). `.p1[data-live]`.
+//! 5. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer) stay
+//!    as prerendered until they are needed: when one comes within a screen of the
+//!    viewport, or the view changes (a reader's input, a link's view: then when the
+//!    browser is next idle), they hydrate one after another from the top (each woken once
+//!    the one above has hydrated); when the reader reaches towards one, all at once. Focus
+//!    inside one is handed to its twin (`wake.rs`). `.p1[data-live]`. A reader who only
+//!    reads the first screens spends no time on them, nor does the page's load. In an
+//!    article's iframe they hydrate on the first idle time, as before: the host's
+//!    scrolling decides what is near there, and the frame's height follows its content.
 //! 6. **Hidden events** ([`Extras::Adopt`]) stay raw HTML until the timeline's view first
 //!    differs from the prerendered one ([`use_went_live`]).
 //!
@@ -31,9 +36,10 @@
 //!   the prerender's own en-GB rules" and `chinese.test.js`.
 //! - No `Intl` formatter is made in the hydrating task: e2e "hydration formats with the
 //!   prerender's own en-GB rules".
-//! - An island hydrates only when the browser is idle or the reader reaches towards it;
-//!   a slider input before then is answered with the islands still prerendered: e2e "the
-//!   simulator answers first".
+//! - An island hydrates only when it is needed (near the viewport, a changed view, the
+//!   reader's reach), never for idle time alone: e2e "as the reader comes near them";
+//!   a slider input is answered with the islands still prerendered, and they hydrate on
+//!   the idle time after it: e2e "the simulator answers first".
 //! - The hydrating task leaves the charts as prerendered; they are drawn live in later
 //!   tasks, and answer a slider before the islands wake: e2e "the charts are adopted as
 //!   prerendered while the page hydrates". A link's view reaches the chart: e2e "a link to
@@ -41,13 +47,14 @@
 //!   keyboard reader on a chart marker before the widget starts".
 //! - A hidden event becomes a component only after the reader changes the timeline's
 //!   view: the same test ("the hidden events only when needed").
-//! - On idle, each island hydrates in a task of its own (no one long task holds them all),
-//!   even when Yew spreads one island's render over several tasks: e2e "on idle the
-//!   islands hydrate one after another, from the top".
+//! - Woken one after another, each island hydrates in a task of its own (no one long task
+//!   holds them all), even when Yew spreads one island's render over several tasks: e2e
+//!   "as the reader comes near them, the islands hydrate one after another, from the top".
 //! - Focus inside an island survives its swap: e2e "a reader reaching towards an island
 //!   hydrates it at once, keeping focus where it was".
 //! - Nothing polls: the hand-over listens for `focusin` and acts once every island is
-//!   live; islands wake on `requestIdleCallback` or the reader's input.
+//!   live; islands wake on an `IntersectionObserver`, `requestIdleCallback` (after a
+//!   change of view) or the reader's input.
 //! - Yew's hydration markers keep their brackets when `postbuild` drops their names, and
 //!   the raw parts are whole elements: `markers::tests`.
 

@@ -1,6 +1,6 @@
 //! What wakes the islands, and focus across their swap (browser only).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -8,8 +8,12 @@ use wasm_bindgen::prelude::*;
 
 use super::focus_watch::FocusWatch;
 
-/// The longest an island waits for the browser to be idle.
+/// The longest the islands wait for the browser to be idle, once the reader's view has
+/// changed.
 const IDLE_WAIT_MS: u32 = 500;
+
+/// How near the viewport an island must come to wake: a screen above or below it.
+const NEAR: &str = "100% 0px 100% 0px";
 
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
@@ -18,28 +22,40 @@ pub fn in_a_later_task(next: impl FnOnce() + 'static) {
     gloo_timers::callback::Timeout::new(0, next).forget();
 }
 
-/// Calls `f` once: when the browser is next idle (at most [`IDLE_WAIT_MS`] later), or
-/// when the reader reaches into an element with one of the classes `reach` (a pointer
-/// over it or pressed on it, focus moved into it) or presses Tab anywhere, whichever
-/// comes first; `f` is told which (`true`: the reader reached). A reader's input
-/// elsewhere (a slider) doesn't call it. From then on, `focus` follows where focus is in
-/// the widget, for [`restore_focus`].
-pub fn when_idle_or_reached(
+/// Calls `f` once, at the first of:
+/// - the reader reaches into an element with one of the classes `reach` (a pointer over
+///   it or pressed on it, focus moved into it) or presses Tab anywhere: `f(true)`;
+/// - one of those elements comes within a screen of the viewport: `f(false)`;
+/// - the returned function is called (the reader's view has changed, so the prerendered
+///   islands no longer show it), and then the browser is idle (at most [`IDLE_WAIT_MS`]
+///   later): `f(false)`.
+///
+/// A reader's input elsewhere (a slider) doesn't call it by itself. In a frame (an
+/// article's iframe) the browser's first idle time calls it too. From then on, `focus`
+/// follows where focus is in the widget, for [`restore_focus`].
+pub fn when_needed(
     reach: Rc<RefCell<Vec<&'static str>>>,
     focus: Rc<RefCell<FocusWatch>>,
     f: impl FnOnce(bool) + 'static,
-) {
+) -> Rc<dyn Fn()> {
     let (Some(window), Some(document)) = (
         web_sys::window(),
         web_sys::window().and_then(|w| w.document()),
     ) else {
-        return f(false);
+        f(false);
+        return Rc::new(|| {});
     };
     type Todo = RefCell<Option<Box<dyn FnOnce(bool)>>>;
     let todo: Rc<Todo> = Rc::new(RefCell::new(Some(Box::new(f))));
     let listeners: Rc<RefCell<Vec<(&'static str, Listener)>>> = Rc::default();
+    let near: Rc<RefCell<Option<web_sys::IntersectionObserver>>> = Rc::default();
     let fire = {
-        let (todo, listeners, document) = (todo.clone(), listeners.clone(), document.clone());
+        let (todo, listeners, near, document) = (
+            todo.clone(),
+            listeners.clone(),
+            near.clone(),
+            document.clone(),
+        );
         move |reached: bool| {
             let f = todo.borrow_mut().take();
             if let Some(f) = f {
@@ -50,6 +66,9 @@ pub fn when_idle_or_reached(
                         remove(&doc, name, &l);
                     }
                 });
+                if let Some(observer) = near.borrow_mut().take() {
+                    observer.disconnect();
+                }
                 watch_focus(&focus);
                 f(reached);
             }
@@ -74,8 +93,75 @@ pub fn when_idle_or_reached(
         add(&document, name, &l);
         listeners.borrow_mut().push((name, l));
     }
+    {
+        // In a later task: every island has said by then which classes it has.
+        let (todo, near, fire) = (todo.clone(), near.clone(), fire.clone());
+        in_a_later_task(move || {
+            if todo.borrow().is_some() {
+                *near.borrow_mut() = watch_near(&document, &reach.borrow(), fire);
+            }
+        });
+    }
+    let armed = Rc::new(Cell::new(false));
+    // In a frame the page's height follows its content and the host's scrolling decides
+    // what is near (with no margin if it is on another site): the islands hydrate when the
+    // browser is first idle, as they would after a change of view.
+    let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
+    if framed {
+        armed.set(true);
+        when_idle(&window, fire.clone());
+    }
+    Rc::new(move || {
+        if todo.borrow().is_some() && !armed.replace(true) {
+            when_idle(&window, fire.clone());
+        }
+    })
+}
+
+/// Calls `fire(false)` once any element with one of the classes `reach` comes within
+/// [`NEAR`] of the viewport (the observer, to disconnect once fired).
+fn watch_near(
+    document: &web_sys::Document,
+    reach: &[&'static str],
+    fire: Rc<impl Fn(bool) + 'static>,
+) -> Option<web_sys::IntersectionObserver> {
+    let selector = reach
+        .iter()
+        .map(|c| format!(".{c}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let targets = document.query_selector_all(&selector).ok()?;
+    let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        if near {
+            (*fire)(false);
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(NEAR);
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options)
+            .ok()?;
+    // The observer lives as long as the page (it is disconnected once fired).
+    seen.forget();
+    for i in 0..targets.length() {
+        if let Some(el) = targets
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            observer.observe(&el);
+        }
+    }
+    Some(observer)
+}
+
+/// Calls `fire(false)` when the browser is next idle (at most [`IDLE_WAIT_MS`] later).
+fn when_idle(window: &web_sys::Window, fire: Rc<impl Fn(bool) + 'static>) {
     let idle = Closure::once_into_js(move || (*fire)(false));
-    let ric = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+    let ric = js_sys::Reflect::get(window, &JsValue::from_str("requestIdleCallback"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let options = js_sys::Object::new();
@@ -84,7 +170,7 @@ pub fn when_idle_or_reached(
         &JsValue::from_str("timeout"),
         &JsValue::from(IDLE_WAIT_MS),
     );
-    let scheduled = ric.is_some_and(|ric| ric.call2(&window, &idle, &options).is_ok());
+    let scheduled = ric.is_some_and(|ric| ric.call2(window, &idle, &options).is_ok());
     if !scheduled {
         let _ = window.set_timeout_with_callback(idle.unchecked_ref());
     }

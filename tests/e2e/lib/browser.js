@@ -30,7 +30,21 @@ export function watchErrors(page) {
   return errors;
 }
 
-/** Waits until the wasm app has taken over the widget root. */
+/** Waits until the wasm app has taken over the widget root, every part of it live. */
 export async function waitForApp(page, root = '#phase-one-root') {
-  await page.waitForSelector(`${root}[data-phase-one-mounted] .p1[data-live]`, { timeout: 15000 });
+  await page.waitForSelector(`${root}[data-phase-one-mounted] .p1[data-ready]`, { timeout: 15000 });
+  await waitForLive(page, root);
+}
+
+/** Waits until every part of the widget in `scope` (a page or a frame) is live. On a
+ *  prerendered page the parts below the simulator hydrate only when needed: as they come
+ *  near the viewport, once the view changes, or when the reader reaches towards one. This
+ *  reaches: a pointer passing over the footer (an event, so nothing scrolls or takes
+ *  focus; prerender.test.js covers coming near). */
+export async function waitForLive(scope, root = '') {
+  const at = (sel) => (root ? `${root} ${sel}` : sel);
+  await scope.waitForSelector(at('.p1[data-ready]'), { timeout: 20000 });
+  if (await scope.locator(at('.p1[data-live]')).count() > 0) return;
+  await scope.locator(at('.p1-foot')).dispatchEvent('pointerover', { bubbles: true, composed: true });
+  await scope.waitForSelector(at('.p1[data-live]'), { timeout: 20000 });
 }

@@ -177,8 +177,14 @@ class Session {
   }
   /** Waits until the client has taken over the widget (or the one inside `host`: a
    *  script embed's element or an iframe). */
-  ready(host = '') {
-    return this.until((h) => !!$(h ? `${h} >> .p1[data-live]` : '.p1[data-live]'), [host], { what: `${host} .p1[data-live]` });
+  async ready(host = '') {
+    const at = (sel) => (host ? `${host} >> ${sel}` : sel);
+    await this.until((q) => !!$(q), [at('.p1[data-ready]')], { what: at('.p1[data-ready]') });
+    if (await this.run((q) => !!$(q), at('.p1[data-live]'))) return;
+    // The parts below the simulator hydrate when needed: a pointer passing over the
+    // footer reaches towards them (an event, so nothing scrolls or takes focus).
+    await this.run((q) => $(q).dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true })), at('.p1-foot'));
+    await this.until((q) => !!$(q), [at('.p1[data-live]')], { what: at('.p1[data-live]') });
   }
   text(sel) { return this.run((s) => $(s)?.innerText ?? null, sel); }
   value(sel) { return this.run((s) => $(s)?.value ?? null, sel); }

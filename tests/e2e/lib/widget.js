@@ -1,5 +1,7 @@
 // Helpers for driving the widget as a reader would.
-import { waitForApp } from './browser.js';
+import { waitForApp, waitForLive } from './browser.js';
+
+export { waitForLive as live };
 
 export async function open(page, base, query = '') {
   await page.goto(base + query);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, E2E_ROOT } from '../lib/server.js';
 import { launch, watchErrors } from '../lib/browser.js';
-import { frames, settled } from '../lib/widget.js';
+import { frames, settled, live } from '../lib/widget.js';
 
 const ROOT = path.join(E2E_ROOT, '../..');
 const PURCHASES = fs.readFileSync(path.join(ROOT, 'static/data/purchases.csv'), 'utf8');
@@ -220,7 +220,7 @@ async function newPage(opts = {}) {
 
 const A = () => env.a.origin;
 const B = () => env.b.origin;
-const ready = (scope) => scope.waitForSelector('.p1[data-live]', { timeout: 20000 });
+const ready = (scope) => live(scope);
 
 /** Opens the widget's own page with a query and waits for the client. */
 async function app(query = '', opts = {}) {

@@ -10,7 +10,7 @@ import { E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
 import { waitForApp } from '../lib/browser.js';
 import { brokenFigures } from '../lib/cjk.js';
-import { settled, intl } from '../lib/widget.js';
+import { settled, intl, live } from '../lib/widget.js';
 
 const page = (body) => ({ body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>文章</title><link rel="icon" href="data:,"></head><body>${body}</body></html>` });
 const w = useWidget({
@@ -193,8 +193,8 @@ test('the language switch: on the widget\'s own page only, keeping the view', as
   // Inside someone else's iframe the widget follows its host: no switch.
   const framed = await w.newPage();
   await framed.setContent(`<iframe src="${w.server.url.replace(/\/$/, '')}${ZH}?lang=zh-Hans" width="600" height="800"></iframe>`);
-  const f = framed.frameLocator('iframe');
-  await f.locator('.p1[data-live]').waitFor();
+  const f = await (await framed.waitForSelector('iframe')).contentFrame();
+  await live(f);
   assert.equal(await f.locator('[data-testid="lang-switch"]').isVisible(), false);
   assert.deepEqual([...p.errors, ...framed.errors], []);
   await p.close();
@@ -299,7 +299,7 @@ test('bad language files: the widget starts in English, or keeps English for a b
   q.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
   await q.route('**/locale/zh-Hans.csv', (r) => r.fulfill({ status: 200, contentType: 'text/csv', body: strings }));
   await q.goto(w.server.url.replace(/\/$/, '') + ZH);
-  await q.waitForSelector('#phase-one-root[data-phase-one-mounted] .p1[data-live]');
+  await waitForApp(q);
   assert.match(plain(await q.locator('[data-testid="verdict-2020"]').innerText()), /^2020: 658亿美元 of 1427亿美元 — missed by 769亿美元/);
   assert.match(plain(await q.locator('.p1-sofar').innerText()), /^截至2020年6月底/);
   assert.ok(said.some((t) => /zh-Hans\.csv, line \d+, field “text”: the text must use the placeholders/.test(t)), said.join('\n'));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, E2E_ROOT } from '../lib/server.js';
 import { useWidget } from '../lib/harness.js';
-import { open, text, settled, frames } from '../lib/widget.js';
+import { open, text, settled, frames, live } from '../lib/widget.js';
 
 const BASE = '/widget/';
 const PURCHASES = fs.readFileSync(path.join(E2E_ROOT, '../../static/data/purchases.csv'), 'utf8');
@@ -87,7 +87,7 @@ test('a real pym.js 1.3.2 parent resizes the iframe as the widget grows and shri
   await p.goto(w.server.origin + '/pym.html');
   const frameEl = await p.waitForSelector('#graphic iframe');
   const frame = await frameEl.contentFrame();
-  await frame.waitForSelector('.p1[data-live]');
+  await live(frame);
   // pym passed its handshake parameters; the widget marked itself embedded.
   const src = await frameEl.getAttribute('src');
   assert.match(src, /childId=graphic/);
@@ -109,7 +109,7 @@ test('an AMP-style parent resizes the iframe from embed-size messages', async ()
   await p.goto(w.server.origin + '/amp.html');
   const frameEl = await p.waitForSelector('#amp-frame');
   const frame = await frameEl.contentFrame();
-  await frame.waitForSelector('.p1[data-live]');
+  await live(frame);
   await followsContent(p, frameEl, frame, 'amp');
   // Duplicate heights are not re-sent: each message carries a new height, and they are
   // few, not a stream (the widget observes resizes; it does not poll).
@@ -218,7 +218,7 @@ test('copy link and the embed snippets: copied, pasted into a page, and working'
     await article.route(w.server.origin + '/pasted.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><h1>Pasted ${name}</h1>${snippet}` }));
     await article.goto(w.server.origin + '/pasted.html');
     const scope = name === 'iframe' ? (await (await article.waitForSelector('iframe')).contentFrame()) : article;
-    await scope.waitForSelector('.p1[data-live]');
+    await live(scope);
     assert.equal(await scope.locator('[data-testid="verdict-2020"]').innerText(), '2020: $100.5bn of $173.1bn — missed by $72.6bn (58% of target)');
     if (name === 'iframe') {
       // resize.js sizes the pasted iframe to its content.
@@ -267,7 +267,7 @@ test('under a strict CSP, served from a sub-path, it renders and reacts with no 
     await p.exposeFunction('reportViolation', (v) => violations.push(v));
     await p.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
     await p.goto(strict.url);
-    await p.waitForSelector('.p1[data-live]');
+    await live(p);
     assert.ok(strict.log.every((u) => u.startsWith('/graphics/phase-one/')), strict.log.join(' '));
     await p.focus('[data-testid="rate-manufactured"]');
     await p.keyboard.press('End');

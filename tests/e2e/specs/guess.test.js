@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { useWidget } from '../lib/harness.js';
-import { open, text, frames } from '../lib/widget.js';
+import { open, text, frames, live } from '../lib/widget.js';
 
 const w = useWidget({
   pages: {
@@ -212,7 +212,7 @@ test('before the client runs the prerendered outcome is out of sight, and if the
   });
   release();
   await page.waitForSelector('[data-testid="guess"]');
-  await page.waitForSelector('.p1[data-live]');
+  await live(page);
   await frames(page);
   const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
   assert.ok(shift < 0.01, `the question came in without a layout shift (${shift})`);

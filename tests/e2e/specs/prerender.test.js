@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useWidget } from '../lib/harness.js';
 import { watchErrors } from '../lib/browser.js';
-import { open, text, intl, frames } from '../lib/widget.js';
+import { open, text, intl, frames, live } from '../lib/widget.js';
 
 const w = useWidget();
 
@@ -94,9 +94,15 @@ const holdIdle = () => {
   window.__idle = () => held.splice(0).forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
 };
 
+/** An intersection observer that never reports: no island ever comes near. */
+const holdNear = () => {
+  window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } };
+};
+
 test('the simulator answers first: what lies below it hydrates afterwards, and the hidden events only when needed', async () => {
   const page = await w.newPage();
   await page.addInitScript(holdIdle);
+  await page.addInitScript(holdNear);
   await page.goto(w.server.url);
   // Handles on prerendered elements: the timeline (an island) and a hidden event in it.
   await page.evaluate(() => {
@@ -111,7 +117,8 @@ test('the simulator answers first: what lies below it hydrates afterwards, and t
   await page.waitForFunction(() => /target met/.test(document.querySelector('[data-testid="verdict-2020"]').innerText));
   assert.ok(await page.evaluate(() => document.contains(window.__timeline) && document.contains(window.__table)), 'the islands are still the prerendered markup');
   assert.equal(await page.locator('.p1[data-live]').count(), 0, 'not every part is live yet');
-  // Idle time hydrates them: their hydrated twins take the prerendered markup's place.
+  // The reader's change means the prerendered islands no longer show the view: the next
+  // idle time hydrates them, their hydrated twins taking the prerendered markup's place.
   await page.evaluate(() => window.__idle());
   await page.waitForSelector('.p1[data-live]');
   assert.ok(await page.evaluate(() => !document.contains(window.__timeline) && !document.contains(window.__table)));
@@ -131,14 +138,13 @@ test('the simulator answers first: what lies below it hydrates afterwards, and t
   await page.close();
 });
 
-test('on idle the islands hydrate one after another, from the top, each in a task of its own', async () => {
-  const page = await w.newPage();
+test('as the reader comes near them, the islands hydrate one after another, from the top, each in a task of its own; untouched, they stay as prerendered', async () => {
+  const page = await w.newPage({ viewport: { width: 412, height: 823 } });
   // A slow machine (CPU slowed sixfold): Yew then spreads an island's render over several
   // tasks, and the next island must not be woken until the one above has hydrated. Where
   // Yew breaks off varies, so the page loads three times.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-  await page.addInitScript(holdIdle);
   // Which islands each task swapped in: a mutation observer's callback runs once a task,
   // with that task's changes.
   await page.addInitScript(() => {
@@ -158,9 +164,14 @@ test('on idle the islands hydrate one after another, from the top, each in a tas
     await page.goto(w.server.url);
     await page.waitForSelector('.p1[data-ready]');
     await page.evaluate(() => { window.__batches = []; });
+    // Idle time comes and goes (an idle callback waits 500 ms at most): the islands, far
+    // below the first screen, stay as prerendered.
+    await page.waitForTimeout(1000);
     await frames(page, 3);
-    assert.deepEqual(await page.evaluate(() => window.__batches), [], `the islands wait for idle (load ${load})`);
-    await page.evaluate(() => window.__idle());
+    assert.deepEqual(await page.evaluate(() => window.__batches), [], `the islands wait for the reader (load ${load})`);
+    assert.equal(await page.locator('.p1[data-live]').count(), 0);
+    // The reader scrolls down to within a screen of the first island.
+    await page.evaluate(() => window.scrollTo(0, document.querySelector('.p1-outcomes').offsetTop - 1.8 * innerHeight));
     await page.waitForSelector('.p1[data-live]');
     assert.deepEqual(await page.evaluate(() => window.__batches), [['p1-outcomes'], ['p1-timeline'], ['p1-method'], ['p1-foot']], `load ${load}`);
   }
@@ -171,6 +182,7 @@ test('on idle the islands hydrate one after another, from the top, each in a tas
 test('the charts are adopted as prerendered while the page hydrates, and drawn live in later tasks', async () => {
   const page = await w.newPage();
   await page.addInitScript(holdIdle);
+  await page.addInitScript(holdNear);
   // Per mutation-observer callback (once a task): did `.p1` get data-ready, was the chart
   // or the small charts' section put in?
   await page.addInitScript(() => {
@@ -241,14 +253,16 @@ test('a keyboard reader on a chart marker before the widget starts keeps focus o
 });
 
 test('a reader reaching towards an island hydrates it at once, keeping focus where it was', async () => {
-  // Idle never comes: only the reader's pointer or keyboard wakes the islands.
+  // Idle never comes, nor does an island come near: only the reader's pointer or keyboard
+  // wakes the islands.
   const pointer = await w.newPage();
   await pointer.addInitScript(holdIdle);
+  await pointer.addInitScript(holdNear);
   await pointer.goto(w.server.url);
   await pointer.waitForSelector('.p1[data-ready]');
   await pointer.locator('[data-testid="show-all"]').scrollIntoViewIfNeeded();
   await frames(pointer, 5);
-  assert.equal(await pointer.locator('.p1[data-live]').count(), 0, 'scrolling alone does not wake them');
+  assert.equal(await pointer.locator('.p1[data-live]').count(), 0, 'nothing but the reader\'s reach wakes them here');
   await pointer.hover('[data-testid="show-all"]');
   await pointer.waitForSelector('.p1[data-live]');
   await pointer.click('[data-testid="show-all"]');
@@ -261,6 +275,7 @@ test('a reader reaching towards an island hydrates it at once, keeping focus whe
   // stays on that link after the swap.
   const keys = await w.newPage();
   await keys.addInitScript(holdIdle);
+  await keys.addInitScript(holdNear);
   await keys.goto(w.server.url);
   await keys.waitForSelector('.p1[data-ready]');
   await keys.evaluate(() => { window.__skip = document.querySelector('[data-testid="skip-timeline"]'); });
@@ -385,7 +400,7 @@ test('the Chinese page with the wasm already cached and its language files slow:
     await route.continue();
   });
   await page.goto(w.server.url + 'index.zh-Hans.html');
-  await page.waitForSelector('.p1[data-live]');
+  await live(page);
   assert.match(await text(page, 'verdict-2020'), /^2020年/);
   assert.deepEqual(await page.evaluate(() => window.__linkErrors), []);
   assert.deepEqual(errors, []);
@@ -421,6 +436,10 @@ test('a slow start moves nothing: no "needs JavaScript" line comes and goes, and
       await r.continue();
     });
     await page.goto(w.server.url + path);
+    await page.waitForSelector('.p1[data-ready]');
+    // The islands too, woken as a keyboard reader wakes them (Tab): scrolling down to them
+    // would bring in the timeline's events at their real heights, a shift of its own.
+    await page.keyboard.press('Tab');
     await page.waitForSelector('.p1[data-live]');
     assert.ok(held >= 1, 'the wasm was held back');
     const [shown, frames] = await page.evaluate(() => [window.__lineShown, window.__frames]);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { useWidget } from '../lib/harness.js';
-import { open, text, settled } from '../lib/widget.js';
+import { open, text, settled, live } from '../lib/widget.js';
 
 const w = useWidget({
   pages: {
@@ -80,7 +80,7 @@ test('the default page at 375 px is a few screens, and so is an embed\'s auto-he
   const article = await w.newPage({ ...PHONE });
   await article.goto(w.server.origin + '/article.html');
   const frame = await (await article.waitForSelector('iframe')).contentFrame();
-  await frame.waitForSelector('.p1[data-live]');
+  await live(frame);
   await renderAll(frame);
   await article.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 1000);
   await settled(article, () => document.querySelector('iframe').getBoundingClientRect().height);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { useWidget } from '../lib/harness.js';
 import { DIST, startServer } from '../lib/server.js';
+import { live } from '../lib/widget.js';
 
 const w = useWidget();
 const COMPRESSIBLE = /\.(html|js|css|wasm|csv|json|svg|md|txt)$/;
@@ -47,7 +48,7 @@ test('served from its precompressed twins, the page works in both languages', as
       const encodings = {};
       p.on('response', async (r) => { encodings[new URL(r.url()).pathname] = (await r.allHeaders())['content-encoding']; });
       await p.goto(server.url + page);
-      await p.waitForSelector('.p1[data-live]');
+      await live(p);
       await p.focus('[data-testid="rate-manufactured"]');
       await p.keyboard.press('End');
       await p.waitForFunction(() => /target met|已达标/.test(document.querySelector('[data-testid="verdict-2020"]').textContent));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { useWidget } from '../lib/harness.js';
 import { DIST, E2E_ROOT } from '../lib/server.js';
-import { open, settled } from '../lib/widget.js';
+import { open, settled, live } from '../lib/widget.js';
 
 const w = useWidget({
   pages: {
@@ -189,7 +189,7 @@ test('a marker opens its events by the chart, without moving the page, and Escap
   const article = await w.newPage(PHONE);
   await article.goto(w.server.origin + '/article.html');
   const frame = await (await article.waitForSelector('iframe')).contentFrame();
-  await frame.waitForSelector('.p1[data-live]');
+  await live(frame);
   await article.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 1000);
   const fm = frame.locator('[data-testid="chart-marker"]').first();
   await fm.evaluate((el) => el.scrollIntoView({ block: 'center' }));
