@@ -168,10 +168,11 @@ impl Drop for Waiter {
 }
 
 /// Wakes the topmost island that has yet to count itself out. Near the viewport or on
-/// idle nobody is waiting for the islands yet, so they wake one after another: each island, once hydrated (or gone),
-/// wakes the next in a task of its own. Waking the next only after that (not in the next
-/// task) matters: Yew's scheduler may spread one island's render over several tasks, and
-/// the next island's render would join its last one.
+/// idle nobody is waiting for the islands yet, so they wake one after another: each
+/// island, once hydrated (or gone), wakes the next in a task of its own. Waking the next
+/// only after that (not in the next task) matters: Yew's scheduler may spread one
+/// island's render over several tasks, and the next island's render would join its last
+/// one.
 #[cfg(target_arch = "wasm32")]
 fn wake_next(waiting: &Rc<RefCell<Waiting>>) {
     let next = {
