@@ -170,11 +170,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
     });
     {
         // Once the state changes (the reader's or a link's view), the islands still as
-        // prerendered no longer show it: they wake when the browser is next idle.
+        // prerendered no longer show it: they wake when the browser is next idle. In an
+        // article's iframe they wake then from the first render on: the frame's height
+        // follows its content, and the host's scrolling decides what is near (with no
+        // margin if it is on another site).
         let (islands, first) = (hydration.islands.clone(), use_mut_ref(|| true));
+        let framed = init.env.mode == Mode::Iframe;
         let store: *const Store = &*handle;
         use_effect_with(store as usize, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) || framed {
                 islands.wake_soon();
             }
         });

@@ -30,8 +30,7 @@ pub fn in_a_later_task(next: impl FnOnce() + 'static) {
 ///   islands no longer show it), and then the browser is idle (at most [`IDLE_WAIT_MS`]
 ///   later): `f(false)`.
 ///
-/// A reader's input elsewhere (a slider) doesn't call it by itself. In a frame (an
-/// article's iframe) the browser's first idle time calls it too. From then on, `focus`
+/// A reader's input elsewhere (a slider) doesn't call it by itself. From then on, `focus`
 /// follows where focus is in the widget, for [`restore_focus`].
 pub fn when_needed(
     reach: Rc<RefCell<Vec<&'static str>>>,
@@ -102,15 +101,7 @@ pub fn when_needed(
             }
         });
     }
-    let armed = Rc::new(Cell::new(false));
-    // In a frame the page's height follows its content and the host's scrolling decides
-    // what is near (with no margin if it is on another site): the islands hydrate when the
-    // browser is first idle, as they would after a change of view.
-    let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
-    if framed {
-        armed.set(true);
-        when_idle(&window, fire.clone());
-    }
+    let armed = Cell::new(false);
     Rc::new(move || {
         if todo.borrow().is_some() && !armed.replace(true) {
             when_idle(&window, fire.clone());
