@@ -2,8 +2,9 @@
 //! both the pym.js and the AMP (`embed-size`) formats, and answers pym's `width` messages.
 //!
 //! At most one answer per animation frame: a changed height, or the one reply a pym
-//! `width` message is owed. Messages are taken only from the parent window, with this
-//! frame's pym `childId`.
+//! `width` message or a [`SIZE_REQUEST`] is owed. Messages are taken only from the parent
+//! window: pym's with this frame's `childId`, and `resize.js`'s request, which it sends
+//! when it starts so that a parent listening late still hears the height.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -15,9 +16,15 @@ use wasm_bindgen::prelude::*;
 #[derive(Default)]
 struct Pending {
     scheduled: Cell<bool>,
+    /// A pym `width` message is owed its height.
     owed: Cell<bool>,
+    /// A [`SIZE_REQUEST`] is owed an AMP `embed-size` message.
+    owed_amp: Cell<bool>,
     last: Cell<i32>,
 }
+
+/// What `static/resize.js` sends a frame to be told its height, changed or not.
+pub const SIZE_REQUEST: &str = "phase-one:embed-size?";
 
 /// Starts height messaging for this page. `child_id` and `parent_url` are pym's, from
 /// the query string. Returns false when the page is not inside a frame.
@@ -58,10 +65,11 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
         move || {
             pending.scheduled.set(false);
             let owed = pending.owed.replace(false);
+            let owed_amp = pending.owed_amp.replace(false);
             // documentElement, so the height shrinks as well as grows.
             let h = html.get_bounding_client_rect().height().ceil() as i32;
             let changed = h > 0 && h != pending.last.get();
-            if !changed && !owed {
+            if !changed && !owed && !owed_amp {
                 return;
             }
             pending.last.set(h);
@@ -71,7 +79,7 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
                     &pym_target,
                 );
             }
-            if changed {
+            if changed || owed_amp {
                 let amp = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&amp, &"sentinel".into(), &"amp".into());
                 let _ = js_sys::Reflect::set(&amp, &"type".into(), &"embed-size".into());
@@ -86,9 +94,11 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
     let schedule = {
         let window = window.clone();
         let pending = pending.clone();
-        move |owe: bool| {
-            if owe {
-                pending.owed.set(true);
+        move |owe: Owe| {
+            match owe {
+                Owe::Nothing => {}
+                Owe::Pym => pending.owed.set(true),
+                Owe::Amp => pending.owed_amp.set(true),
             }
             if !pending.scheduled.replace(true) {
                 let _ = window.request_animation_frame(&frame_fn);
@@ -100,7 +110,7 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
     // Every change of content height: first render, data loaded, filters, sections opened.
     let on_resize = {
         let schedule = schedule.clone();
-        Closure::<dyn FnMut()>::new(move || schedule(false))
+        Closure::<dyn FnMut()>::new(move || schedule(Owe::Nothing))
     };
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&html);
@@ -113,41 +123,54 @@ pub fn start(child_id: Option<String>, parent_url: Option<String>) -> bool {
     // Fonts loading can change the height without a resize of the layout viewport.
     if let Ok(ready) = document.fonts().ready() {
         let schedule = schedule.clone();
-        let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| schedule(false));
+        let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| schedule(Owe::Nothing));
         let _ = ready.then(&cb);
         cb.forget();
     }
 
     // pym parents send their width on load and on resize; each is owed one height.
+    // resize.js asks once when it starts.
     const MAX_MESSAGE: u32 = 256;
-    if let Some(id) = child_id {
-        let prefix = format!("pymxPYMx{id}xPYMxwidthxPYMx");
-        let parent = parent.clone();
+    let pym_prefix = child_id.map(|id| format!("pymxPYMx{id}xPYMxwidthxPYMx"));
+    let on_message = {
         let schedule = schedule.clone();
-        let on_message =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                // Compared as values: the parent's window is not an instance of this
-                // frame's `Window`, so a type check would always fail.
-                let from_parent = ev
-                    .source()
-                    .is_some_and(|s| JsValue::from(s) == JsValue::from(parent.clone()));
-                if !from_parent {
-                    return;
-                }
-                // Only a short string crosses into the wasm's memory: a message of any
-                // other type, or megabytes long, is left where it is.
-                let data = ev.data();
-                let short = data
-                    .dyn_ref::<js_sys::JsString>()
-                    .is_some_and(|s| s.length() <= MAX_MESSAGE);
-                if short && data.as_string().is_some_and(|m| m.starts_with(&prefix)) {
-                    schedule(true);
-                }
-            });
-        let _ =
-            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-        on_message.forget();
-    }
-    schedule(false);
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            // Compared as values: the parent's window is not an instance of this frame's
+            // `Window`, so a type check would always fail.
+            let from_parent = ev
+                .source()
+                .is_some_and(|s| JsValue::from(s) == JsValue::from(parent.clone()));
+            if !from_parent {
+                return;
+            }
+            // Only a short string crosses into the wasm's memory: a message of any other
+            // type, or megabytes long, is left where it is.
+            let data = ev.data();
+            let short = data
+                .dyn_ref::<js_sys::JsString>()
+                .is_some_and(|s| s.length() <= MAX_MESSAGE);
+            let Some(message) = data.as_string().filter(|_| short) else {
+                return;
+            };
+            if message == SIZE_REQUEST {
+                schedule(Owe::Amp);
+            } else if pym_prefix
+                .as_ref()
+                .is_some_and(|p| message.starts_with(p.as_str()))
+            {
+                schedule(Owe::Pym);
+            }
+        })
+    };
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+    schedule(Owe::Nothing);
     true
+}
+
+/// What a scheduled frame owes besides a changed height.
+enum Owe {
+    Nothing,
+    Pym,
+    Amp,
 }

@@ -40,6 +40,10 @@ export const hostPages = (widget) => {
     '/host-iframe.html': page(`<h1>An article</h1><p>Text above.</p>
       <iframe id="w" src="${widget}index.html" title="Phase One widget" width="100%" height="300" scrolling="no" frameborder="0" allow="clipboard-write" data-phase-one-frame></iframe>
       <p>Text below.</p><script type="module" src="${widget}resize.js"></script>`),
+    // The same, with resize.js added only once the frame has sent its heights.
+    '/host-iframe-late.html': page(`<h1>An article</h1><p>Text above.</p>
+      <iframe id="w" src="${widget}index.html" title="Phase One widget" width="100%" height="300" scrolling="no" frameborder="0" data-phase-one-frame></iframe>
+      <p>Text below.</p>`),
   };
 };
 
@@ -212,6 +216,34 @@ export const CASES = [
       const [grown] = await fits(start + 500, 1e6);
       await s.run(() => $('#w >> [data-testid="show-all"]').click());
       await fits(0, grown - 500);
+      await noErrors(s);
+      await s.close();
+    },
+  },
+  {
+    name: 'resize.js added after the frame has settled still sizes it: it asks the frame',
+    async run(engine, server) {
+      const s = await engine.session({ width: 1000, height: 800 });
+      await s.open(`${server.origin}/host-iframe-late.html`);
+      await s.ready('#w');
+      // Settled: the frame's content height has not changed for a second, so it has
+      // sent its last height message.
+      const content = () => s.run(() => Math.ceil($('#w >> html').getBoundingClientRect().height));
+      for (let last = -1, h = await content(); h !== last; last = h, h = await content()) {
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      assert.equal(await s.run(() => $('#w').getBoundingClientRect().height), 300, 'nothing sized it yet');
+      await s.run((src) => {
+        const script = document.createElement('script');
+        script.type = 'module';
+        script.src = src;
+        document.body.append(script);
+      }, `${server.origin}/resize.js`);
+      await s.until(() => {
+        const h = $('#w').getBoundingClientRect().height;
+        const c = Math.ceil($('#w >> html').getBoundingClientRect().height);
+        return c > 1000 && Math.abs(h - c) <= 4;
+      }, [], { what: 'the frame fitting its content' });
       await noErrors(s);
       await s.close();
     },
