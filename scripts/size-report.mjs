@@ -4,7 +4,9 @@
 // journalists (the widget embeds them in the wasm) and the pictures are for social sites,
 // newsletters and other places the widget can't run; the widget fetches neither, except
 // a language's event and source texts (data/timeline.<lang>.csv, data/sources.<lang>.csv),
-// which its readers fetch.
+// which its readers fetch. The pages of every event (events*.html, for readers without
+// JavaScript) are listed apart too: the widget's page links to them, and fetches nothing
+// of theirs.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -30,7 +32,8 @@ function walk(dir) {
         }).length,
       };
       const language = /^data[/\\](timeline|sources)\.[^.]+\.csv$/.test(rel);
-      const apart = (rel.startsWith('data' + path.sep) && !language) || rel.startsWith('images' + path.sep);
+      const apart = (rel.startsWith('data' + path.sep) && !language) || rel.startsWith('images' + path.sep)
+        || /^events(\.[^.]+)?\.html$/.test(rel);
       (apart ? extra : rows).push(row);
     }
   }
@@ -58,6 +61,6 @@ for (const page of pages) {
   console.log(line({ file: `standalone page, ${page.file}`, kind: 'all', ...sum(files) }));
 }
 if (extra.length) {
-  console.log('\nData offered for download, and the pictures; not fetched by the widget:');
+  console.log('\nData offered for download, the pictures and the pages of every event; not fetched by the widget:');
   for (const r of extra) console.log(line(r));
 }

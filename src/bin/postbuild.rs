@@ -48,6 +48,7 @@ mod native {
             return ExitCode::FAILURE;
         };
         let mut pages = Vec::new();
+        let mut events_pages = Vec::new();
         for lang in Lang::ALL {
             let locale = match locale(&staging, lang) {
                 Ok(locale) => locale,
@@ -63,14 +64,17 @@ mod native {
                     return ExitCode::FAILURE;
                 }
             }
+            events_pages.push(markers::strip_names(&every_event(locale).await));
         }
         let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
-        let done = run(&staging, &pages, release).and_then(|()| {
-            if release {
-                precompress(&staging)?;
-            }
-            Ok(())
-        });
+        let done = run(&staging, &pages, release)
+            .and_then(|template| write_events_pages(&staging, &template, &pages, &events_pages))
+            .and_then(|()| {
+                if release {
+                    precompress(&staging)?;
+                }
+                Ok(())
+            });
         match done {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -106,12 +110,11 @@ mod native {
     }
 
     /// The default view, rendered to hydratable HTML. Two passes: the first renders every
-    /// part as components; the second puts the chart's and the hidden events' HTML from
-    /// the first in raw, which the client adopts without hydrating it node by node.
+    /// part as components; the second puts the charts' HTML from the first in raw, which
+    /// the client adopts without hydrating it node by node.
     async fn prerender(loc: &'static Locale) -> Result<String, String> {
         use std::rc::Rc;
 
-        use phase_one::core::timeline;
         use phase_one::core::url_state::Params;
         use phase_one::ui::hydrate::{Extras, Prerendered};
         use phase_one::ui::widget::{Widget, WidgetProps};
@@ -142,31 +145,99 @@ mod native {
         };
         let chart = part("<figure data-p1-role=\"chart\"", "chart")?;
         let categories = part("<section data-p1-role=\"categories\"", "small charts")?;
-        let events = timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).map_err(|_| {
-            format!(
-                "prerendering {:?}: the built-in timeline is invalid",
-                loc.lang
-            )
-        })?;
-        let cards = events
-            .events
-            .iter()
-            .filter(|e| !e.key)
-            .filter_map(|e| Some((e.id.clone(), markers::card_html(&whole, &e.id)?.to_string())))
-            .collect();
         Ok(render(Extras::Prerender(Rc::new(Prerendered {
-            cards,
             chart,
             categories,
         })))
         .await)
     }
 
+    /// Every event, in the timeline's view: the page "Show all" links to for readers
+    /// without JavaScript (the widget's own page lists the key moments). Static HTML; no
+    /// client takes it over.
+    async fn every_event(loc: &'static Locale) -> String {
+        use std::rc::Rc;
+
+        use phase_one::core::timeline::Events;
+        use phase_one::core::url_state::{Params, View};
+        use phase_one::ui::widget::{Widget, WidgetProps};
+        use phase_one::ui::{Env, Init};
+        yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
+            init: Rc::new(Init {
+                env: Env {
+                    asset_base: "./".into(),
+                    ..Env::default()
+                },
+                params: Params {
+                    lang: Some(loc.lang),
+                    view: Some(View::Timeline),
+                    events: Some(Events::All),
+                    ..Params::default()
+                },
+                locale: Some(loc),
+                ..Init::default()
+            }),
+        })
+        .render()
+        .await
+    }
+
+    /// Writes each language's page of every event ([`Lang::events_page`]) from the
+    /// widget's page template without its scripts and hints: the events, a line saying
+    /// what the page is, and a link to the interactive page.
+    fn write_events_pages(
+        staging: &Path,
+        template: &str,
+        pages: &[(&'static Locale, String)],
+        events: &[String],
+    ) -> Result<(), String> {
+        for ((loc, _), prerendered) in pages.iter().zip(events) {
+            let s = loc.strings;
+            let title = format!("{} · {}", s.timeline_heading, s.headline_plain);
+            let note = format!(
+                "<p class=\"p1-static-note\">{} <a href=\"{}\">{}</a></p>",
+                escape_html(s.events_page_note),
+                loc.lang.page(),
+                escape_html(s.events_page_back)
+            );
+            let html = replace_marker(template, "<!-- postbuild: preload -->", "")?;
+            let html = remove_trunk_link(&html);
+            let html = without_scripts(&html);
+            let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
+            let html = html.replacen(
+                "<div id=\"phase-one-root\"",
+                &format!("{note}<div id=\"phase-one-root\""),
+                1,
+            );
+            let html = in_language(&html, loc, &title)?.replacen(
+                "class=\"not-embedded\"",
+                "class=\"not-embedded p1-static\"",
+                1,
+            );
+            let page = loc.lang.events_page();
+            std::fs::write(staging.join(page), html).map_err(|e| format!("writing {page}: {e}"))?;
+        }
+        Ok(())
+    }
+
+    /// A page without its script elements (and the comments just before them).
+    fn without_scripts(html: &str) -> String {
+        html.lines()
+            .filter(|l| {
+                let l = l.trim_start();
+                !l.starts_with("<script") && !l.starts_with("<!-- A module script")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Writes `embed.js`, the pictures and each language's page; returns the pages'
+    /// template (the stylesheet's hash in it).
     fn run(
         staging: &Path,
         pages: &[(&'static Locale, String)],
         release: bool,
-    ) -> Result<(), String> {
+    ) -> Result<String, String> {
         let files = list(staging)?;
         let glue = find(&files, "phase-one-widget", ".js")?;
         let wasm = find(&files, "phase-one-widget", "_bg.wasm")?;
@@ -258,7 +329,7 @@ mod native {
             let page = staging.join(lang.page());
             std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", lang.page()))?;
         }
-        Ok(())
+        Ok(template)
     }
 
     /// The pictures' folder in the build.

@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::hydrate::{Extras, use_went_live};
 use super::{CopyStatus, Same, Ui, share_url, use_dispatch, use_latest, use_ui};
 use crate::core::locale::fill;
 use crate::core::state::Action;
@@ -22,8 +21,6 @@ pub struct TimelineProps {
     pub highlighted: Option<String>,
     /// The selection came from a chart marker.
     pub from_chart: bool,
-    #[prop_or_default]
-    pub extras: Extras,
 }
 
 /// One filter option: a checkbox or radio with its label and the count it would show.
@@ -55,21 +52,10 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let t = &props.timeline;
     let fl = &props.filters;
     let mode = fl.mode(t);
-    // The hidden events stay as prerendered until the view first differs from the one
-    // the page was prerendered with; from then on they are components.
-    let live = use_went_live(
-        &props.extras,
-        (props.filters, props.selected.clone(), t.clone()),
-    );
-    // The listed events: the key moments, or every event that passes the filters.
+    // The listed events: the key moments, or every event that passes the filters. Only
+    // these are in the page: readers without JavaScript find every event on a page of its
+    // own, linked from "Show all".
     let listed = timeline::filtered(t, fl);
-    // In the key-moments view every other event is in the page too, hidden until the
-    // reader opens "Show all": so readers without JavaScript can reach every event.
-    let rendered: Vec<&TimelineEvent> = if mode == Events::Key {
-        t.events.iter().collect()
-    } else {
-        listed.clone()
-    };
     let heading_id = env.id("timeline-heading");
     let period_name = env.id("period");
     let after_id = env.id("after-timeline");
@@ -136,16 +122,15 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         })
     };
 
-    // Events by year; a year with nothing listed is an extra, hidden with its events.
+    // Events by year.
     let mut years: Vec<(i32, Vec<&TimelineEvent>)> = Vec::new();
-    for e in &rendered {
+    for e in &listed {
         match years.last_mut() {
             Some((y, list)) if *y == e.date.0 => list.push(e),
             _ => years.push((e.date.0, vec![e])),
         }
     }
     let total = listed.len();
-    let extra = |e: &TimelineEvent| mode == Events::Key && !e.key;
     let mut pos = 0usize;
     let showing = fill(
         s.showing,
@@ -216,6 +201,13 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                         </summary>
                         if mode == Events::All {
                             <div class="p1-timeline-side">{ filters.clone() }</div>
+                        } else {
+                            // Without JavaScript the toggle can't list them: a link to
+                            // the page that does (hidden once the widget is live).
+                            <p class="p1-all-page">
+                                <a href={format!("{}{}", env.asset_base, loc.lang.events_page())}
+                                   data-testid="all-events-page">{ s.all_events_page }</a>
+                            </p>
                         }
                     </details>
                 } else {
@@ -228,38 +220,19 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                         <p class="p1-note">{ s.no_events }</p>
                     }
                     for (year, list) in years {
-                        <div class={classes!("p1-year-group",
-                                             list.iter().all(|e| extra(e)).then_some("is-extra"))}>
+                        <div class="p1-year-group">
                             <h3 class="p1-year" id={env.id(&format!("year-{year}"))}>{ year }</h3>
                             <div role="feed" aria-busy="false"
                                  aria-labelledby={env.id(&format!("year-{year}"))}>
                                 for e in list {
                                     {{
-                                        let is_extra = extra(e);
-                                        if !is_extra {
-                                            pos += 1;
-                                        }
+                                        pos += 1;
                                         let selected = props.selected.as_ref() == Some(&e.id);
-                                        if is_extra && !live {
-                                            let raw = match &props.extras {
-                                                Extras::Prerender(raw) => raw
-                                                    .cards
-                                                    .get(&e.id)
-                                                    .cloned()
-                                                    .unwrap_or_default(),
-                                                _ => String::new(),
-                                            };
-                                            html! { <key={e.id.clone()}>
-                                                { Html::from_html_unchecked(raw.into()) }
-                                            </> }
-                                        } else {
-                                        html! { <EventCard key={e.id.clone()} event={e.clone()}
-                                            pos={(!is_extra).then_some(pos)} size={total}
-                                            selected={selected} extra={is_extra}
+                                        html! { <EventCard key={e.id.clone()} event={(*e).clone()}
+                                            pos={pos} size={total} selected={selected}
                                             highlighted={props.highlighted.as_ref() == Some(&e.id)}
                                             back={selected && props.from_chart}
                                             tab_stop={ids.get(current) == Some(&e.id)} /> }
-                                        }
                                     }}
                                 }
                             </div>
@@ -276,10 +249,8 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct EventProps {
     pub event: TimelineEvent,
-    /// Position among the listed events (`None` for a hidden extra).
-    pub pos: Option<usize>,
-    /// Not listed in the key-moments view: hidden until "Show all" opens.
-    pub extra: bool,
+    /// Position among the listed events, from 1.
+    pub pos: usize,
     pub size: usize,
     pub selected: bool,
     pub highlighted: bool,
@@ -344,15 +315,13 @@ pub fn EventCard(props: &EventProps) -> Html {
         "p1-event",
         props.selected.then_some("is-selected"),
         props.highlighted.then_some("is-highlighted"),
-        props.extra.then_some("is-extra"),
         (!e.verified).then_some("is-unverified")
     );
     html! {
         <article id={env.id(&format!("event-{}", e.id))} class={class}
                  tabindex={if props.tab_stop { "0" } else { "-1" }}
                  aria-labelledby={heading_id.clone()}
-                 aria-posinset={props.pos.map(|p| p.to_string())}
-                 aria-setsize={props.pos.map(|_| props.size.to_string())}
+                 aria-posinset={props.pos.to_string()} aria-setsize={props.size.to_string()}
                  aria-current={if props.selected { "true" } else { "false" }}
                  data-testid="timeline-event" data-p1-role="event"
                  data-event-id={e.id.clone()}
@@ -398,9 +367,7 @@ pub fn EventCard(props: &EventProps) -> Html {
                     </summary>
                     // On a phone, the key moments list their titles and keep the lead
                     // here too (see widget.css); elsewhere this copy is not shown.
-                    if !props.extra {
-                        <p class="p1-annotation p1-lead-copy">{ lead }</p>
-                    }
+                    <p class="p1-annotation p1-lead-copy">{ lead }</p>
                     if let Some(rest) = rest {
                         <p class="p1-annotation">{ rest }</p>
                     }

@@ -284,8 +284,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         <TimelineView timeline={state.timeline.clone()} filters={state.filters}
                                       selected={state.selected.clone()}
                                       highlighted={state.highlighted.clone()}
-                                      from_chart={state.from_chart}
-                                      extras={init.extras.clone()} />
+                                      from_chart={state.from_chart} />
                     </Island></Suspense>
                 }
                 if look.view.shows_simulator() && !asking {

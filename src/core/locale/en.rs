@@ -265,6 +265,9 @@ pub const STRINGS: Strings = Strings {
     show_key: "Show only the {n} key moments",
     skip_timeline: "Skip the timeline",
     back_to_chart: "Back to the chart",
+    all_events_page: "Every event, listed on a page of its own",
+    events_page_note: "Every event in the timeline, listed for reading without JavaScript.",
+    events_page_back: "The interactive version, with the purchase simulator",
     marker_group: "{n} TikTok and WeChat events, {first} to {last}",
     link_copied: "Link copied",
     unverified: "Unverified",
@@ -334,8 +337,9 @@ pub const STRINGS: Strings = Strings {
     load_failed_scenario: "The view this link asks for ({params}) could not be shown.",
     load_failed_link: "Open it on its own page",
     no_script: "The sliders, filters and sharing need JavaScript, which is off or blocked \
-                here. The figures show the pace so far, and every event is in the timeline \
-                below; a shared link's own view can't be shown.",
+                here. The figures show the pace so far, the timeline below lists the key \
+                moments and links to every event, and a shared link's own view can't be \
+                shown.",
     notice_more: "…and {n} more.",
     built_in_failed: "The widget's own data could not be read, so there is nothing to show. \
                       {count} problem(s):",

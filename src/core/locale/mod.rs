@@ -85,6 +85,15 @@ impl Lang {
             Lang::ZhHans => "index.zh-Hans.html",
         }
     }
+
+    /// Its page of every event, for readers without JavaScript (the widget's own page
+    /// lists the key moments; "Show all" links here when it can't list them itself).
+    pub const fn events_page(self) -> &'static str {
+        match self {
+            Lang::En => "events.html",
+            Lang::ZhHans => "events.zh-Hans.html",
+        }
+    }
 }
 
 /// A language's files, beside the widget's assets (English has none: it is compiled in).
@@ -379,6 +388,10 @@ strings! {
     timeline_heading, timeline_intro, filters_label, filter_apps, filter_actors,
     filter_period, period_deal, period_all, showing, no_events, more, less, event_link,
     events_key, show_all, show_key, skip_timeline, back_to_chart,
+    /// "Show all" without JavaScript: the link to the page of every event.
+    all_events_page,
+    /// That page's line above the widget, and its link back to the interactive page.
+    events_page_note, events_page_back,
     /// A chart marker that stands for several events close together.
     marker_group,
     link_copied, unverified, sources_label, report_label, instrument_label, list_label, all_actors,

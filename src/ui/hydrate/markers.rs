@@ -34,14 +34,6 @@ pub fn strip_names(html: &str) -> String {
     out
 }
 
-/// One event card's HTML in a rendered page (cards are `<article>`s, never nested): the
-/// raw HTML [`super::Extras::Prerender`] inserts for a hidden event.
-pub fn card_html<'a>(html: &'a str, id: &str) -> Option<&'a str> {
-    let start = html.find(&format!("<article id=\"event-{id}\""))?;
-    let len = html[start..].find("</article>")? + "</article>".len();
-    Some(&html[start..start + len])
-}
-
 /// The first element in a rendered page whose markup begins with `open` (say
 /// `<figure data-p1-role="chart"`), through its matching end tag, elements of the same name
 /// nested in it included: the chart's raw HTML for [`super::Prerendered`].
@@ -92,16 +84,6 @@ mod tests {
         assert_eq!(strip_names(open), "<p>a</p><!--<[]>--><p>b");
         let unclosed = "<p>a</p><!--<[a::B";
         assert_eq!(strip_names(unclosed), unclosed);
-    }
-
-    #[test]
-    fn finds_one_card_by_its_id() {
-        let html = "<article id=\"event-a\">A</article><article id=\"event-b\">B</article>";
-        assert_eq!(
-            card_html(html, "b"),
-            Some("<article id=\"event-b\">B</article>")
-        );
-        assert_eq!(card_html(html, "c"), None);
     }
 
     #[test]

@@ -24,8 +24,6 @@
 //!    reads the first screens spends no time on them, nor does the page's load. In an
 //!    article's iframe they hydrate on the first idle time, as before: the host's
 //!    scrolling decides what is near there, and the frame's height follows its content.
-//! 6. **Hidden events** ([`Extras::Adopt`]) stay raw HTML until the timeline's view first
-//!    differs from the prerendered one ([`use_went_live`]).
 //!
 //! # Invariants
 //! Each is held by the test named after it.
@@ -45,8 +43,6 @@
 //!   prerendered while the page hydrates". A link's view reaches the chart: e2e "a link to
 //!   another view with the chart still prerendered". Focus on a marker survives: e2e "a
 //!   keyboard reader on a chart marker before the widget starts".
-//! - A hidden event becomes a component only after the reader changes the timeline's
-//!   view: the same test ("the hidden events only when needed").
 //! - Woken one after another, each island hydrates in a task of its own (no one long task
 //!   holds them all), even when Yew spreads one island's render over several tasks: e2e
 //!   "as the reader comes near them, the islands hydrate one after another, from the top".
@@ -73,10 +69,9 @@ pub use deferred::Deferred;
 pub use island::{Island, Islands};
 
 /// Parts the prerendered page carries as raw HTML, adopted as they are when the page
-/// hydrates (no per-node work in the hydrating task), and rendered as components later:
-/// the timeline's hidden events (those beyond the key moments) when the reader's view
-/// needs them (every event shown, a filter, a selection), and the chart in a task of its
-/// own right after the first render ([`Deferred`]).
+/// hydrates (no per-node work in the hydrating task), and rendered as components in a
+/// task of their own right after the first render ([`Deferred`]): the chart and the
+/// small charts.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Extras {
     /// Rendered as components (script embeds, tests, any render but the prerendered
@@ -92,8 +87,6 @@ pub enum Extras {
 /// The raw parts of the prerendered page, as a first pass rendered them.
 #[derive(Debug, PartialEq, Default)]
 pub struct Prerendered {
-    /// Each hidden event's card, by event id.
-    pub cards: std::collections::HashMap<String, String>,
     /// The chart's `<figure>`.
     pub chart: String,
     /// The small charts' `<section>`.
@@ -188,19 +181,4 @@ pub fn use_hydration(
         live: *ready && *live,
         intl: IntlReady(*intl),
     }
-}
-
-/// Whether a part adopted from the prerender ([`Extras::Adopt`]) must now render live:
-/// from the first render whose `view` differs from the first one's on.
-#[hook]
-pub fn use_went_live<V: PartialEq + Clone + 'static>(extras: &Extras, view: V) -> bool {
-    let first = use_memo((), {
-        let view = view.clone();
-        move |_| view
-    });
-    let went = use_mut_ref(|| false);
-    if *first != view {
-        *went.borrow_mut() = true;
-    }
-    matches!(extras, Extras::Live) || *went.borrow()
 }

@@ -259,7 +259,10 @@ export const CASES = [
       await s.until(() => /need JavaScript/.test($('[data-testid="no-script"]').innerText));
       const visible = async () => (await shownEvents(s)).length;
       assert.equal(await visible(), 12);
+      // "Show all" opens onto the page of every event, which needs no script either.
       await s.click('[data-testid="show-all"]');
+      await s.click('[data-testid="all-events-page"]');
+      await s.until(() => /\/events\.html$/.test(location.pathname) && document.querySelector('[data-testid="timeline-event"]'));
       assert.equal(await visible(), 74);
       assert.equal(await s.run(() => document.querySelector('.p1[data-ready]')), null, 'no client ran');
       // Guess first can't ask without a client: the answer shows, as on any link.

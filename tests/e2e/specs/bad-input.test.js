@@ -715,7 +715,7 @@ const cases = [
     assert.ok(await p.locator('[data-testid="rate-manufactured"]').isDisabled());
     assert.ok(await p.locator('[data-testid="copy-link"]').isDisabled());
     await p.click('[data-testid="show-all"]');
-    assert.equal(await p.locator('[data-testid="timeline-event"]:visible').count(), 74);
+    assert.equal(await p.locator('[data-testid="all-events-page"]').getAttribute('href'), './events.html');
   }],
   ['no client', 'a normal start never shows the line', async () => {
     const p = await app();
@@ -743,6 +743,11 @@ const cases = [
     await p.route('**/*.wasm', (r) => r.abort());
     await p.goto(`${A()}/index.html`);
     await p.waitForSelector('.p1-failed');
+    assert.equal(await p.locator('[data-testid="timeline-event"]').count(), 12);
+    // Every event is a link away, as without JavaScript.
+    await p.click('[data-testid="show-all"]');
+    await p.click('[data-testid="all-events-page"]');
+    await p.waitForURL(/\/events\.html$/);
     assert.equal(await p.locator('[data-testid="timeline-event"]').count(), 74);
   }],
 

@@ -142,9 +142,15 @@ test('without JavaScript the Chinese page shows the verdict and every event; bot
   assert.match(await p.locator('[data-testid="no-script"]').textContent(), /^滑块、筛选和分享功能需要JavaScript/);
   const visible = () => p.locator('[data-testid="timeline-event"]:visible').count();
   assert.equal(await visible(), 12);
+  assert.match(await p.locator('[data-testid="timeline-event"] .p1-event-title').first().textContent(), /[\u4e00-\u9fff]/);
+  // Every event is on the Chinese page of every event, in Chinese.
   await p.click('[data-testid="show-all"]');
+  await p.click('[data-testid="all-events-page"]');
+  await p.waitForURL(/\/events\.zh-Hans\.html$/);
   assert.equal(await visible(), 74);
-  assert.match(await p.locator('[data-testid="timeline-event"] .p1-event-title').first().innerText(), /[\u4e00-\u9fff]/);
+  assert.match(await p.locator('[data-testid="timeline-event"] .p1-event-title').first().textContent(), /[\u4e00-\u9fff]/);
+  assert.equal(await p.locator('[data-testid="no-script"]:visible').count(), 0);
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
   assert.match(await p.locator('meta[name="description"]').getAttribute('content'), /第一阶段/);
   // Hydration keeps the prerendered Chinese text (the plain twin writes what Intl writes).
   const before = await Promise.all(['verdict-2020', 'needed-pace', 'chart'].map((t) => p.locator(`[data-testid="${t}"]`).first().textContent()));
@@ -283,7 +289,8 @@ test('bad language files: the widget starts in English, or keeps English for a b
   await p.goto(w.server.url.replace(/\/$/, '') + ZH);
   await waitForApp(p);
   assert.match(await p.locator('[data-testid="verdict-2020"]').innerText(), /^2020: \$65\.8bn of \$142\.7bn/);
-  assert.equal(await p.locator('[data-testid="timeline-event"]').count(), 74);
+  assert.equal(await p.locator('[data-testid="timeline-event"]').count(), 12);
+  assert.match(await p.locator('[data-testid="show-all"]').innerText(), /^Show all 74 events/);
   assert.ok(warnings.some((t) => /could not load .*zh-Hans\.csv; showing English/.test(t)), warnings.join('\n'));
   // Only the browser's own line about the 404.
   assert.deepEqual(p.errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);

@@ -254,7 +254,10 @@ test('a broken or unreachable data file leaves the built-in data working, with a
   await p.focus('[data-testid="rate-manufactured"]');
   await p.keyboard.press('End');
   assert.match(await text(p, 'verdict-2020'), /target met/);
-  assert.equal(await p.locator('[data-testid="timeline-event"]').count(), 74);
+  // And on its built-in timeline: the key moments, and every event behind "Show all".
+  assert.equal(await p.locator('[data-testid="timeline-event"]').count(), 12);
+  await p.click('[data-testid="show-all"]');
+  await p.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
   await p.ctx.close();
 });
 

@@ -28,14 +28,53 @@ test('with JavaScript off, readers see the verdict, the chart and every event wi
   assert.equal(await text(page, 'verdict-2020'), '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
   assert.match(await page.locator('.p1-sofar').innerText(), /\$32\.9bn .* 23% of the 2020 target/);
   assert.ok(await page.locator('[data-testid="chart"] svg path.p1-line-actual').count() >= 1);
-  // The key moments show; every other event is one click away, with no script.
+  // The page lists the key moments; "Show all" opens onto a link to the page of every
+  // event, which needs no script either, and links back.
   const visible = () => page.locator('[data-testid="timeline-event"]:visible').count();
   assert.equal(await visible(), 12);
+  assert.equal(await page.locator('[data-testid="timeline-event"]').count(), 12, 'only the key moments are in the page');
   await page.click('[data-testid="show-all"]');
+  assert.equal(await visible(), 12);
+  assert.match(await page.locator('[data-testid="show-all"]').innerText(), /Show all 74 events/, 'the toggle does not claim to list them');
+  await page.click('[data-testid="all-events-page"]');
+  await page.waitForURL(/\/events\.html$/);
   assert.equal(await visible(), 74);
   assert.ok(await page.locator('[data-testid="timeline-event"] .p1-event-foot a[href^="https://"]').count() >= 74);
+  assert.match(await page.title(), /step by step/);
+  // Nothing on it that needs a script, and no line saying JavaScript is off.
+  await page.waitForTimeout(1700);
+  for (const gone of ['no-script', 'events-toggle', 'filters', 'copy-link', 'copy-link-top']) {
+    assert.equal(await page.locator(`[data-testid="${gone}"]:visible`).count(), 0, gone);
+  }
+  assert.equal(await page.locator('script').count(), 0);
+  await page.click('.p1-static-note a');
+  await page.waitForURL(/\/index\.html$/);
   assert.equal(await page.locator('.p1[data-ready]').count(), 0, 'no client ran');
+  // The Chinese page links to its own.
+  await page.goto(w.server.url + 'index.zh-Hans.html');
+  await page.click('[data-testid="show-all"]');
+  await page.click('[data-testid="all-events-page"]');
+  await page.waitForURL(/\/events\.zh-Hans\.html$/);
+  assert.equal(await visible(), 74);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
+  assert.match(await page.locator('.p1-static-note').innerText(), /全部事件/);
   await context.close();
+});
+
+test('with JavaScript, the link to the page of every event is not shown: "Show all" lists them', async () => {
+  const page = await w.newPage();
+  await page.goto(w.server.url);
+  await page.waitForSelector('.p1[data-ready]');
+  await page.click('[data-testid="show-all"]');
+  await page.waitForSelector('[data-testid="timeline-section"][data-events="all"]');
+  assert.equal(await page.locator('[data-testid="timeline-event"]').count(), 74);
+  assert.equal(await page.locator('[data-testid="all-events-page"]').count(), 0);
+  await page.click('[data-testid="show-all"]');
+  await page.waitForSelector('[data-testid="timeline-section"][data-events="key"]');
+  await page.locator('[data-testid="events-toggle"]').evaluate((d) => { d.open = true; });
+  assert.equal(await page.locator('[data-testid="all-events-page"]:visible').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
 
 test('a reader without JavaScript does not download the Chinese page\'s language files', async () => {
@@ -99,12 +138,12 @@ const holdNear = () => {
   window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } };
 };
 
-test('the simulator answers first: what lies below it hydrates afterwards, and the hidden events only when needed', async () => {
+test('the simulator answers first: what lies below it hydrates afterwards', async () => {
   const page = await w.newPage();
   await page.addInitScript(holdIdle);
   await page.addInitScript(holdNear);
   await page.goto(w.server.url);
-  // Handles on prerendered elements: the timeline (an island) and a hidden event in it.
+  // Handles on prerendered elements: the timeline and the data table (islands).
   await page.evaluate(() => {
     window.__timeline = document.querySelector('.p1-timeline');
     window.__table = document.querySelector('.p1-data');
@@ -122,13 +161,11 @@ test('the simulator answers first: what lies below it hydrates afterwards, and t
   await page.evaluate(() => window.__idle());
   await page.waitForSelector('.p1[data-live]');
   assert.ok(await page.evaluate(() => !document.contains(window.__timeline) && !document.contains(window.__table)));
-  // The hidden events are still adopted as prerendered HTML: showing every event makes
-  // them components, and they respond.
-  await page.evaluate(() => { window.__extra = document.querySelector('.p1-event.is-extra'); });
+  // The page lists the key moments only; showing every event lists them all, live.
+  assert.equal(await page.locator('[data-testid="timeline-event"]').count(), 12);
   await page.click('[data-testid="show-all"]');
-  await page.waitForFunction(() => !document.contains(window.__extra));
-  assert.equal(await page.locator('[data-testid="timeline-event"]:visible').count(), 74);
-  const id = await page.evaluate(() => window.__extra.dataset.eventId);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
+  const id = await page.locator('[data-testid="timeline-event"]').nth(1).getAttribute('data-event-id');
   await page.click(`[data-event-id="${id}"] .p1-event-title`);
   assert.equal(await page.locator(`[data-event-id="${id}"]`).getAttribute('aria-current'), 'true');
   // The table island answers too, with the scenario set while it waited.
@@ -304,7 +341,7 @@ test('an older browser (no CSS light-dark()) keeps the prerendered page, says so
   // The prerendered default stays, and the line names the view the link asked for.
   assert.match(await page.locator('.p1-failed').innerText(), /basis=cn/);
   assert.equal(await text(page, 'verdict-2020'), '2020: $65.8bn of $142.7bn — missed by $76.9bn (46% of target)');
-  assert.equal(await page.locator('[data-testid="timeline-event"]').count(), 74);
+  assert.equal(await page.locator('[data-testid="timeline-event"]').count(), 12);
   assert.equal(await page.locator('.p1[data-ready]').count(), 0);
   // The loader said why, and did not start the wasm (the page's preload hint may still
   // have fetched it).
