@@ -232,7 +232,7 @@ async function app(query = '', opts = {}) {
 
 const verdict = (scope) => scope.locator('[data-testid="verdict-2020"]').first().innerText();
 const notice = (scope) => scope.locator('[data-testid="notice"]').innerText();
-const keyCards = (scope) => scope.locator('[data-testid="timeline-event"]:not(.is-extra)').count();
+const keyCards = (scope) => scope.locator('[data-testid="timeline-event"]').count();
 /** Until the widget's page has written its view to the address (it adds `v`). */
 const written = (page) => page.waitForFunction(() => new URLSearchParams(location.search).has('v'));
 /** Until the address's `name` parameter is no longer `from`. */
@@ -1108,8 +1108,8 @@ const cases = [
   }],
   ['clipboard', 'no Clipboard API (a plain-http host): the same, and no error', async () => {
     const p = await app('', { init: () => { try { Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined }); } catch {} } });
-    await p.click('.p1-event:not(.is-extra) .p1-more > summary >> nth=0');
-    await p.click('.p1-event:not(.is-extra) [data-testid="event-link"] >> nth=0');
+    await p.click('.p1-event .p1-more > summary >> nth=0');
+    await p.click('.p1-event [data-testid="event-link"] >> nth=0');
     await p.waitForSelector('[data-testid="manual-copy"] input');
     assert.match(await p.inputValue('[data-testid="manual-copy"] input'), /#event-/);
     assert.deepEqual(p.errors, []);

@@ -13,8 +13,8 @@ const w = useWidget({
 const newPage = (opts) => w.newPage(opts);
 
 
-// The listed events (in the key-moments view the others are in the page, but hidden).
-const events = (page) => page.locator('[data-testid="timeline-event"]:not(.is-extra)');
+// The listed events (only they are in the page).
+const events = (page) => page.locator('[data-testid="timeline-event"]');
 const eventIds = (page) => events(page).evaluateAll((els) => els.map((e) => e.dataset.eventId));
 
 test('filters change the list, their counts and the URL', async () => {
@@ -172,6 +172,23 @@ test('hostile text in the timeline shows as literal text, and no script runs', a
   await page.close();
 });
 
+test('a jump to the end of the page lands where it aims: nothing above it shifts', async () => {
+  const page = await newPage({ viewport: { width: 412, height: 823 } });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await open(page, w.server.url);
+  await page.evaluate(() => document.querySelector('.p1-foot').scrollIntoView({ block: 'end' }));
+  await page.waitForSelector('.p1[data-live]');
+  await frames(page, 5);
+  const y = await page.evaluate(() => Math.round(document.querySelector('.p1-foot').getBoundingClientRect().bottom));
+  assert.ok(Math.abs(y - 823) <= 2, `the foot's end at the viewport's end: ${y}`);
+  assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts');
+  await page.close();
+});
+
 test('links are https only and open safely', async () => {
   const page = await newPage();
   await open(page, w.server.url, '?events=all');
@@ -188,7 +205,7 @@ test('axe: the timeline view alone has no serious or critical violations', async
   const page = await newPage({ viewport: { width: 375, height: 800 } });
   await open(page, w.server.url, '?view=timeline');
   assert.equal(await page.locator('[data-testid="chart"]').count(), 0);
-  await page.click('.p1-event:not(.is-extra) .p1-more >> nth=0');
+  await page.click('.p1-event .p1-more >> nth=0');
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes[0]?.target}`), []);
