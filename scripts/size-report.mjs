@@ -4,7 +4,9 @@
 // journalists (the widget embeds them in the wasm) and the pictures are for social sites,
 // newsletters and other places the widget can't run; the widget fetches neither, except
 // a language's event and source texts (data/timeline.<lang>.csv, data/sources.<lang>.csv),
-// which its readers fetch. The pages of every event (events*.html, for readers without
+// which its readers fetch, and the whole timeline (data/timeline.csv: the wasm embeds the
+// key moments), which English readers fetch only when they ask for every event and
+// other languages' readers at the start. The pages of every event (events*.html, for readers without
 // JavaScript) are listed apart too: the widget's page links to them, and fetches nothing
 // of theirs.
 import fs from 'node:fs';
@@ -31,7 +33,9 @@ function walk(dir) {
           params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
         }).length,
       };
-      const language = /^data[/\\](timeline|sources)\.[^.]+\.csv$/.test(rel);
+      // A language's texts, and the whole timeline, which the widget fetches when a reader
+      // needs every event (and another language's readers at the start).
+      const language = /^data[/\\](timeline|sources)\.[^.]+\.csv$/.test(rel) || rel === path.join('data', 'timeline.csv');
       const apart = (rel.startsWith('data' + path.sep) && !language) || rel.startsWith('images' + path.sep)
         || /^events(\.[^.]+)?\.html$/.test(rel);
       (apart ? extra : rows).push(row);
@@ -52,7 +56,7 @@ console.log(line({ file: 'TOTAL of the files above', ...sum(rows) }).replace(/ {
 // What the standalone page downloads in each language (not resize.js, which only
 // iframe parents load): its own page, the shared files, and the language's own files.
 const pages = rows.filter((r) => /^index(\.[^.]+)?\.html$/.test(r.file));
-const own = (r, lang) => lang !== null && r.file.endsWith(`${lang}.csv`);
+const own = (r, lang) => lang !== null && (r.file.endsWith(`${lang}.csv`) || r.file === path.join('data', 'timeline.csv'));
 const shared = rows.filter((r) => !pages.includes(r) && r.file !== 'resize.js' && !r.file.endsWith('.csv'));
 console.log('');
 for (const page of pages) {

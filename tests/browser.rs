@@ -251,3 +251,44 @@ async fn guess_first_asks_then_answers_with_the_guess() {
         .unwrap_or_default();
     assert!(link.contains("guess=on") && !link.contains("40"), "{link}");
 }
+
+#[wasm_bindgen_test]
+async fn every_event_asked_for_is_loading_until_it_comes_and_its_failure_is_said() {
+    // The widget embeds the key moments; every event is fetched (here the test server has
+    // no `data/timeline.csv`, so the fetch fails).
+    let root = mount("?view=timeline&events=all").await;
+    let feed = root.query_selector("[data-testid=\"timeline\"]").unwrap().unwrap();
+    assert_eq!(feed.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(text(&root, "timeline-count").trim(), "Loading every event…");
+    let listed = || {
+        root.query_selector_all("[data-testid=\"timeline-event\"]")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(listed(), 12, "the key moments meanwhile");
+    assert!(
+        root.query_selector(".p1-count").unwrap().is_none(),
+        "no counts until every event has come"
+    );
+    assert!(text(&root, "show-all").contains("Show all 74 events"));
+    // It fails: back to the key moments, and the notice says why.
+    let section = || {
+        root.query_selector("[data-testid=\"timeline-section\"]")
+            .unwrap()
+            .and_then(|s| s.get_attribute("data-events"))
+    };
+    for _ in 0..100 {
+        if section().as_deref() == Some("key") {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(section().as_deref(), Some("key"));
+    assert!(
+        text(&root, "notice").contains("The rest of the timeline could not be loaded"),
+        "{}",
+        text(&root, "notice")
+    );
+    assert_eq!(listed(), 12);
+}

@@ -22,6 +22,27 @@ const HEADER: &str = "id,date,precision,title,annotation,apps,actor,instrument,v
 const SRC: &str = "https://example.com/a,Example News,A report,2020-08-06,outlet";
 
 #[test]
+fn the_widget_embeds_exactly_the_key_moments_and_knows_how_many_events_there_are() {
+    // build.rs copies the key moments' rows under the header; the widget fetches the rest.
+    let all = built_in();
+    let key = timeline::parse(timeline::FILE_NAME, timeline::KEY_MOMENTS)
+        .expect("the key moments parse")
+        .key_moments();
+    let strip = |e: &timeline::TimelineEvent| timeline::TimelineEvent {
+        line: 0,
+        ..e.clone()
+    };
+    let want: Vec<_> = all.events.iter().filter(|e| e.key).map(strip).collect();
+    let got: Vec<_> = key.events.iter().map(strip).collect();
+    assert_eq!(got, want);
+    assert_eq!(timeline::BUILT_IN_EVENTS, all.events.len());
+    assert_eq!(key.total(), all.total());
+    assert_eq!(key.omitted, all.events.len() - want.len());
+    assert!(!want.is_empty() && key.omitted > 0);
+    assert_eq!(all.omitted, 0);
+}
+
+#[test]
 fn built_in_timeline_validates_and_is_sorted() {
     let t = built_in();
     assert_eq!(t.events.len(), 74);

@@ -158,7 +158,8 @@ mod native {
     async fn every_event(loc: &'static Locale) -> String {
         use std::rc::Rc;
 
-        use phase_one::core::timeline::Events;
+        use phase_one::core::data;
+        use phase_one::core::timeline::{self, Events};
         use phase_one::core::url_state::{Params, View};
         use phase_one::ui::widget::{Widget, WidgetProps};
         use phase_one::ui::{Env, Init};
@@ -174,6 +175,8 @@ mod native {
                     events: Some(Events::All),
                     ..Params::default()
                 },
+                // The whole timeline (the widget itself embeds the key moments).
+                built_in: Some((data::BUILT_IN, timeline::BUILT_IN)),
                 locale: Some(loc),
                 ..Init::default()
             }),
@@ -298,12 +301,16 @@ mod native {
             let files: String = lang
                 .files()
                 .map(|files| {
+                    // And the whole timeline, which the widget reads with them.
+                    let all = phase_one::core::timeline::BUILT_IN_PATH;
                     let hints = files
                         .all()
+                        .into_iter()
+                        .chain([all])
                         .map(|f| {
                             format!("<link rel=\"preload\" href=\"{f}\" as=\"fetch\" crossorigin>")
                         })
-                        .concat();
+                        .collect::<String>();
                     format!("<template id=\"phase-one-files\">{hints}</template>")
                 })
                 .unwrap_or_default();

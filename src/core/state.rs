@@ -42,6 +42,8 @@ pub enum Notice {
     Redirected { file: String, origin: String },
     /// A link (`#event-<id>`) named an event the timeline doesn't have.
     UnknownEvent { id: String },
+    /// The built-in timeline's other events (beyond the key moments) could not be fetched.
+    EventsUnreachable { reason: FetchError },
 }
 
 /// The longest event id a notice quotes (ids are at most 80 characters).
@@ -158,8 +160,9 @@ pub struct State {
     pub preset: Option<Preset>,
     /// Newsroom data files in use or loading.
     pub files: Files,
-    /// A deep-linked event not (yet) in the timeline: a newsroom timeline still loading
-    /// may have it. Kept in the address until then.
+    /// A deep-linked event not (yet) in the timeline: a newsroom timeline still loading,
+    /// or the built-in events beyond the key moments, may have it. Kept in the address
+    /// until then.
     pub wanted: Option<String>,
     /// Counts deep links resolved after loading, so the shell scrolls to the event.
     pub reveal: u32,
@@ -235,6 +238,11 @@ pub enum Action {
     FileFailed(FileKind, Notice),
     DataLoaded(Rc<Dataset>),
     TimelineLoaded(Rc<Timeline>),
+    /// The whole built-in timeline, fetched once a reader needed every event.
+    AllEvents(Rc<Timeline>),
+    /// It could not be fetched or read: the timeline lists the key moments, and the
+    /// notice says why.
+    AllEventsFailed(Notice),
     AddNotice(Notice),
     /// Re-applies link parameters (after hydrating the prerendered default view). The
     /// language is not among them: it stays the locale's, which mount chose from the link.
@@ -261,9 +269,10 @@ impl State {
     ) -> State {
         let mut wanted = selected.clone().filter(|id| timeline.find(id).is_none());
         let selected = selected.filter(|id| timeline.find(id).is_some());
-        // Only a publisher's timeline, still to come, may yet have it.
+        // Only a publisher's timeline, or the rest of the built-in one, still to come, may
+        // yet have it.
         let mut notices = Vec::new();
-        if params.timeline_data_url.is_none() {
+        if params.timeline_data_url.is_none() && timeline.omitted == 0 {
             notices.extend(wanted.take().map(|id| unknown_event(&id)));
         }
         let scenario = url_state::scenario(&data, &params);
@@ -388,7 +397,9 @@ impl State {
                     f.status = FileStatus::Failed;
                 }
                 s.notices.push(notice);
+                // The built-in events beyond the key moments may yet have it.
                 if kind == FileKind::Timeline
+                    && s.timeline.omitted == 0
                     && let Some(id) = s.wanted.take()
                 {
                     s.notices.push(unknown_event(&id));
@@ -412,24 +423,25 @@ impl State {
                 }
                 s.data = data;
             }
+            Action::AllEvents(t) => {
+                // Only in place of the key moments: a publisher's timeline, loaded
+                // meanwhile, omits nothing and stays.
+                if s.timeline.omitted > 0 {
+                    s.take_timeline(t);
+                }
+            }
+            Action::AllEventsFailed(notice) => {
+                s.notices.push(notice);
+                s.filters.events = Events::Key;
+                if let Some(id) = s.wanted.take() {
+                    s.notices.push(unknown_event(&id));
+                }
+            }
             Action::TimelineLoaded(t) => {
                 if let Some(f) = &mut s.files.timeline {
                     f.status = FileStatus::Loaded;
                 }
-                s.selected = s.selected.filter(|id| t.find(id).is_some());
-                if s.selected.is_none()
-                    && let Some(id) = s.wanted.take()
-                {
-                    if t.find(&id).is_some() {
-                        s.selected = Some(id);
-                        s.reveal += 1;
-                    } else {
-                        s.notices.push(unknown_event(&id));
-                    }
-                }
-                s.filters = listing(&t, s.filters, s.selected.as_deref());
-                s.moments = None;
-                s.timeline = t;
+                s.take_timeline(t);
             }
             Action::AddNotice(n) => s.notices.push(n),
             Action::Hold(by, tops) => {
@@ -472,6 +484,36 @@ impl State {
             s.basis_change = None;
         }
         s
+    }
+
+    /// Takes a timeline in place of the one shown: the selection and the filters follow,
+    /// and an event a link named is selected if it has it.
+    fn take_timeline(&mut self, t: Rc<Timeline>) {
+        let s = self;
+        s.selected = s.selected.take().filter(|id| t.find(id).is_some());
+        if s.selected.is_none()
+            && let Some(id) = s.wanted.take()
+        {
+            if t.find(&id).is_some() {
+                s.selected = Some(id);
+                s.reveal += 1;
+            } else {
+                s.notices.push(unknown_event(&id));
+            }
+        }
+        s.filters = listing(&t, s.filters, s.selected.as_deref());
+        s.moments = None;
+        s.timeline = t;
+    }
+
+    /// Whether the reader needs the built-in events beyond the key moments, not yet
+    /// fetched: every event is asked for, or a link named an event not among them.
+    pub fn needs_all_events(&self) -> bool {
+        let t = &self.timeline;
+        let publishers = self.files.timeline.as_ref();
+        t.omitted > 0
+            && publishers.is_none_or(|f| f.status == FileStatus::Failed)
+            && (self.filters.mode(t) == Events::All || self.wanted.is_some())
     }
 
     /// Switches to basis `b`: the cut-off the reader chose, where `b` has it (else the
@@ -718,6 +760,65 @@ mod tests {
         // Re-applying link parameters keeps the files in use.
         let s = s.reduce(Action::ApplyParams(Rc::new(Params::default()), None));
         assert!(s.files.timeline.is_some());
+    }
+
+    #[test]
+    fn the_events_beyond_the_key_moments_are_needed_only_when_asked_for() {
+        let ds = Rc::new(data::parse(data::FILE_NAME, data::BUILT_IN).unwrap());
+        let all = Rc::new(timeline::parse(timeline::FILE_NAME, timeline::BUILT_IN).unwrap());
+        let key = Rc::new(Timeline {
+            events: all.events.iter().filter(|e| e.key).cloned().collect(),
+            omitted: all.events.iter().filter(|e| !e.key).count(),
+        });
+        let new = |query: &str, selected: Option<&str>| {
+            let params = url_state::parse_query(query);
+            State::new(
+                ds.clone(),
+                key.clone(),
+                params,
+                selected.map(str::to_string),
+            )
+        };
+        // The key moments: nothing to fetch, until every event is asked for.
+        let s = new("", None);
+        assert!(!s.needs_all_events());
+        let s = s.reduce(Action::SetEvents(Events::All));
+        assert!(s.needs_all_events());
+        let loaded = s.reduce(Action::AllEvents(all.clone()));
+        assert!(!loaded.needs_all_events());
+        assert_eq!(loaded.timeline.events.len(), all.events.len());
+        // A link's filter that a key moment fails opens the full list: needed at once.
+        assert!(new("?apps=wechat", None).needs_all_events());
+        // A linked event beyond the key moments waits for them, then is selected.
+        let extra = all.events.iter().find(|e| !e.key).unwrap().id.clone();
+        let s = new("", Some(&extra));
+        assert!(s.notices.is_empty() && s.needs_all_events());
+        assert_eq!(s.wanted.as_deref(), Some(extra.as_str()));
+        let s = s.reduce(Action::AllEvents(all.clone()));
+        assert_eq!(s.selected.as_deref(), Some(extra.as_str()));
+        assert_eq!(s.filters.events, Events::All);
+        // An id in no timeline: said once the whole one has come.
+        let s = new("", Some("no-such-event")).reduce(Action::AllEvents(all.clone()));
+        assert!(matches!(&s.notices[..], [Notice::UnknownEvent { .. }]));
+        // They can't be fetched: back to the key moments, saying why; a retry may follow.
+        let reason = Notice::EventsUnreachable {
+            reason: FetchError::Timeout,
+        };
+        let s = new("?events=all", Some(&extra)).reduce(Action::AllEventsFailed(reason.clone()));
+        assert_eq!(s.filters.events, Events::Key);
+        assert_eq!(s.notices[0], reason);
+        assert!(matches!(&s.notices[1..], [Notice::UnknownEvent { .. }]));
+        assert!(!s.needs_all_events());
+        assert!(s.reduce(Action::SetEvents(Events::All)).needs_all_events());
+        // A publisher's timeline, loaded meanwhile, stays: it omits nothing.
+        let theirs = Rc::new(Timeline {
+            events: all.events[..3].to_vec(),
+            omitted: 0,
+        });
+        let s = new("?events=all", None).reduce(Action::TimelineLoaded(theirs.clone()));
+        assert!(!s.needs_all_events());
+        let s = s.reduce(Action::AllEvents(all.clone()));
+        assert_eq!(s.timeline, theirs);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use yew::prelude::*;
 use super::widget::{Widget, WidgetProps};
 use super::{Env, Init, Mode};
 use crate::core::locale::{EN, Lang, Locale};
+use crate::core::timeline;
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 
 /// Set on a mounted element, for styles and tests to see; which elements are mounted is
@@ -373,7 +374,15 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
             }
         })
     };
-    let requests = files.all().map(start);
+    // The whole built-in timeline too: the language's event texts are checked against
+    // every event, and its readers then have them all from the start.
+    let paths = [
+        files.strings,
+        files.events,
+        files.sources,
+        timeline::BUILT_IN_PATH,
+    ];
+    let requests = paths.map(start);
     let text = |r: Result<JsValue, JsValue>| match r {
         Ok(text) => text.as_string(),
         Err(url) => {
@@ -387,9 +396,19 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
     for request in requests {
         texts.push(text(JsFuture::from(request).await));
     }
-    let [strings, events, sources] = [0, 1, 2].map(|i| texts.get_mut(i).and_then(Option::take));
-    let (strings, events, sources) = (strings?, events?, sources?);
-    let timeline = super::widget::built_in_timeline()?;
+    let [strings, events, sources, all] =
+        [0, 1, 2, 3].map(|i| texts.get_mut(i).and_then(Option::take));
+    let (strings, events, sources, all) = (strings?, events?, sources?, all?);
+    let timeline = match timeline::parse(timeline::FILE_NAME, &all) {
+        Ok(t) => Rc::new(t),
+        Err(problems) => {
+            for p in &problems {
+                web_sys::console::warn_1(&format!("Phase One widget: {}", EN.describe(p)).into());
+            }
+            return None;
+        }
+    };
+    super::widget::keep_all_events(timeline.clone());
     let data = super::widget::built_in_data()?;
     let (loc, problems) =
         crate::core::locale::load(lang, [&strings, &events, &sources], &timeline, &data);

@@ -67,6 +67,11 @@ pub fn Notices(props: &NoticesProps) -> Html {
                                     ("origin", named(origin)),
                                 ]) }</p>
                             },
+                            Notice::EventsUnreachable { reason } => html! {
+                                <p>{ super::fill_html(s.notice_events, &[
+                                    ("reason", Html::from(fetch_reason(loc, *reason))),
+                                ]) }</p>
+                            },
                             Notice::Unreachable { file, reason } => html! {
                                 <p>{ super::fill_html(s.notice_network, &[
                                     ("file", named(file)),

@@ -132,13 +132,16 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     }
     let total = listed.len();
     let mut pos = 0usize;
-    let showing = fill(
-        s.showing,
-        &[
-            ("n", &total.to_string()),
-            ("total", &t.events.len().to_string()),
-        ],
-    );
+    // The built-in key moments, the rest on its way: no counts until it has come.
+    let whole = t.omitted == 0;
+    let showing = if whole {
+        fill(
+            s.showing,
+            &[("n", &total.to_string()), ("total", &t.total().to_string())],
+        )
+    } else {
+        s.events_loading.to_string()
+    };
     let filters = html! {
         <div class="p1-filters" role="group" aria-label={s.filters_label}
              data-testid="filters">
@@ -148,7 +151,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     { option(None, fl.apps.contains(a),
                              on(Rc::new(move |c| Action::SetApp(a, c))),
                              format!("filter-app-{}", a.code()), loc.app(a),
-                             Some(fl.count_app(t, a))) }
+                             whole.then(|| fl.count_app(t, a))) }
                 }
             </fieldset>
             <fieldset class="p1-filter">
@@ -157,7 +160,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     { option(Some(&period_name), fl.period == p,
                              on(Rc::new(move |_| Action::SetPeriod(p))),
                              format!("filter-period-{}", p.code()),
-                             loc.period_filter(p), Some(fl.count_period(t, p))) }
+                             loc.period_filter(p), whole.then(|| fl.count_period(t, p))) }
                 }
             </fieldset>
             <fieldset class="p1-filter p1-filter-actors">
@@ -168,7 +171,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                     { option(None, fl.actors.contains(a),
                              on(Rc::new(move |c| Action::SetActor(a, c))),
                              format!("filter-actor-{}", a.code()), loc.actor(a),
-                             Some(fl.count_actor(t, a))) }
+                             whole.then(|| fl.count_actor(t, a))) }
                 }
             </fieldset>
             <p class="p1-showing" aria-live="polite" data-testid="timeline-count">
@@ -177,7 +180,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         </div>
     };
     let key_count = t.key_count();
-    let show_all = fill(s.show_all, &[("n", &t.events.len().to_string())]);
+    let show_all = fill(s.show_all, &[("n", &t.total().to_string())]);
     let show_key = fill(s.show_key, &[("n", &key_count.to_string())]);
 
     html! {
@@ -213,10 +216,12 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 } else {
                     <div class="p1-timeline-side">{ filters }</div>
                 }
+                // Busy while every event is on its way (the key moments shown meanwhile).
                 <div class="p1-feed" data-testid="timeline"
+                     aria-busy={(mode == Events::All && !whole).then_some("true")}
                      aria-label={if mode == Events::Key { s.events_key } else { s.list_label }}
                      role="region" onkeydown={on_key}>
-                    if total == 0 {
+                    if total == 0 && whole {
                         <p class="p1-note">{ s.no_events }</p>
                     }
                     for (year, list) in years {

@@ -59,13 +59,23 @@ const FOOT: &[&str] = &["p1-foot"];
 type Loaded = Result<(Rc<Dataset>, Rc<Timeline>), Vec<Problem>>;
 
 thread_local! {
-    static BUILT_IN: Loaded = load(data::BUILT_IN, timeline::BUILT_IN);
+    /// The built-in data, and the built-in timeline's key moments (the page lists them;
+    /// the rest is fetched when a reader needs it).
+    static BUILT_IN: Loaded = load(data::BUILT_IN, timeline::KEY_MOMENTS)
+        .map(|(ds, tl)| (ds, Rc::new((*tl).clone().key_moments())));
+    /// The whole built-in timeline (in English), once fetched.
+    static ALL_EVENTS: std::cell::RefCell<Option<Rc<Timeline>>> =
+        const { std::cell::RefCell::new(None) };
 }
 
-/// The built-in timeline (in English), if it parsed: a language's event texts are
-/// checked against it.
-pub fn built_in_timeline() -> Option<Rc<Timeline>> {
-    BUILT_IN.with(|b| b.as_ref().ok().map(|(_, tl)| tl.clone()))
+/// The whole built-in timeline (in English), once fetched.
+pub fn all_events() -> Option<Rc<Timeline>> {
+    ALL_EVENTS.with(|a| a.borrow().clone())
+}
+
+/// Keeps the whole built-in timeline for every widget on the page.
+pub fn keep_all_events(t: Rc<Timeline>) {
+    ALL_EVENTS.with(|a| *a.borrow_mut() = Some(t));
 }
 
 /// The built-in purchase data (in English), if they parsed: a language's texts for them
@@ -95,7 +105,9 @@ fn load(purchases: &str, events: &str) -> Loaded {
 fn first_state(init: &Init) -> State {
     let loaded = match init.built_in {
         Some((purchases, events)) => load(purchases, events),
-        None => BUILT_IN.with(Clone::clone),
+        None => BUILT_IN
+            .with(Clone::clone)
+            .map(|(ds, key)| (ds, all_events().unwrap_or(key))),
     };
     let (ds, tl, problems) = match loaded {
         Ok((ds, tl)) => (ds, tl, None),
@@ -180,6 +192,35 @@ pub fn Widget(props: &WidgetProps) -> Html {
         use_effect_with(store as usize, move |_| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) || framed {
                 islands.wake_soon();
+            }
+        });
+    }
+    {
+        // Every event asked for (or a link's event beyond the key moments): the whole
+        // built-in timeline is fetched once, in the reader's language, and kept for the
+        // page's other widgets.
+        let needed = handle.0.needs_all_events();
+        let (handle, base) = (handle.clone(), init.env.asset_base.clone());
+        let loc = locale_of(&init);
+        use_effect_with(needed, move |needed| {
+            if !*needed {
+                return;
+            }
+            let done = Callback::from(move |fetched: Result<Timeline, Notice>| {
+                let fetched = fetched.map(|t| {
+                    let t = Rc::new(t);
+                    keep_all_events(t.clone());
+                    t
+                });
+                handle.dispatch(match fetched {
+                    Ok(t) if loc.lang == Lang::En => Action::AllEvents(t),
+                    Ok(t) => Action::AllEvents(Rc::new(loc.translate(&t))),
+                    Err(notice) => Action::AllEventsFailed(notice),
+                });
+            });
+            match all_events() {
+                Some(t) => done.emit(Ok((*t).clone())),
+                None => super::dom::fetch_all_events(base, done),
             }
         });
     }

@@ -266,6 +266,9 @@ pub const STRINGS: Strings = Strings {
     skip_timeline: "Skip the timeline",
     back_to_chart: "Back to the chart",
     all_events_page: "Every event, listed on a page of its own",
+    events_loading: "Loading every event…",
+    notice_events: "The rest of the timeline could not be loaded ({reason}), so it lists the \
+                    key moments. Try “Show all” again.",
     events_page_note: "Every event in the timeline, listed for reading without JavaScript.",
     events_page_back: "The interactive version, with the purchase simulator",
     marker_group: "{n} TikTok and WeChat events, {first} to {last}",

@@ -390,6 +390,8 @@ strings! {
     events_key, show_all, show_key, skip_timeline, back_to_chart,
     /// "Show all" without JavaScript: the link to the page of every event.
     all_events_page,
+    /// Every event asked for, on its way; and why it could not come ("{reason}").
+    events_loading, notice_events,
     /// That page's line above the widget, and its link back to the interactive page.
     events_page_note, events_page_back,
     /// A chart marker that stands for several events close together.

@@ -14,7 +14,16 @@ use crate::core::sources::Citation;
 use crate::core::vocab::Set;
 
 pub const FILE_NAME: &str = "timeline.csv";
+/// The whole built-in timeline: the validator, the tests, the pictures and the page of
+/// every event read it. The widget embeds only [`KEY_MOMENTS`], and fetches the file
+/// (`data/timeline.csv`, beside its assets) when a reader needs every event.
 pub const BUILT_IN: &str = include_str!("../../../static/data/timeline.csv");
+/// The built-in timeline's header and key moments, as written (`build.rs`).
+pub const KEY_MOMENTS: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.key.csv"));
+/// How many events the whole built-in timeline has (`build.rs`).
+pub const BUILT_IN_EVENTS: usize = include!(concat!(env!("OUT_DIR"), "/timeline.events"));
+/// Where the whole built-in timeline is, beside the widget's assets.
+pub const BUILT_IN_PATH: &str = "data/timeline.csv";
 
 crate::codes! {
     /// An app the events concern (an event may concern both).
@@ -75,9 +84,23 @@ impl TimelineEvent {
 pub struct Timeline {
     /// Sorted by date; events on the same date keep their order in the file.
     pub events: Vec<TimelineEvent>,
+    /// Events of the file left out: the built-in key moments leave out every other
+    /// event until the whole file is fetched. Zero for a whole file.
+    pub omitted: usize,
 }
 
 impl Timeline {
+    /// The built-in key moments, knowing how many events the whole file has.
+    pub fn key_moments(mut self) -> Timeline {
+        self.omitted = BUILT_IN_EVENTS.saturating_sub(self.events.len());
+        self
+    }
+
+    /// How many events the file has, those left out included.
+    pub fn total(&self) -> usize {
+        self.events.len() + self.omitted
+    }
+
     pub fn find(&self, id: &str) -> Option<&TimelineEvent> {
         self.events.iter().find(|e| e.id == id)
     }

@@ -115,7 +115,7 @@ impl Steps for Job<'_> {
             return Err(problems);
         }
         crate::core::sorted::sort_by_key(&mut events, |e| e.date);
-        Ok(Timeline { events })
+        Ok(Timeline { events, omitted: 0 })
     }
 }
 

@@ -91,6 +91,46 @@ async fn read(handle: Handle, kind: FileKind, file: String, text: String) {
     }
 }
 
+/// The whole built-in timeline, fetched from beside the widget's assets once a reader
+/// needs every event, and read a slice at a time; or the notice saying why not.
+pub fn fetch_all_events(
+    asset_base: String,
+    done: yew::Callback<Result<timeline::Timeline, Notice>>,
+) {
+    yew::platform::spawn_local(async move { done.emit(all_events(&asset_base).await) });
+}
+
+async fn all_events(asset_base: &str) -> Result<timeline::Timeline, Notice> {
+    let url = format!("{asset_base}{}", timeline::BUILT_IN_PATH);
+    let text = match fetch_text(&url, None).await {
+        Fetched::Text(text) => text,
+        Fetched::Failed(reason) => return Err(Notice::EventsUnreachable { reason }),
+        Fetched::Unusable(p) => {
+            return Err(Notice::Invalid {
+                file: timeline::FILE_NAME.to_string(),
+                problems: vec![p],
+            });
+        }
+        Fetched::Redirected(_) => {
+            return Err(Notice::EventsUnreachable {
+                reason: FetchError::Network,
+            });
+        }
+    };
+    let mut problems = Vec::new();
+    let mut reader = csv::Reader::new(&text);
+    while !reader.step(CSV_SLICE_BYTES) {
+        next_slice().await;
+    }
+    let table = reader.finish(timeline::FILE_NAME, &mut problems);
+    run(timeline::Job::new(timeline::FILE_NAME, &table, problems))
+        .await
+        .map_err(|problems| Notice::Invalid {
+            file: timeline::FILE_NAME.to_string(),
+            problems,
+        })
+}
+
 async fn run<J: Steps>(mut job: J) -> J::Output {
     while !job.step(ROWS_PER_SLICE) {
         next_slice().await;

@@ -72,6 +72,13 @@ browser! {
     pub fn use_fraction(node: &NodeRef, name: &'static str, fraction: f64)
         => sync::use_fraction;
 
+    /// Fetches the whole built-in timeline from beside the widget's assets (`base`) and
+    /// reads it, then calls `done` with it or with the notice saying why not.
+    pub fn fetch_all_events(
+        base: String,
+        done: Callback<Result<crate::core::timeline::Timeline, crate::core::state::Notice>>,
+    ) => files::fetch_all_events;
+
     /// While `title` is set, the page's `<title>` says it.
     #[hook]
     pub fn use_title(title: Option<String>) => sync::use_title;

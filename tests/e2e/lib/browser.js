@@ -44,7 +44,19 @@ export async function waitForApp(page, root = '#phase-one-root') {
 export async function waitForLive(scope, root = '') {
   const at = (sel) => (root ? `${root} ${sel}` : sel);
   await scope.waitForSelector(at('.p1[data-ready]'), { timeout: 20000 });
-  if (await scope.locator(at('.p1[data-live]')).count() > 0) return;
-  await scope.locator(at('.p1-foot')).dispatchEvent('pointerover', { bubbles: true, composed: true });
-  await scope.waitForSelector(at('.p1[data-live]'), { timeout: 20000 });
+  if (await scope.locator(at('.p1[data-live]')).count() === 0) {
+    await scope.locator(at('.p1-foot')).dispatchEvent('pointerover', { bubbles: true, composed: true });
+    await scope.waitForSelector(at('.p1[data-live]'), { timeout: 20000 });
+  }
+  // A view of every event (a link's `events=all`) has fetched the whole timeline.
+  await settledFeed(scope, at('.p1-feed[aria-busy="true"]'));
+}
+
+/** Waits until no element matches `busy` (20 s at most). */
+async function settledFeed(scope, busy) {
+  const deadline = Date.now() + 20000;
+  while (await scope.locator(busy).count() > 0) {
+    if (Date.now() > deadline) throw new Error(`still ${busy} after 20 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -180,11 +180,14 @@ class Session {
   async ready(host = '') {
     const at = (sel) => (host ? `${host} >> ${sel}` : sel);
     await this.until((q) => !!$(q), [at('.p1[data-ready]')], { what: at('.p1[data-ready]') });
-    if (await this.run((q) => !!$(q), at('.p1[data-live]'))) return;
-    // The parts below the simulator hydrate when needed: a pointer passing over the
-    // footer reaches towards them (an event, so nothing scrolls or takes focus).
-    await this.run((q) => $(q).dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true })), at('.p1-foot'));
-    await this.until((q) => !!$(q), [at('.p1[data-live]')], { what: at('.p1[data-live]') });
+    if (!(await this.run((q) => !!$(q), at('.p1[data-live]')))) {
+      // The parts below the simulator hydrate when needed: a pointer passing over the
+      // footer reaches towards them (an event, so nothing scrolls or takes focus).
+      await this.run((q) => $(q).dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true })), at('.p1-foot'));
+      await this.until((q) => !!$(q), [at('.p1[data-live]')], { what: at('.p1[data-live]') });
+    }
+    // A view of every event (a link's `events=all`) has fetched the whole timeline.
+    await this.until((q) => !$(q), [at('.p1-feed[aria-busy="true"]')], { what: `no ${at('.p1-feed[aria-busy="true"]')}` });
   }
   text(sel) { return this.run((s) => $(s)?.innerText ?? null, sel); }
   value(sel) { return this.run((s) => $(s)?.value ?? null, sel); }

@@ -24,7 +24,7 @@ test('filters change the list, their counts and the URL', async () => {
   await page.click('[data-testid="show-all"]');
   await page.waitForSelector('[data-testid="filters"]');
   assert.equal((await query(page)).events, 'all');
-  assert.equal(await events(page).count(), 74);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
   assert.match(await page.innerText('[data-testid="timeline-count"]'), /Showing 74 of 74 events/);
   assert.equal(await page.getAttribute('.p1-filters', 'aria-label'), 'Filter the events');
 
@@ -169,6 +169,51 @@ test('hostile text in the timeline shows as literal text, and no script runs', a
   await frames(page);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('[data-testid="notice"]').count(), 0);
+  await page.close();
+});
+
+test('the whole timeline file is fetched only when a reader needs every event', async () => {
+  const page = await newPage();
+  const asked = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/data/timeline.csv') asked.push(r.url()); });
+  // The page lists the key moments, from the wasm: the file is not asked for.
+  await open(page, w.server.url);
+  await frames(page, 5);
+  assert.equal(await events(page).count(), 12);
+  assert.deepEqual(asked, []);
+  assert.match(await page.innerText('[data-testid="show-all"]'), /Show all 74 events/);
+  // "Show all" fetches it once: every event, with the filters' counts.
+  await page.click('[data-testid="show-all"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
+  assert.match(await page.innerText('[data-testid="timeline-count"]'), /Showing 74 of 74 events/);
+  assert.match(await page.locator('[data-testid="filter-app-wechat"] >> xpath=..').innerText(), /WeChat\s*\d+/);
+  await page.click('[data-testid="show-all"]');
+  await page.click('[data-testid="show-all"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
+  assert.equal(asked.length, 1, 'fetched once');
+  // A link to an event beyond the key moments fetches it at the start, and selects it.
+  const extra = '2019-05-trump-declares-icts-supply';
+  asked.length = 0;
+  await open(page, w.server.url, `#event-${extra}`);
+  await page.waitForFunction((id) => document.querySelector(`[data-event-id="${id}"]`)?.getAttribute('aria-current') === 'true', extra);
+  assert.equal(asked.length, 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('when the whole timeline can\'t be fetched, the key moments stay and a notice says why; "Show all" tries again', async () => {
+  const page = await newPage();
+  await page.route('**/data/timeline.csv', (r) => r.abort());
+  await open(page, w.server.url);
+  await page.click('[data-testid="show-all"]');
+  await page.waitForSelector('[data-testid="notice"]');
+  assert.match(await page.innerText('[data-testid="notice"]'), /The rest of the timeline could not be loaded \(network error/);
+  await page.waitForSelector('[data-testid="timeline-section"][data-events="key"]');
+  assert.equal(await events(page).count(), 12);
+  assert.equal(await page.locator('[data-testid="events-toggle"][open]').count(), 0);
+  await page.unroute('**/data/timeline.csv');
+  await page.click('[data-testid="show-all"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
   await page.close();
 });
 
