@@ -257,7 +257,10 @@ async fn every_event_asked_for_is_loading_until_it_comes_and_its_failure_is_said
     // The widget embeds the key moments; every event is fetched (here the test server has
     // no `data/timeline.csv`, so the fetch fails).
     let root = mount("?view=timeline&events=all").await;
-    let feed = root.query_selector("[data-testid=\"timeline\"]").unwrap().unwrap();
+    let feed = root
+        .query_selector("[data-testid=\"timeline\"]")
+        .unwrap()
+        .unwrap();
     assert_eq!(feed.get_attribute("aria-busy").as_deref(), Some("true"));
     assert_eq!(text(&root, "timeline-count").trim(), "Loading every event…");
     let listed = || {
