@@ -399,6 +399,8 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
     let [strings, events, sources, all] =
         [0, 1, 2, 3].map(|i| texts.get_mut(i).and_then(Option::take));
     let (strings, events, sources, all) = (strings?, events?, sources?, all?);
+    // The whole timeline read in a task of its own, and the check after it in another.
+    gloo_timers::future::TimeoutFuture::new(0).await;
     let timeline = match timeline::parse(timeline::FILE_NAME, &all) {
         Ok(t) => Rc::new(t),
         Err(problems) => {
@@ -409,6 +411,7 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
         }
     };
     super::widget::keep_all_events(timeline.clone());
+    gloo_timers::future::TimeoutFuture::new(0).await;
     let data = super::widget::built_in_data()?;
     let (loc, problems) =
         crate::core::locale::load(lang, [&strings, &events, &sources], &timeline, &data);
