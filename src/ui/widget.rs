@@ -62,7 +62,7 @@ thread_local! {
     /// The built-in data, and the built-in timeline's key moments (the page lists them;
     /// the rest is fetched when a reader needs it).
     static BUILT_IN: Loaded = load(data::BUILT_IN, timeline::KEY_MOMENTS)
-        .map(|(ds, tl)| (ds, Rc::new((*tl).clone().key_moments())));
+        .map(|(ds, tl)| (ds, Rc::new(Rc::unwrap_or_clone(tl).key_moments())));
     /// The whole built-in timeline (in English), once fetched.
     static ALL_EVENTS: std::cell::RefCell<Option<Rc<Timeline>>> =
         const { std::cell::RefCell::new(None) };
@@ -206,12 +206,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
             if !*needed {
                 return;
             }
-            let done = Callback::from(move |fetched: Result<Timeline, Notice>| {
-                let fetched = fetched.map(|t| {
-                    let t = Rc::new(t);
+            let done = Callback::from(move |fetched: Result<Rc<Timeline>, Notice>| {
+                if let Ok(t) = &fetched {
                     keep_all_events(t.clone());
-                    t
-                });
+                }
                 handle.dispatch(match fetched {
                     Ok(t) if loc.lang == Lang::En => Action::AllEvents(t),
                     Ok(t) => Action::AllEvents(Rc::new(loc.translate(&t))),
@@ -219,8 +217,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 });
             });
             match all_events() {
-                Some(t) => done.emit(Ok((*t).clone())),
-                None => super::dom::fetch_all_events(base, done),
+                Some(t) => done.emit(Ok(t)),
+                None => {
+                    super::dom::fetch_all_events(base, done.reform(|r| Result::map(r, Rc::new)))
+                }
             }
         });
     }

@@ -70,11 +70,7 @@ pub fn load(handle: Handle, origins: &[String], r: DataRef, kind: FileKind) {
 /// problems) to the widget.
 async fn read(handle: Handle, kind: FileKind, file: String, text: String) {
     let mut problems = Vec::new();
-    let mut reader = csv::Reader::new(&text);
-    while !reader.step(CSV_SLICE_BYTES) {
-        next_slice().await;
-    }
-    let table = reader.finish(&file, &mut problems);
+    let table = table(&file, &text, &mut problems).await;
     let result = match kind {
         FileKind::Purchases => run(data::Job::new(&file, &table, problems))
             .await
@@ -118,17 +114,22 @@ async fn all_events(asset_base: &str) -> Result<timeline::Timeline, Notice> {
         }
     };
     let mut problems = Vec::new();
-    let mut reader = csv::Reader::new(&text);
-    while !reader.step(CSV_SLICE_BYTES) {
-        next_slice().await;
-    }
-    let table = reader.finish(timeline::FILE_NAME, &mut problems);
+    let table = table(timeline::FILE_NAME, &text, &mut problems).await;
     run(timeline::Job::new(timeline::FILE_NAME, &table, problems))
         .await
         .map_err(|problems| Notice::Invalid {
             file: timeline::FILE_NAME.to_string(),
             problems,
         })
+}
+
+/// A file's text read as CSV, a slice at a time.
+async fn table(file: &str, text: &str, problems: &mut Vec<Problem>) -> csv::Table {
+    let mut reader = csv::Reader::new(text);
+    while !reader.step(CSV_SLICE_BYTES) {
+        next_slice().await;
+    }
+    reader.finish(file, problems)
 }
 
 async fn run<J: Steps>(mut job: J) -> J::Output {
