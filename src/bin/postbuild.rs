@@ -109,58 +109,18 @@ mod native {
         Ok(Box::leak(Box::new(loc)))
     }
 
-    /// The default view, rendered to hydratable HTML. Two passes: the first renders every
-    /// part as components; the second puts the charts' HTML from the first in raw, which
-    /// the client adopts without hydrating it node by node.
-    async fn prerender(loc: &'static Locale) -> Result<String, String> {
+    /// The widget rendered to HTML as a page of the build shows it: in `loc`'s language
+    /// with `params`' options, its assets beside the page. `built_in` replaces the files
+    /// the wasm embeds (see [`every_event`]).
+    async fn render(
+        loc: &'static Locale,
+        params: phase_one::core::url_state::Params,
+        extras: phase_one::ui::hydrate::Extras,
+        built_in: Option<(&'static str, &'static str)>,
+    ) -> String {
         use std::rc::Rc;
 
         use phase_one::core::url_state::Params;
-        use phase_one::ui::hydrate::{Extras, Prerendered};
-        use phase_one::ui::widget::{Widget, WidgetProps};
-        use phase_one::ui::{Env, Init};
-        let render = |extras: Extras| {
-            yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
-                init: Rc::new(Init {
-                    env: Env {
-                        asset_base: "./".into(),
-                        ..Env::default()
-                    },
-                    extras,
-                    params: Params {
-                        lang: Some(loc.lang),
-                        ..Params::default()
-                    },
-                    locale: Some(loc),
-                    ..Init::default()
-                }),
-            })
-            .render()
-        };
-        let whole = render(Extras::Live).await;
-        let part = |start: &str, what: &str| {
-            markers::element_html(&whole, start)
-                .map(str::to_string)
-                .ok_or_else(|| format!("prerendering {:?}: no {what} in the page", loc.lang))
-        };
-        let chart = part("<figure data-p1-role=\"chart\"", "chart")?;
-        let categories = part("<section data-p1-role=\"categories\"", "small charts")?;
-        Ok(render(Extras::Prerender(Rc::new(Prerendered {
-            chart,
-            categories,
-        })))
-        .await)
-    }
-
-    /// Every event, in the timeline's view: the page "Show all" links to for readers
-    /// without JavaScript (the widget's own page lists the key moments). Static HTML; no
-    /// client takes it over.
-    async fn every_event(loc: &'static Locale) -> String {
-        use std::rc::Rc;
-
-        use phase_one::core::data;
-        use phase_one::core::timeline::{self, Events};
-        use phase_one::core::url_state::{Params, View};
         use phase_one::ui::widget::{Widget, WidgetProps};
         use phase_one::ui::{Env, Init};
         yew::LocalServerRenderer::<Widget>::with_props(WidgetProps {
@@ -169,20 +129,55 @@ mod native {
                     asset_base: "./".into(),
                     ..Env::default()
                 },
+                extras,
                 params: Params {
                     lang: Some(loc.lang),
-                    view: Some(View::Timeline),
-                    events: Some(Events::All),
-                    ..Params::default()
+                    ..params
                 },
-                // The whole timeline (the widget itself embeds the key moments).
-                built_in: Some((data::BUILT_IN, timeline::BUILT_IN)),
+                built_in,
                 locale: Some(loc),
                 ..Init::default()
             }),
         })
         .render()
         .await
+    }
+
+    /// The default view, rendered to hydratable HTML. Two passes: the first renders every
+    /// part as components; the second puts the charts' HTML from the first in raw, which
+    /// the client adopts without hydrating it node by node.
+    async fn prerender(loc: &'static Locale) -> Result<String, String> {
+        use std::rc::Rc;
+
+        use phase_one::ui::hydrate::{Extras, Prerendered};
+        let whole = render(loc, Default::default(), Extras::Live, None).await;
+        let part = |start: &str, what: &str| {
+            markers::element_html(&whole, start)
+                .map(str::to_string)
+                .ok_or_else(|| format!("prerendering {:?}: no {what} in the page", loc.lang))
+        };
+        let chart = part("<figure data-p1-role=\"chart\"", "chart")?;
+        let categories = part("<section data-p1-role=\"categories\"", "small charts")?;
+        let extras = Extras::Prerender(Rc::new(Prerendered { chart, categories }));
+        Ok(render(loc, Default::default(), extras, None).await)
+    }
+
+    /// Every event, in the timeline's view: the page "Show all" links to for readers
+    /// without JavaScript (the widget's own page lists the key moments). Static HTML; no
+    /// client takes it over.
+    async fn every_event(loc: &'static Locale) -> String {
+        use phase_one::core::data;
+        use phase_one::core::timeline::{self, Events};
+        use phase_one::core::url_state::{Params, View};
+        use phase_one::ui::hydrate::Extras;
+        let params = Params {
+            view: Some(View::Timeline),
+            events: Some(Events::All),
+            ..Params::default()
+        };
+        // The whole timeline (the widget itself embeds the key moments).
+        let whole = Some((data::BUILT_IN, timeline::BUILT_IN));
+        render(loc, params, Extras::Live, whole).await
     }
 
     /// Writes each language's page of every event ([`Lang::events_page`]) from the
@@ -207,20 +202,39 @@ mod native {
             let html = remove_trunk_link(&html);
             let html = without_scripts(&html);
             let html = replace_marker(&html, "<!-- postbuild: prerender -->", prerendered)?;
-            let html = html.replacen(
-                "<div id=\"phase-one-root\"",
-                &format!("{note}<div id=\"phase-one-root\""),
-                1,
-            );
-            let html = in_language(&html, loc, &title)?.replacen(
+            let root = "<div id=\"phase-one-root\"";
+            let html = replace_marker(&html, root, &format!("{note}{root}"))?;
+            let html = in_language(&html, loc, &title)?;
+            let html = replace_marker(
+                &html,
                 "class=\"not-embedded\"",
                 "class=\"not-embedded p1-static\"",
-                1,
-            );
+            )?;
+            let html = switch_to_events_pages(&html, loc.lang)?;
             let page = loc.lang.events_page();
             std::fs::write(staging.join(page), html).map_err(|e| format!("writing {page}: {e}"))?;
         }
         Ok(())
+    }
+
+    /// The language switch of a page of every event leads to the other languages' pages
+    /// of every event (the widget links to their interactive pages, with the view's
+    /// options, which a reader without JavaScript would find listing the key moments).
+    fn switch_to_events_pages(html: &str, lang: Lang) -> Result<String, String> {
+        let mut html = html.to_string();
+        for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+            let page = other.page();
+            let missing = || format!("{}: no link to {page}", lang.events_page());
+            // The link's address: the page, then its query if it has one.
+            let at = html.find(&format!("href=\"{page}")).ok_or_else(missing)?;
+            let start = at + "href=\"".len();
+            let len = html[start..].find('"').ok_or_else(missing)?;
+            if !matches!(html[start + page.len()..].chars().next(), Some('"' | '?')) {
+                return Err(missing());
+            }
+            html.replace_range(start..start + len, other.events_page());
+        }
+        Ok(html)
     }
 
     /// A page without its script elements (and the comments just before them).
@@ -906,6 +920,26 @@ mod native {
             let bare = "<link rel=\"stylesheet\" href=\"./w.css\"><p>";
             assert_eq!(with_integrity(bare, "w.css", "a{}").as_deref(), Ok(bare));
             assert!(with_integrity(bare, "x.css", "a{}").is_err());
+        }
+
+        #[test]
+        fn a_page_of_every_event_switches_to_the_other_languages_page_of_every_event() {
+            let html = "<a href=\"x.html\">x</a><a class=\"p1-lang\" \
+                        href=\"index.zh-Hans.html?view=timeline&amp;events=all\">中文</a>";
+            assert_eq!(
+                switch_to_events_pages(html, Lang::En).as_deref(),
+                Ok("<a href=\"x.html\">x</a><a class=\"p1-lang\" \
+                    href=\"events.zh-Hans.html\">中文</a>")
+            );
+            let bare = "<a href=\"index.html\">English</a>";
+            assert_eq!(
+                switch_to_events_pages(bare, Lang::ZhHans).as_deref(),
+                Ok("<a href=\"events.html\">English</a>")
+            );
+            // No link, or only a longer name: the build fails rather than leave it.
+            assert!(switch_to_events_pages("<p>no link</p>", Lang::En).is_err());
+            let longer = "<a href=\"index.zh-Hans.html5\">x</a>";
+            assert!(switch_to_events_pages(longer, Lang::En).is_err());
         }
 
         #[test]

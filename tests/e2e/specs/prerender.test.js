@@ -47,6 +47,12 @@ test('with JavaScript off, readers see the verdict, the chart and every event wi
     assert.equal(await page.locator(`[data-testid="${gone}"]:visible`).count(), 0, gone);
   }
   assert.equal(await page.locator('script').count(), 0);
+  // Its language switch leads to the Chinese page of every event, and back.
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForURL(/\/events\.zh-Hans\.html$/);
+  assert.equal(await visible(), 74);
+  await page.click('[data-testid="lang-switch"]');
+  await page.waitForURL(/\/events\.html$/);
   await page.click('.p1-static-note a');
   await page.waitForURL(/\/index\.html$/);
   assert.equal(await page.locator('.p1[data-ready]').count(), 0, 'no client ran');
