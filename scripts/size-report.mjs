@@ -5,8 +5,7 @@
 // newsletters and other places the widget can't run; the widget fetches neither, except
 // a language's event and source texts (data/timeline.<lang>.csv, data/sources.<lang>.csv),
 // which its readers fetch, and the whole timeline (data/timeline.csv: the wasm embeds the
-// key moments), which English readers fetch only when they ask for every event and
-// other languages' readers at the start. The pages of every event (events*.html, for readers without
+// key moments), which readers fetch only when they ask for every event. The pages of every event (events*.html, for readers without
 // JavaScript) are listed apart too: the widget's page links to them, and fetches nothing
 // of theirs.
 import fs from 'node:fs';
@@ -56,7 +55,7 @@ console.log(line({ file: 'TOTAL of the files above', ...sum(rows) }).replace(/ {
 // What the standalone page downloads in each language (not resize.js, which only
 // iframe parents load): its own page, the shared files, and the language's own files.
 const pages = rows.filter((r) => /^index(\.[^.]+)?\.html$/.test(r.file));
-const own = (r, lang) => lang !== null && (r.file.endsWith(`${lang}.csv`) || r.file === path.join('data', 'timeline.csv'));
+const own = (r, lang) => lang !== null && r.file.endsWith(`${lang}.csv`);
 const shared = rows.filter((r) => !pages.includes(r) && r.file !== 'resize.js' && !r.file.endsWith('.csv'));
 console.log('');
 for (const page of pages) {

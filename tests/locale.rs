@@ -93,6 +93,66 @@ fn figures_and_dates_in_chinese_conventions() {
     );
 }
 
+/// The widget starts with the key moments and fetches every event when a reader needs
+/// them; the language's files, checked then against the key moments, keep the texts of
+/// the events and outlets left out, and still report a row's own mistakes.
+#[test]
+fn checked_against_the_key_moments_the_texts_of_every_event_are_kept() {
+    let ds = phase_one::core::data::parse("purchases.csv", phase_one::core::data::BUILT_IN)
+        .expect("the built-in purchase data");
+    let key = timeline::parse(timeline::FILE_NAME, timeline::KEY_MOMENTS)
+        .expect("the key moments")
+        .key_moments();
+    assert!(key.omitted > 0);
+    let files = [ZH_STRINGS, ZH_EVENTS, ZH_SOURCES];
+    let (loc, problems) = locale::load(Lang::ZhHans, files, &key, &ds);
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(text.is_empty(), "{text:#?}");
+    // Every event's text, and every outlet's: the whole timeline, once it comes, reads
+    // as the whole-file check gives it.
+    let whole = zh();
+    assert_eq!(loc.events, whole.events);
+    assert_eq!(loc.translate(&built_in()), whole.translate(&built_in()));
+
+    // An event left out: its row is kept only if its own fields hold, and once.
+    let left_out = built_in()
+        .events
+        .into_iter()
+        .find(|e| !e.key)
+        .expect("an event beyond the key moments");
+    let file = format!(
+        "id,title,annotation\n{id},,注释\n{id},标题,注释\n{id},又一个,注释\n",
+        id = left_out.id
+    );
+    let (texts, problems) = locale::load_events("timeline.zh-Hans.csv", &file, &key);
+    assert_eq!(
+        texts.len(),
+        0,
+        "the first row's title is empty; the next repeats it"
+    );
+    let lines: Vec<(usize, Msg)> = problems
+        .iter()
+        .filter(|p| p.line > 0)
+        .map(|p| (p.line, p.msg))
+        .collect();
+    assert_eq!(
+        lines,
+        [(2, Msg::BadTitle), (3, Msg::SlugTwice), (4, Msg::SlugTwice)]
+    );
+    let file = format!("id,title,annotation\n{},标题,注释\n", left_out.id);
+    let (texts, problems) = locale::load_events("timeline.zh-Hans.csv", &file, &key);
+    assert_eq!(texts.len(), 1);
+    assert!(problems.iter().all(|p| p.msg == Msg::NoTranslation));
+    // Against the whole timeline, an id it lacks is still a mistake.
+    let file = "id,title,annotation\nnot-an-event,标题,注释\n";
+    let (_, problems) = locale::load_events("timeline.zh-Hans.csv", file, &built_in());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.msg == Msg::UnknownEvent && p.line == 2)
+    );
+}
+
 #[test]
 fn a_translators_mistakes_are_reported_with_line_and_field() {
     let file = "key,text\nheadline,\ndek,没有占位符\nno_such_key,文字\nheadline,标题\n";

@@ -74,8 +74,7 @@ function painted() {
 }
 
 /** Starts fetching the files the build listed in the page's `#phase-one-files` template:
- *  on the Chinese page, its three language files and the whole timeline, which the
- *  widget reads as it starts
+ *  on the Chinese page, its three language files, which the widget reads as it starts
  *  (its requests then are answered from these). They are not hints in the head: they
  *  would take bandwidth from the first paint, and they still arrive well before the wasm.
  *  Other pages have none. Resolves once each has loaded or failed (3 s at most): the

@@ -315,12 +315,9 @@ mod native {
             let files: String = lang
                 .files()
                 .map(|files| {
-                    // And the whole timeline, which the widget reads with them.
-                    let all = phase_one::core::timeline::BUILT_IN_PATH;
                     let hints = files
                         .all()
                         .into_iter()
-                        .chain([all])
                         .map(|f| {
                             format!("<link rel=\"preload\" href=\"{f}\" as=\"fetch\" crossorigin>")
                         })

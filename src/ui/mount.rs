@@ -20,7 +20,6 @@ use yew::prelude::*;
 use super::widget::{Widget, WidgetProps};
 use super::{Env, Init, Mode};
 use crate::core::locale::{EN, Lang, Locale};
-use crate::core::timeline;
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 
 /// Set on a mounted element, for styles and tests to see; which elements are mounted is
@@ -277,7 +276,7 @@ fn loaded(link: &Element) -> js_sys::Promise {
 }
 
 /// Starts the widget in `root` in the reader's language: at once in English (compiled
-/// in); for another language once its two files have arrived (the Chinese page preloads
+/// in); for another language once its three files have arrived (the Chinese page preloads
 /// them, so they come with the wasm). If they can't be loaded, the widget starts in
 /// English and says why in the console.
 ///
@@ -374,15 +373,9 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
             }
         })
     };
-    // The whole built-in timeline too: the language's event texts are checked against
-    // every event, and its readers then have them all from the start.
-    let paths = [
-        files.strings,
-        files.events,
-        files.sources,
-        timeline::BUILT_IN_PATH,
-    ];
-    let requests = paths.map(start);
+    // Checked against the key moments, as the widget starts with them; the texts of the
+    // other events are kept for when a reader needs them (see `locale::load_events`).
+    let requests = [files.strings, files.events, files.sources].map(start);
     let text = |r: Result<JsValue, JsValue>| match r {
         Ok(text) => text.as_string(),
         Err(url) => {
@@ -396,25 +389,13 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
     for request in requests {
         texts.push(text(JsFuture::from(request).await));
     }
-    let [strings, events, sources, all] =
-        [0, 1, 2, 3].map(|i| texts.get_mut(i).and_then(Option::take));
-    let (strings, events, sources, all) = (strings?, events?, sources?, all?);
-    // The whole timeline read in a task of its own, and the check after it in another.
+    let [strings, events, sources] = [0, 1, 2].map(|i| texts.get_mut(i).and_then(Option::take));
+    let (strings, events, sources) = (strings?, events?, sources?);
+    // The check in a task of its own.
     gloo_timers::future::TimeoutFuture::new(0).await;
-    let timeline = match timeline::parse(timeline::FILE_NAME, &all) {
-        Ok(t) => Rc::new(t),
-        Err(problems) => {
-            for p in &problems {
-                web_sys::console::warn_1(&format!("Phase One widget: {}", EN.describe(p)).into());
-            }
-            return None;
-        }
-    };
-    super::widget::keep_all_events(timeline.clone());
-    gloo_timers::future::TimeoutFuture::new(0).await;
-    let data = super::widget::built_in_data()?;
+    let (data, key_moments) = super::widget::built_in()?;
     let (loc, problems) =
-        crate::core::locale::load(lang, [&strings, &events, &sources], &timeline, &data);
+        crate::core::locale::load(lang, [&strings, &events, &sources], &key_moments, &data);
     for p in &problems {
         web_sys::console::warn_1(&format!("Phase One widget: {}", EN.describe(p)).into());
     }

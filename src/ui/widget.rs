@@ -78,10 +78,10 @@ pub fn keep_all_events(t: Rc<Timeline>) {
     ALL_EVENTS.with(|a| *a.borrow_mut() = Some(t));
 }
 
-/// The built-in purchase data (in English), if they parsed: a language's texts for them
-/// are checked against them.
-pub fn built_in_data() -> Option<Rc<Dataset>> {
-    BUILT_IN.with(|b| b.as_ref().ok().map(|(ds, _)| ds.clone()))
+/// The built-in purchase data and the timeline's key moments (in English), if they
+/// parsed: a language's texts are checked against them.
+pub fn built_in() -> Option<(Rc<Dataset>, Rc<Timeline>)> {
+    BUILT_IN.with(|b| b.as_ref().ok().cloned())
 }
 
 /// Parses the built-in data files now (once per page), so that the first render, in a

@@ -105,7 +105,8 @@ pub fn load(
 /// The data files' other texts in a language, checked against the built-in files: every
 /// outlet either file names, every outcome's note and every source's copy reason has a
 /// row, and every row names one of them, once. A row with a problem is left out (that
-/// text stays as the data file writes it).
+/// text stays as the data file writes it). Against the key moments alone, a row for an
+/// outlet they don't name is kept (see [`load_events`]).
 pub fn load_sources(
     file: &str,
     text: &str,
@@ -166,13 +167,23 @@ pub fn load_sources(
             );
             continue;
         };
-        let Some(i) = needed.iter().position(|(k, id, _)| *k == kind && id == key) else {
-            problems.push(
-                at("key", Msg::UnknownSourceKey)
-                    .value(key)
-                    .arg("kind", kind.code()),
-            );
-            continue;
+        let i = match needed.iter().position(|(k, id, _)| *k == kind && id == key) {
+            Some(i) => i,
+            // An outlet that only events left out of the key moments may name (see
+            // `load_events`): kept for when they come.
+            None if kind == SourceKind::Outlet && timeline.omitted > 0 => {
+                needed.push((kind, key.to_string(), String::new()));
+                seen.push(0);
+                needed.len() - 1
+            }
+            None => {
+                problems.push(
+                    at("key", Msg::UnknownSourceKey)
+                        .value(key)
+                        .arg("kind", kind.code()),
+                );
+                continue;
+            }
         };
         if let Some(p) = given_again(&mut seen[i], row.line, || {
             at("key", Msg::SlugTwice).value(key)
@@ -292,6 +303,12 @@ pub fn load_strings(file: &str, text: &str) -> (Strings, Vec<Problem>) {
 /// A language's texts for the built-in timeline's events, checked against the timeline:
 /// every event has a title and an annotation (within the timeline's limits), and every
 /// row names an event. Rows with a problem are left out (their events keep the English).
+///
+/// Against the key moments alone (`events.omitted > 0`: the widget starts with them and
+/// fetches the rest when a reader needs it), a row naming an event they don't have is
+/// kept, its title and annotation checked, for when the whole timeline comes; what it
+/// must agree with in its event (label, copy reason) is checked by the build, against
+/// every event (`postbuild`, `validate`), which fails on any problem.
 pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>, Vec<Problem>) {
     let (table, mut problems) = match csv::read_capped(file, text) {
         Ok(read) => read,
@@ -303,24 +320,47 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
     }
     let mut out: Vec<EventText> = Vec::new();
     let mut seen = vec![0usize; events.events.len()];
+    // Rows for events the timeline leaves out, by id: the line each was first given on.
+    let mut held: Vec<(&str, usize)> = Vec::new();
     for row in &table.rows {
         if csv::stop_at_limit(file, row.line, &mut problems) {
             break;
         }
         let id = table.get(row, "id");
         let at = |field: &str, msg: Msg| Problem::new(file, row.line, Some(field), msg);
-        let Some(i) = events.events.iter().position(|e| e.id == id) else {
+        let at_event = events.events.iter().position(|e| e.id == id);
+        if at_event.is_none() && events.omitted == 0 {
             problems.push(at("id", Msg::UnknownEvent).value(id));
             continue;
+        }
+        // The line each row was first given on: an event of the timeline's, or one it
+        // leaves out.
+        let first = match at_event {
+            Some(i) => &mut seen[i],
+            None => {
+                let i = held.iter().position(|h| h.0 == id).unwrap_or(held.len());
+                if i == held.len() {
+                    held.push((id, 0));
+                }
+                &mut held[i].1
+            }
         };
-        if let Some(p) = given_again(&mut seen[i], row.line, || {
-            at("id", Msg::SlugTwice).value(id)
-        }) {
+        if let Some(p) = given_again(first, row.line, || at("id", Msg::SlugTwice).value(id)) {
             problems.push(p);
             continue;
         }
         let title = table.get(row, "title");
         let annotation = table.get(row, "annotation");
+        let label = table.get(row, "label");
+        let reason = table.get(row, "copy_reason");
+        let text = || EventText {
+            id: id.to_string(),
+            title: title.to_string(),
+            annotation: annotation.to_string(),
+            instrument: table.get(row, "instrument").to_string(),
+            label: label.to_string(),
+            copy_reason: (!reason.is_empty()).then(|| reason.to_string()),
+        };
         let mut ok = true;
         if title.is_empty() || title.chars().count() > timeline::MAX_TITLE {
             problems.push(at("title", Msg::BadTitle).arg("max", timeline::MAX_TITLE.to_string()));
@@ -333,9 +373,13 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
             );
             ok = false;
         }
-        let label = table.get(row, "label");
+        let Some(i) = at_event else {
+            if ok {
+                out.push(text());
+            }
+            continue;
+        };
         let english = &events.events[i];
-        let reason = table.get(row, "copy_reason");
         let english_reason = english.sources.iter().any(|c| c.copy_reason.is_some());
         if english_reason && reason.is_empty() {
             let key = format!("{id} copy_reason");
@@ -370,14 +414,7 @@ pub fn load_events(file: &str, text: &str, events: &Timeline) -> (Vec<EventText>
             ok = false;
         }
         if ok {
-            out.push(EventText {
-                id: id.to_string(),
-                title: title.to_string(),
-                annotation: annotation.to_string(),
-                instrument: table.get(row, "instrument").to_string(),
-                label: label.to_string(),
-                copy_reason: (!reason.is_empty()).then(|| reason.to_string()),
-            });
+            out.push(text());
         }
     }
     for (e, line) in events.events.iter().zip(&seen) {

@@ -201,6 +201,28 @@ test('the whole timeline file is fetched only when a reader needs every event', 
   await page.close();
 });
 
+test('the Chinese page too fetches the whole timeline only when a reader needs it, and shows it in Chinese', async () => {
+  const page = await newPage();
+  const asked = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/data/timeline.csv') asked.push(r.url()); });
+  await open(page, w.server.url, 'index.zh-Hans.html');
+  await page.waitForSelector('.p1[data-format="intl"]', { state: 'attached' });
+  await frames(page, 5);
+  assert.equal(await events(page).count(), 12);
+  assert.deepEqual(asked, [], 'not fetched for the key moments');
+  await page.click('[data-testid="show-all"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
+  assert.equal(asked.length, 1);
+  // An event beyond the key moments, in the language's own text.
+  const extra = '2019-05-trump-declares-icts-supply';
+  const title = await page.locator(`[data-event-id="${extra}"] .p1-event-title`).innerText();
+  assert.match(title, /[\u4e00-\u9fff]/, title);
+  assert.doesNotMatch(title, /[A-Za-z]{4,}/, title);
+  assert.match(await page.innerText('[data-testid="timeline-count"]'), /74/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('when the whole timeline can\'t be fetched, the key moments stay and a notice says why; "Show all" tries again', async () => {
   const page = await newPage();
   await page.route('**/data/timeline.csv', (r) => r.abort());
