@@ -281,6 +281,11 @@ mod native {
                 &staging.join("embed.js"),
                 "// Phase One widget loader: src/bin/loader.js, minified. Do not edit.\n",
             )?;
+            // A host page fetches it before its reader scrolls to the frame.
+            minify_js(
+                &staging.join("resize.js"),
+                "// Phase One widget: iframe auto-height. static/resize.js, minified.\n",
+            )?;
         }
         for loc in locales.iter().filter(|l| l.lang != Lang::En) {
             let path = staging.join(failure_file(loc.lang));
