@@ -158,7 +158,15 @@ mod native {
         };
         let chart = part("<figure data-p1-role=\"chart\"", "chart")?;
         let categories = part("<section data-p1-role=\"categories\"", "small charts")?;
-        let extras = Extras::Prerender(Rc::new(Prerendered { chart, categories }));
+        let select = part("<select data-p1-role=\"asof\"", "as-of month list")?;
+        let asof_options = markers::options_html(&select)
+            .map(str::to_string)
+            .ok_or_else(|| format!("prerendering {:?}: no as-of months", loc.lang))?;
+        let extras = Extras::Prerender(Rc::new(Prerendered {
+            chart,
+            categories,
+            asof_options,
+        }));
         Ok(render(loc, Default::default(), extras, None).await)
     }
 

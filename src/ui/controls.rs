@@ -280,12 +280,16 @@ pub fn Scenario() -> Html {
                 </fieldset>
                 <div class="p1-asof">
                     <label for={asof_id.clone()}>{ s.asof_label }</label>
-                    <select id={asof_id} ref={asof_ref} onchange={on_asof} data-testid="asof">
-                        for m in derived.cutoffs.iter().copied() {
-                            <option value={m.to_string()} selected={m == sc.asof}>
-                                { super::plain(&f.month(m, MonthStyle::Long)) }
-                            </option>
-                        }
+                    // The role first: the build finds the options by the tag's start.
+                    <select data-p1-role="asof" id={asof_id} ref={asof_ref} onchange={on_asof}
+                            data-testid="asof">
+                        <Deferred part={Part::AsofOptions}>
+                            for m in derived.cutoffs.iter().copied() {
+                                <option value={m.to_string()} selected={m == sc.asof}>
+                                    { super::plain(&f.month(m, MonthStyle::Long)) }
+                                </option>
+                            }
+                        </Deferred>
                     </select>
                     if sc.basis == Basis::Cn {
                         <p class="p1-note">{ s.asof_note_cn }</p>

@@ -1,5 +1,5 @@
-//! Parts rendered live only after the page's first render: the chart and the small
-//! charts ([`Part`]). The prerendered page carries their HTML raw (from the prerender's
+//! Parts rendered live only after the page's first render: the chart, the small charts
+//! and the as-of month's options ([`Part`]). The prerendered page carries their HTML raw (from the prerender's
 //! first pass); hydrating, the widget adopts that HTML as it is (no per-node work in the
 //! hydrating task, the longest one), and renders each part live in a task of its own once
 //! `Intl` formats (so it is drawn once, with `Intl`, rather than plain and then again).

@@ -69,6 +69,15 @@ pub fn element_html<'a>(html: &'a str, open: &str) -> Option<&'a str> {
     }
 }
 
+/// The run of `<option>` elements in an element's markup (say a `<select>` from
+/// [`element_html`]), from the first option's start to the last one's end: what the
+/// select holds, without the component markers around them.
+pub fn options_html(element: &str) -> Option<&str> {
+    let start = element.find("<option")?;
+    let end = element.rfind("</option>")? + "</option>".len();
+    element.get(start..end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +93,18 @@ mod tests {
         assert_eq!(strip_names(open), "<p>a</p><!--<[]>--><p>b");
         let unclosed = "<p>a</p><!--<[a::B";
         assert_eq!(strip_names(unclosed), unclosed);
+    }
+
+    #[test]
+    fn finds_the_options_of_a_select_without_the_markers_around_them() {
+        let select = "<select id=\"a\"><!--<[]>--><option value=\"1\">Jan</option>\
+                      <option value=\"2\" selected>Feb</option><!--</[]>--></select>";
+        assert_eq!(
+            options_html(select),
+            Some("<option value=\"1\">Jan</option><option value=\"2\" selected>Feb</option>")
+        );
+        assert_eq!(options_html("<select></select>"), None);
+        assert_eq!(options_html("<select><option>x</select>"), None);
     }
 
     #[test]

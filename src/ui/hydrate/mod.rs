@@ -7,14 +7,14 @@
 //! 1. **First render** (the hydrating task): the default view in the page's language,
 //!    numbers and dates written by the plain twin (`Plain`/`PlainZh`, see
 //!    [`IntlReady`]), every island left as the server wrote it, the charts' HTML (the
-//!    main chart, the small charts) adopted as it is ([`Deferred`]). `.p1[data-ready]`
-//!    follows.
+//!    main chart, the small charts) and the as-of month's options adopted as they are
+//!    ([`Deferred`]). `.p1[data-ready]` follows.
 //! 2. **The link's view** (the `then` of [`use_hydration`]): a link's parameters are applied as
 //!    an action, like a reader's change.
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
-//! 4. **The charts** are drawn live in the tasks after, afresh (they may show another view
-//!    by then) and once (with `Intl`), with focus on a marker or a link handed to its
-//!    twin.
+//! 4. **The charts** (and the as-of options) are drawn live in the tasks after, afresh
+//!    (they may show another view by then) and once (with `Intl`), with focus on a marker
+//!    or a link handed to its twin.
 //! 5. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer) stay
 //!    as prerendered until they are needed: when one comes within a screen of the
 //!    viewport, or the view changes (a reader's input, a link's view: then when the
@@ -70,8 +70,8 @@ pub use island::{Island, Islands};
 
 /// Parts the prerendered page carries as raw HTML, adopted as they are when the page
 /// hydrates (no per-node work in the hydrating task), and rendered as components in a
-/// task of their own right after the first render ([`Deferred`]): the chart and the
-/// small charts.
+/// task of their own right after the first render ([`Deferred`]): the chart, the small
+/// charts and the as-of month's options.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Extras {
     /// Rendered as components (script embeds, tests, any render but the prerendered
@@ -91,6 +91,8 @@ pub struct Prerendered {
     pub chart: String,
     /// The small charts' `<section>`.
     pub categories: String,
+    /// The `<option>`s of the as-of month's `<select>`.
+    pub asof_options: String,
 }
 
 /// A part drawn live only after the first render ([`Deferred`]).
@@ -100,6 +102,9 @@ pub enum Part {
     Chart,
     /// The small charts, one for each kind of goods (`<section data-p1-role="categories">`).
     Categories,
+    /// The as-of month's options (in `<select data-p1-role="asof">`): a fifth of the
+    /// simulator's nodes, each a step of the hydrating task's walk.
+    AsofOptions,
 }
 
 impl Prerendered {
@@ -108,6 +113,7 @@ impl Prerendered {
         match part {
             Part::Chart => &self.chart,
             Part::Categories => &self.categories,
+            Part::AsofOptions => &self.asof_options,
         }
     }
 }

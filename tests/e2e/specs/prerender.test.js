@@ -222,7 +222,7 @@ test('as the reader comes near them, the islands hydrate one after another, from
   await page.close();
 });
 
-test('the charts are adopted as prerendered while the page hydrates, and drawn live in later tasks', async () => {
+test('the charts and the as-of months are adopted as prerendered while the page hydrates, and drawn live in later tasks', async () => {
   const page = await w.newPage();
   await page.addInitScript(holdIdle);
   await page.addInitScript(holdNear);
@@ -233,22 +233,27 @@ test('the charts are adopted as prerendered while the page hydrates, and drawn l
     document.addEventListener('DOMContentLoaded', () => {
       window.__chart = document.querySelector('.p1-chart');
       window.__cats = document.querySelector('.p1-cats');
+      window.__month = document.querySelector('[data-testid="asof"] option');
       const added = (records, selector) => records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches(selector)));
       new MutationObserver((records) => {
         const batch = [];
         if (records.some((r) => r.type === 'attributes' && r.target.matches('.p1[data-ready]'))) batch.push('ready');
         if (added(records, '.p1-chart')) batch.push('chart');
         if (added(records, '.p1-cats')) batch.push('cats');
+        if (added(records, 'option')) batch.push('asof');
         if (batch.length) window.__batches.push(batch);
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
     });
   });
   await page.goto(w.server.url);
   await page.waitForSelector('.p1[data-ready]');
-  await page.waitForFunction(() => !document.contains(window.__chart) && !document.contains(window.__cats));
+  await page.waitForFunction(() => ![window.__chart, window.__cats, window.__month].some((n) => document.contains(n)));
   const batches = await page.evaluate(() => window.__batches);
-  assert.deepEqual(batches[0], ['ready'], `the page hydrated with the prerendered charts in place: ${JSON.stringify(batches)}`);
-  assert.deepEqual(batches.slice(1).flat().sort(), ['cats', 'chart'], `each live part came once, in a later task: ${JSON.stringify(batches)}`);
+  assert.deepEqual(batches[0], ['ready'], `the page hydrated with the prerendered parts in place: ${JSON.stringify(batches)}`);
+  assert.deepEqual(batches.slice(1).flat().sort(), ['asof', 'cats', 'chart'], `each live part came once, in a later task: ${JSON.stringify(batches)}`);
+  // The live months: every one, the prerendered one chosen, and choosing one works.
+  assert.equal(await page.locator('[data-testid="asof"] option').count(), 23);
+  assert.equal(await page.locator('[data-testid="asof"]').inputValue(), '2020-06');
   assert.equal(await page.locator('.p1-chart').count(), 1);
   assert.equal(await page.locator('.p1-cats').count(), 1);
   // The live chart answers a slider, before the islands below have woken.
@@ -267,6 +272,9 @@ test('a link to another view with the chart still prerendered: the live chart dr
   await open(page, w.server.url, '?basis=cn&asof=2020-10&total=10');
   assert.equal(await page.locator('.p1-chart').getAttribute('data-asof'), '2020-10');
   assert.equal(await page.locator('.p1-chart').getAttribute('data-basis'), 'cn');
+  // The as-of list, prerendered for the default view, is the link's once live.
+  assert.equal(await page.locator('[data-testid="asof"]').inputValue(), '2020-10');
+  assert.equal(await page.locator('[data-testid="asof"] option:checked').innerText(), 'October 2020');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
