@@ -116,9 +116,10 @@ try {
       const el = lcp[0]?.items?.[0]?.node;
       if (el) console.log(`  LCP element: ${el.selector ?? ''} ${String(el.snippet ?? '').slice(0, 100)}`);
       for (const phase of lcp[1]?.items ?? []) console.log(`    ${phase.phase}: ${ms(phase.timing)}`);
-      // The long tasks Lighthouse simulated (what TBT sums: each one's time past 50 ms),
-      // in order, with the script each is charged to.
-      const tasks = lhr.audits['long-tasks']?.details?.items ?? [];
+      // The long tasks of Lighthouse's simulation (its 20 longest, put in order of start),
+      // with the script each is charged to. TBT sums each one's time past 50 ms, counting
+      // only what falls between the first contentful paint and interactive.
+      const tasks = [...(lhr.audits['long-tasks']?.details?.items ?? [])].sort((a, b) => a.startTime - b.startTime);
       console.log(`  long tasks (simulated): ${tasks.map((t) => `${ms(t.duration)} at ${ms(t.startTime)} ${path.basename(new URL(t.url, site).pathname) || t.url}`).join('; ')}`);
       // Where the main thread's time went (simulated), and which scripts took it.
       const work = lhr.audits['mainthread-work-breakdown']?.details?.items ?? [];

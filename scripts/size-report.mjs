@@ -33,7 +33,7 @@ function walk(dir) {
         }).length,
       };
       // A language's texts, and the whole timeline, which the widget fetches when a reader
-      // needs every event (and another language's readers at the start).
+      // needs every event.
       const language = /^data[/\\](timeline|sources)\.[^.]+\.csv$/.test(rel) || rel === path.join('data', 'timeline.csv');
       const apart = (rel.startsWith('data' + path.sep) && !language) || rel.startsWith('images' + path.sep)
         || /^events(\.[^.]+)?\.html$/.test(rel);

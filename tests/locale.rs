@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use phase_one::core::format::{Format, MonthStyle, PlainZh};
-use phase_one::core::locale::{self, EN, Lang, Locale, Strings};
+use phase_one::core::locale::{self, EN, Lang, Locale, SourceKind, Strings};
 use phase_one::core::month::{Month, Precision};
 use phase_one::core::problem::Msg;
 use phase_one::core::text;
@@ -113,6 +113,10 @@ fn checked_against_the_key_moments_the_texts_of_every_event_are_kept() {
     let whole = zh();
     assert_eq!(loc.events, whole.events);
     assert_eq!(loc.translate(&built_in()), whole.translate(&built_in()));
+    // When every event comes, the texts are checked against it: none has a problem.
+    let (translated, problems) = loc.translate_whole(&built_in(), &ds);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(translated, whole.translate(&built_in()));
 
     // An event left out: its row is kept only if its own fields hold, and once.
     let left_out = built_in()
@@ -150,6 +154,66 @@ fn checked_against_the_key_moments_the_texts_of_every_event_are_kept() {
         problems
             .iter()
             .any(|p| p.msg == Msg::UnknownEvent && p.line == 2)
+    );
+}
+
+/// A kept row that would be wrong for its event (a chart label for an event without one,
+/// or an id in no timeline) is found when every event comes: the problem named, the event
+/// in English. Outlets likewise.
+#[test]
+fn a_languages_texts_are_checked_against_every_event_when_it_comes() {
+    let ds = phase_one::core::data::parse("purchases.csv", phase_one::core::data::BUILT_IN)
+        .expect("the built-in purchase data");
+    let key = timeline::parse(timeline::FILE_NAME, timeline::KEY_MOMENTS)
+        .expect("the key moments")
+        .key_moments();
+    let unlabelled = built_in()
+        .events
+        .into_iter()
+        .find(|e| !e.key && e.label.is_empty() && e.sources.iter().all(|c| c.copy_reason.is_none()))
+        .expect("an unlabelled event beyond the key moments");
+    let prefix = format!("{},", unlabelled.id);
+    let mut events: Vec<String> = ZH_EVENTS
+        .lines()
+        .filter(|l| !l.starts_with(&prefix))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        events[0],
+        "id,title,annotation,instrument,label,copy_reason"
+    );
+    events.push(format!("{prefix}标题,注释,,标签,"));
+    events.push("not-an-event,标题,注释,,,".to_string());
+    let events = events.join("\n");
+    let (loc, problems) = locale::load(Lang::ZhHans, [ZH_STRINGS, &events, ZH_SOURCES], &key, &ds);
+    assert!(problems.is_empty(), "not yet: {problems:?}");
+    let (translated, problems) = loc.translate_whole(&built_in(), &ds);
+    let said: Vec<Msg> = problems.iter().map(|p| p.msg).collect();
+    assert_eq!(said, [Msg::TextUnused, Msg::UnknownEvent], "{problems:?}");
+    let event = translated
+        .events
+        .iter()
+        .find(|e| e.id == unlabelled.id)
+        .expect("the event");
+    assert_eq!(event.title, unlabelled.title, "kept in English");
+    assert!(event.label.is_empty());
+
+    // Outlets: one only an event left out names is kept, once; an empty key never is;
+    // against every event, an outlet no file names is a mistake.
+    let sources = "kind,key,text\noutlet,Some Paper,某报\noutlet,Some Paper,某报\noutlet,,空\n";
+    let (texts, problems) = locale::load_sources("sources.zh-Hans.csv", sources, &key, &ds);
+    assert_eq!(texts.text(SourceKind::Outlet, "Some Paper"), Some("某报"));
+    let lines: Vec<(usize, Msg)> = problems
+        .iter()
+        .filter(|p| p.line > 0)
+        .map(|p| (p.line, p.msg))
+        .collect();
+    assert_eq!(lines, [(3, Msg::SlugTwice), (4, Msg::UnknownSourceKey)]);
+    let (_, problems) = locale::load_sources("sources.zh-Hans.csv", sources, &built_in(), &ds);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.line == 2 && p.msg == Msg::UnknownSourceKey)
     );
 }
 

@@ -231,13 +231,35 @@ mod native {
     fn switch_to_events_pages(html: &str, lang: Lang) -> Result<String, String> {
         let mut html = html.to_string();
         for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
-            let page = other.page();
-            let missing = || format!("{}: no link to {page}", lang.events_page());
-            // The link's address: the page, then its query if it has one.
-            let at = html.find(&format!("href=\"{page}")).ok_or_else(missing)?;
-            let start = at + "href=\"".len();
-            let len = html[start..].find('"').ok_or_else(missing)?;
-            if !matches!(html[start + page.len()..].chars().next(), Some('"' | '?')) {
+            let hreflang = format!("hreflang=\"{}\"", other.code());
+            // The switch's link to that language: one `<a class="p1-lang">` with its
+            // `hreflang`, and its address the language's page (with a query or none).
+            let mut found = None;
+            let mut from = 0;
+            while let Some(i) = html[from..].find("<a ") {
+                let at = from + i;
+                let end = html[at..].find('>').map_or(html.len(), |e| at + e);
+                let tag = &html[at..end];
+                if tag.contains("class=\"p1-lang\"") && tag.contains(&hreflang) {
+                    if found.is_some() {
+                        return Err(format!(
+                            "{}: two switches to {}",
+                            lang.events_page(),
+                            other.code()
+                        ));
+                    }
+                    found = Some(at..end);
+                }
+                from = end;
+            }
+            let missing = || format!("{}: no switch to {}", lang.events_page(), other.code());
+            let tag = found.ok_or_else(missing)?;
+            let href = format!("href=\"{}", other.page());
+            let start =
+                html[tag.clone()].find(&href).ok_or_else(missing)? + tag.start + "href=\"".len();
+            let len = html[start..tag.end].find('"').ok_or_else(missing)?;
+            let address = &html[start..start + len];
+            if address != other.page() && !address.starts_with(&format!("{}?", other.page())) {
                 return Err(missing());
             }
             html.replace_range(start..start + len, other.events_page());
@@ -934,22 +956,29 @@ mod native {
 
         #[test]
         fn a_page_of_every_event_switches_to_the_other_languages_page_of_every_event() {
-            let html = "<a href=\"x.html\">x</a><a class=\"p1-lang\" \
-                        href=\"index.zh-Hans.html?view=timeline&amp;events=all\">中文</a>";
-            assert_eq!(
-                switch_to_events_pages(html, Lang::En).as_deref(),
-                Ok("<a href=\"x.html\">x</a><a class=\"p1-lang\" \
-                    href=\"events.zh-Hans.html\">中文</a>")
+            let zh = |href: &str| {
+                format!("<a href=\"{href}\" hreflang=\"zh-Hans\" class=\"p1-lang\">中文</a>")
+            };
+            // Another link to the same page before the switch is left alone.
+            let other = "<a href=\"index.zh-Hans.html\">x</a>";
+            let html = format!(
+                "{other}{}",
+                zh("index.zh-Hans.html?view=timeline&amp;events=all")
             );
-            let bare = "<a href=\"index.html\">English</a>";
             assert_eq!(
-                switch_to_events_pages(bare, Lang::ZhHans).as_deref(),
-                Ok("<a href=\"events.html\">English</a>")
+                switch_to_events_pages(&html, Lang::En),
+                Ok(format!("{other}{}", zh("events.zh-Hans.html")))
             );
-            // No link, or only a longer name: the build fails rather than leave it.
-            assert!(switch_to_events_pages("<p>no link</p>", Lang::En).is_err());
-            let longer = "<a href=\"index.zh-Hans.html5\">x</a>";
-            assert!(switch_to_events_pages(longer, Lang::En).is_err());
+            let en = "<a href=\"index.html\" hreflang=\"en\" class=\"p1-lang\">English</a>";
+            assert_eq!(
+                switch_to_events_pages(en, Lang::ZhHans).as_deref(),
+                Ok("<a href=\"events.html\" hreflang=\"en\" class=\"p1-lang\">English</a>")
+            );
+            // No switch, two, or one to a longer name: the build fails rather than leave it.
+            assert!(switch_to_events_pages(other, Lang::En).is_err());
+            let two = zh("index.zh-Hans.html").repeat(2);
+            assert!(switch_to_events_pages(&two, Lang::En).is_err());
+            assert!(switch_to_events_pages(&zh("index.zh-Hans.html5"), Lang::En).is_err());
         }
 
         #[test]

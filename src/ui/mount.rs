@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use super::widget::{Widget, WidgetProps};
 use super::{Env, Init, Mode};
-use crate::core::locale::{EN, Lang, Locale};
+use crate::core::locale::{Lang, Locale};
 use crate::core::url_state::{self, ARTICLE_PREFIX, Params};
 
 /// Set on a mounted element, for styles and tests to see; which elements are mounted is
@@ -396,9 +396,7 @@ async fn locale(lang: Lang, base: &str) -> Option<&'static Locale> {
     let (data, key_moments) = super::widget::built_in()?;
     let (loc, problems) =
         crate::core::locale::load(lang, [&strings, &events, &sources], &key_moments, &data);
-    for p in &problems {
-        web_sys::console::warn_1(&format!("Phase One widget: {}", EN.describe(p)).into());
-    }
+    super::dom::warn_about_language_files(problems);
     let loc: &'static Locale = Box::leak(Box::new(loc));
     LOCALES.with(|l| l.borrow_mut().push(loc));
     Some(loc)

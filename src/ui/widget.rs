@@ -212,7 +212,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 }
                 handle.dispatch(match fetched {
                     Ok(t) if loc.lang == Lang::En => Action::AllEvents(t),
-                    Ok(t) => Action::AllEvents(Rc::new(loc.translate(&t))),
+                    Ok(t) => {
+                        // The language's texts, checked against the key moments at the
+                        // start, are checked against every event now.
+                        let data = built_in().map(|(ds, _)| ds).unwrap_or_default();
+                        let (t, problems) = loc.translate_whole(&t, &data);
+                        super::dom::warn_about_language_files(problems);
+                        Action::AllEvents(Rc::new(t))
+                    }
                     Err(notice) => Action::AllEventsFailed(notice),
                 });
             });

@@ -8,7 +8,7 @@
 //! leaked into `&'static str`, the type every [`Strings`] field has: one allocation per
 //! text, once.
 
-use super::{Lang, Locale, Strings, placeholders};
+use super::{Lang, Locale, Strings, Unchecked, placeholders};
 use crate::core::csv;
 use crate::core::data::{self, Dataset};
 use crate::core::problem::{Msg, Problem};
@@ -76,30 +76,63 @@ impl SourceTexts {
     }
 }
 
-/// A language other than English from its two files' text, checked against the built-in
-/// timeline, with every problem either file has (English, compiled in, has none).
+/// A language other than English from its three files' text, checked against the
+/// built-in timeline, with every problem the files have (English, compiled in, has none).
+/// Against the key moments alone, the event and source files are kept, to be checked
+/// again against every event when they come ([`Locale::translate_whole`]).
 pub fn load(
     lang: Lang,
-    [strings, events, sources]: [&str; 3],
+    [strings, events_text, sources]: [&str; 3],
     timeline: &Timeline,
     data: &Dataset,
 ) -> (Locale, Vec<Problem>) {
     let [strings_path, events_path, sources_path] = lang.files().map_or([""; 3], |f| f.all());
     let name = |path: &'static str| path.rsplit('/').next().unwrap_or(path);
     let (strings, mut problems) = load_strings(name(strings_path), strings);
-    let (events, more) = load_events(name(events_path), events, timeline);
+    let (events, more) = load_events(name(events_path), events_text, timeline);
     problems.extend(more);
-    let (sources, more) = load_sources(name(sources_path), sources, timeline, data);
+    let (source_texts, more) = load_sources(name(sources_path), sources, timeline, data);
     problems.extend(more);
+    let unchecked = (timeline.omitted > 0).then(|| {
+        Box::new(Unchecked {
+            events: events_text.to_string(),
+            sources: sources.to_string(),
+        })
+    });
     let locale = Locale {
         lang,
         intl: lang.intl(),
         strings: Box::leak(Box::new(strings)),
         money: Locale::money_unit(lang),
         events,
-        sources,
+        sources: source_texts,
+        unchecked,
     };
     (locale, problems)
+}
+
+impl Locale {
+    /// The whole built-in timeline in this language, once it has come. Texts checked
+    /// against the key moments only are checked again, against every event: a row with a
+    /// problem is left out (its event keeps the English) and the problems are given back,
+    /// for the console. Otherwise as [`Locale::translate`].
+    pub fn translate_whole(&self, whole: &Timeline, data: &Dataset) -> (Timeline, Vec<Problem>) {
+        let Some(unchecked) = &self.unchecked else {
+            return (self.translate(whole), Vec::new());
+        };
+        let [_, events_path, sources_path] = self.lang.files().map_or([""; 3], |f| f.all());
+        let name = |path: &'static str| path.rsplit('/').next().unwrap_or(path);
+        let (events, mut problems) = load_events(name(events_path), &unchecked.events, whole);
+        let (sources, more) = load_sources(name(sources_path), &unchecked.sources, whole, data);
+        problems.extend(more);
+        let checked = Locale {
+            events,
+            sources,
+            unchecked: None,
+            ..*self
+        };
+        (checked.translate(whole), problems)
+    }
 }
 
 /// The data files' other texts in a language, checked against the built-in files: every
@@ -147,6 +180,9 @@ pub fn load_sources(
         }
     }
     let mut seen = vec![0usize; needed.len()];
+    // Outlets kept for events the key moments leave out: at most as many as a timeline
+    // may have events (the file has no cap of its own on its rows).
+    let mut kept = 0usize;
     let mut out = Vec::new();
     for row in &table.rows {
         if csv::stop_at_limit(file, row.line, &mut problems) {
@@ -171,7 +207,12 @@ pub fn load_sources(
             Some(i) => i,
             // An outlet that only events left out of the key moments may name (see
             // `load_events`): kept for when they come.
-            None if kind == SourceKind::Outlet && timeline.omitted > 0 => {
+            None if kind == SourceKind::Outlet
+                && timeline.omitted > 0
+                && !key.is_empty()
+                && kept < timeline::MAX_EVENTS =>
+            {
+                kept += 1;
                 needed.push((kind, key.to_string(), String::new()));
                 seen.push(0);
                 needed.len() - 1

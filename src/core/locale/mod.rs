@@ -145,6 +145,17 @@ pub struct Locale {
     /// The data files' outlets, notes and copy reasons in this language (empty for
     /// English).
     pub sources: SourceTexts,
+    /// The language's event and source files as given, while they have been checked
+    /// against the key moments only: checked again when every event has come
+    /// ([`Locale::translate_whole`]).
+    pub unchecked: Option<Box<Unchecked>>,
+}
+
+/// A language's event and source files, kept to be checked against every event.
+#[derive(Debug)]
+pub struct Unchecked {
+    pub events: String,
+    pub sources: String,
 }
 
 /// Two locales are the same when their language is: comparing every string (the derived
@@ -167,6 +178,7 @@ pub static EN: Locale = Locale {
     },
     events: Vec::new(),
     sources: SourceTexts::NONE,
+    unchecked: None,
 };
 
 impl Locale {

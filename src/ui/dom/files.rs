@@ -87,6 +87,14 @@ async fn read(handle: Handle, kind: FileKind, file: String, text: String) {
     }
 }
 
+/// Each problem of a language's files, in English, as a console warning.
+pub fn warn_about_language_files(problems: Vec<Problem>) {
+    for p in &problems {
+        let line = format!("Phase One widget: {}", crate::core::locale::EN.describe(p));
+        web_sys::console::warn_1(&line.into());
+    }
+}
+
 /// The whole built-in timeline, fetched from beside the widget's assets once a reader
 /// needs every event, and read a slice at a time; or the notice saying why not.
 pub fn fetch_all_events(

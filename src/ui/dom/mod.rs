@@ -72,6 +72,11 @@ browser! {
     pub fn use_fraction(node: &NodeRef, name: &'static str, fraction: f64)
         => sync::use_fraction;
 
+    /// Says in the console what is wrong with a language's files: their reader sees the
+    /// texts concerned in English, and whoever updates the files looks there.
+    pub fn warn_about_language_files(problems: Vec<crate::core::problem::Problem>)
+        => files::warn_about_language_files;
+
     /// Fetches the whole built-in timeline from beside the widget's assets (`base`) and
     /// reads it, then calls `done` with it or with the notice saying why not.
     pub fn fetch_all_events(

@@ -1,8 +1,9 @@
 //! Parts rendered live only after the page's first render: the chart, the small charts
-//! and the as-of month's options ([`Part`]). The prerendered page carries their HTML raw (from the prerender's
-//! first pass); hydrating, the widget adopts that HTML as it is (no per-node work in the
-//! hydrating task, the longest one), and renders each part live in a task of its own once
-//! `Intl` formats (so it is drawn once, with `Intl`, rather than plain and then again).
+//! and the as-of month's options ([`Part`]). The prerendered page carries their HTML raw
+//! (from the prerender's first pass); hydrating, the widget adopts that HTML as it is (no
+//! per-node work in the hydrating task, the longest one), and renders each part live in a
+//! task of its own once `Intl` formats (so it is drawn once, with `Intl`, rather than
+//! plain and then again).
 //! Unlike an [`Island`] (which hydrates later against the prerendered markup), a part may
 //! meanwhile have changed (a link's view, a slider moved): it is rendered afresh, never
 //! matched.

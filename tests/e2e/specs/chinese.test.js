@@ -314,6 +314,28 @@ test('bad language files: the widget starts in English, or keeps English for a b
   await q.close();
 });
 
+test('a slip in the text of an event beyond the key moments is named once every event has come, and that event stays English', async () => {
+  // The file given with a row for an event no timeline has: the key moments can't tell,
+  // every event can.
+  const events = fs.readFileSync(path.join(E2E_ROOT, '../../static/data/timeline.zh-Hans.csv'), 'utf8')
+    .trimEnd().concat('\nnot-an-event,标题,注释,,,\n');
+  const p = await w.newPage();
+  const said = [];
+  p.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
+  await p.route('**/data/timeline.zh-Hans.csv', (r) => r.fulfill({ status: 200, contentType: 'text/csv', body: events }));
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
+  await waitForApp(p);
+  await intl(p);
+  assert.deepEqual(said, [], 'nothing to say against the key moments');
+  await p.click('[data-testid="show-all"]');
+  await p.waitForFunction(() => document.querySelectorAll('[data-testid="timeline-event"]').length === 74);
+  assert.ok(said.some((t) => /timeline\.zh-Hans\.csv, line \d+, field “id”: no event in the timeline has the id “?not-an-event/.test(t)), said.join('\n'));
+  // The real events keep their Chinese.
+  assert.match(await p.locator('[data-event-id="2019-05-trump-declares-icts-supply"] .p1-event-title').innerText(), /[\u4e00-\u9fff]/);
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
 /** A CSV file's rows (quoted fields, doubled quotes), for the glossary. */
 function csvRows(text) {
   const rows = [];
