@@ -93,16 +93,22 @@ fn figures_and_dates_in_chinese_conventions() {
     );
 }
 
-/// The widget starts with the key moments and fetches every event when a reader needs
-/// them; the language's files, checked then against the key moments, keep the texts of
-/// the events and outlets left out, and still report a row's own mistakes.
-#[test]
-fn checked_against_the_key_moments_the_texts_of_every_event_are_kept() {
+/// The built-in purchase data, and the timeline's key moments as the widget starts with.
+fn data_and_key_moments() -> (phase_one::core::data::Dataset, Timeline) {
     let ds = phase_one::core::data::parse("purchases.csv", phase_one::core::data::BUILT_IN)
         .expect("the built-in purchase data");
     let key = timeline::parse(timeline::FILE_NAME, timeline::KEY_MOMENTS)
         .expect("the key moments")
         .key_moments();
+    (ds, key)
+}
+
+/// The widget starts with the key moments and fetches every event when a reader needs
+/// them; the language's files, checked then against the key moments, keep the texts of
+/// the events and outlets left out, and still report a row's own mistakes.
+#[test]
+fn checked_against_the_key_moments_the_texts_of_every_event_are_kept() {
+    let (ds, key) = data_and_key_moments();
     assert!(key.omitted > 0);
     let files = [ZH_STRINGS, ZH_EVENTS, ZH_SOURCES];
     let (loc, problems) = locale::load(Lang::ZhHans, files, &key, &ds);
@@ -162,11 +168,7 @@ fn checked_against_the_key_moments_the_texts_of_every_event_are_kept() {
 /// in English. Outlets likewise.
 #[test]
 fn a_languages_texts_are_checked_against_every_event_when_it_comes() {
-    let ds = phase_one::core::data::parse("purchases.csv", phase_one::core::data::BUILT_IN)
-        .expect("the built-in purchase data");
-    let key = timeline::parse(timeline::FILE_NAME, timeline::KEY_MOMENTS)
-        .expect("the key moments")
-        .key_moments();
+    let (ds, key) = data_and_key_moments();
     let unlabelled = built_in()
         .events
         .into_iter()

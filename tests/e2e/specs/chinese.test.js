@@ -301,12 +301,7 @@ test('bad language files: the widget starts in English, or keeps English for a b
   const strings = fs.readFileSync(path.join(E2E_ROOT, '../../static/locale/zh-Hans.csv'), 'utf8')
     .replace(/^verdict_missed,.*$/m, 'verdict_missed,{year}年：没有差距')
     .concat('\nnot_a_key,多余的一行\n');
-  const q = await w.newPage();
-  const said = [];
-  q.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
-  await q.route('**/locale/zh-Hans.csv', (r) => r.fulfill({ status: 200, contentType: 'text/csv', body: strings }));
-  await q.goto(w.server.url.replace(/\/$/, '') + ZH);
-  await waitForApp(q);
+  const { p: q, said } = await withFile('**/locale/zh-Hans.csv', strings);
   assert.match(plain(await q.locator('[data-testid="verdict-2020"]').innerText()), /^2020: 658亿美元 of 1427亿美元 — missed by 769亿美元/);
   assert.match(plain(await q.locator('.p1-sofar').innerText()), /^截至2020年6月底/);
   assert.ok(said.some((t) => /zh-Hans\.csv, line \d+, field “text”: the text must use the placeholders/.test(t)), said.join('\n'));
@@ -314,17 +309,24 @@ test('bad language files: the widget starts in English, or keeps English for a b
   await q.close();
 });
 
-test('a slip in the text of an event beyond the key moments is named once every event has come, and that event stays English', async () => {
+/** The Chinese page with one of its files given as `body`, started; and the console's
+ *  warnings as they come. */
+async function withFile(glob, body) {
+  const p = await w.newPage();
+  const said = [];
+  p.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
+  await p.route(glob, (r) => r.fulfill({ status: 200, contentType: 'text/csv', body }));
+  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
+  await waitForApp(p);
+  return { p, said };
+}
+
+test('a slip in a row for an event beyond the key moments is named once every event has come', async () => {
   // The file given with a row for an event no timeline has: the key moments can't tell,
   // every event can.
   const events = fs.readFileSync(path.join(E2E_ROOT, '../../static/data/timeline.zh-Hans.csv'), 'utf8')
     .trimEnd().concat('\nnot-an-event,标题,注释,,,\n');
-  const p = await w.newPage();
-  const said = [];
-  p.on('console', (m) => { if (m.type() === 'warning') said.push(m.text()); });
-  await p.route('**/data/timeline.zh-Hans.csv', (r) => r.fulfill({ status: 200, contentType: 'text/csv', body: events }));
-  await p.goto(w.server.url.replace(/\/$/, '') + ZH);
-  await waitForApp(p);
+  const { p, said } = await withFile('**/data/timeline.zh-Hans.csv', events);
   await intl(p);
   assert.deepEqual(said, [], 'nothing to say against the key moments');
   await p.click('[data-testid="show-all"]');
