@@ -119,9 +119,11 @@ fn first_state(init: &Init) -> State {
     let (ds, tl) = if loc.lang == Lang::En {
         (ds, tl)
     } else {
+        // The whole timeline, when another widget on the page has fetched it, with the
+        // texts checked against it (that widget said their problems).
         (
             Rc::new(loc.translate_data(&ds)),
-            Rc::new(loc.translate(&tl)),
+            Rc::new(loc.translate_whole(&tl, &ds).0),
         )
     };
     // The prerendered page is the default view; else the link's. Either way in the

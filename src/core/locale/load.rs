@@ -86,12 +86,11 @@ pub fn load(
     timeline: &Timeline,
     data: &Dataset,
 ) -> (Locale, Vec<Problem>) {
-    let [strings_path, events_path, sources_path] = lang.files().map_or([""; 3], |f| f.all());
-    let name = |path: &'static str| path.rsplit('/').next().unwrap_or(path);
-    let (strings, mut problems) = load_strings(name(strings_path), strings);
-    let (events, more) = load_events(name(events_path), events_text, timeline);
+    let [strings_name, events_name, sources_name] = file_names(lang);
+    let (strings, mut problems) = load_strings(strings_name, strings);
+    let (events, more) = load_events(events_name, events_text, timeline);
     problems.extend(more);
-    let (source_texts, more) = load_sources(name(sources_path), sources, timeline, data);
+    let (source_texts, more) = load_sources(sources_name, sources, timeline, data);
     problems.extend(more);
     let unchecked = (timeline.omitted > 0).then(|| {
         Box::new(Unchecked {
@@ -111,19 +110,25 @@ pub fn load(
     (locale, problems)
 }
 
+/// A language's three files' names, as its problems name them (English has none).
+fn file_names(lang: Lang) -> [&'static str; 3] {
+    let name = |path: &'static str| path.rsplit('/').next().unwrap_or(path);
+    lang.files().map_or([""; 3], |f| f.all().map(name))
+}
+
 impl Locale {
     /// The whole built-in timeline in this language, once it has come. Texts checked
     /// against the key moments only are checked again, against every event: a row with a
     /// problem is left out (its event keeps the English) and the problems are given back,
-    /// for the console. Otherwise as [`Locale::translate`].
+    /// for the console. Otherwise (texts checked against every event already, or a
+    /// timeline that still leaves events out) as [`Locale::translate`].
     pub fn translate_whole(&self, whole: &Timeline, data: &Dataset) -> (Timeline, Vec<Problem>) {
-        let Some(unchecked) = &self.unchecked else {
+        let Some(unchecked) = self.unchecked.as_ref().filter(|_| whole.omitted == 0) else {
             return (self.translate(whole), Vec::new());
         };
-        let [_, events_path, sources_path] = self.lang.files().map_or([""; 3], |f| f.all());
-        let name = |path: &'static str| path.rsplit('/').next().unwrap_or(path);
-        let (events, mut problems) = load_events(name(events_path), &unchecked.events, whole);
-        let (sources, more) = load_sources(name(sources_path), &unchecked.sources, whole, data);
+        let [_, events_name, sources_name] = file_names(self.lang);
+        let (events, mut problems) = load_events(events_name, &unchecked.events, whole);
+        let (sources, more) = load_sources(sources_name, &unchecked.sources, whole, data);
         problems.extend(more);
         let checked = Locale {
             events,
