@@ -46,7 +46,31 @@ async function exists(file) {
   try { await fs.access(file); return true; } catch { return false; }
 }
 
-/** Starts an engine. Returns { name, session(opts), close() }. */
+/** A fault of the engine itself, not of the page: WebKitGTK's JavaScriptCore (2.50, on
+ *  Linux) once trapped the widget's wasm as it started, with "RuntimeError: Out of bounds
+ *  memory access" in a closure the futures queue runs (CI on c97d76e: one start in several
+ *  hundred; none in hundreds more run here to reproduce it, idle or under load). Chromium
+ *  and Firefox run the same wasm in every case and have never faulted; the crate has no
+ *  `unsafe`. Others report the same fault from JavaScriptCore on Linux
+ *  (tauri-apps/tauri#7154, oven-sh/bun#17146). */
+export const ENGINE_FAULTS = { webkit: /RuntimeError: Out of bounds memory access/ };
+
+/** Runs `attempt()`; if it fails with `engine`'s known fault ([`ENGINE_FAULTS`]), says so
+ *  through `note` and runs it once more, after `fresh()` (a new browser). Any other failure,
+ *  or the fault twice, fails. */
+export async function retryEngineFault(engine, attempt, { note, fresh }) {
+  try {
+    return await attempt();
+  } catch (e) {
+    const fault = ENGINE_FAULTS[engine];
+    if (!fault || !fault.test(String(e?.message ?? e))) throw e;
+    note(`${engine}: the engine faulted (${fault.source}); the case runs once more in a new browser. The first failure: ${String(e.message).slice(0, 400)}`);
+    await fresh();
+    return attempt();
+  }
+}
+
+/** Starts an engine. Returns { name, session(opts), closeSessions(), discard(), close() }. */
 export async function startEngine(name) {
   if (name === 'chromium') return startChromium();
   const port = await freePort();
@@ -115,6 +139,8 @@ export async function startEngine(name) {
     async closeSessions() {
       if (live) live.busy = false;
     },
+    /** Quits the browser: the next session starts a new one. */
+    discard: quit,
     async close() {
       await quit();
       try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* gone */ }
@@ -137,6 +163,7 @@ async function startChromium() {
       for (const s of [...sessions]) await s.close().catch(() => {});
       sessions.clear();
     },
+    discard() { return this.closeSessions(); },
     close: () => browser.close(),
   };
 }

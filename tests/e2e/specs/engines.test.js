@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, DIST, E2E_ROOT } from '../lib/server.js';
-import { ENGINES, startEngine } from '../lib/engines.js';
+import { ENGINES, retryEngineFault, startEngine } from '../lib/engines.js';
 import { CASES, hostPages, noScript } from '../cases/reader.js';
 
 /** Where the page (and a phone frame's page) is scrolled: the shot waits until it holds. */
@@ -37,7 +37,14 @@ for (const name of ENGINES) {
     after(() => engine?.close());
     // A failed case leaves its sessions open; close them before the next.
     afterEach(() => engine?.closeSessions());
-    for (const c of CASES) test(c.name, () => c.run(engine, server));
+    // A case that meets a known fault of the engine itself runs once more (see
+    // ENGINE_FAULTS), with a line in the output saying so.
+    for (const c of CASES) {
+      test(c.name, (t) => retryEngineFault(name, () => c.run(engine, server), {
+        note: (line) => t.diagnostic(line),
+        fresh: () => engine.discard(),
+      }));
+    }
 
     test('screenshots at 375 and 1280 px, light and dark', async () => {
       // Theme outermost: a WebDriver engine restarts its browser to change the scheme.
