@@ -53,10 +53,13 @@ for (const r of rows) console.log(line(r));
 const sum = (rs) => rs.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 console.log(line({ file: 'TOTAL of the files above', ...sum(rows) }).replace(/ {2}TOTAL/, 'TOTAL'));
 // What the standalone page downloads in each language (not resize.js, which only
-// iframe parents load): its own page, the shared files, and the language's own files.
+// iframe parents load, nor a language's `.loader.json`, the failure line's words, which
+// the loader fetches only if the widget can't start): its own page, the shared files,
+// and the language's own files.
 const pages = rows.filter((r) => /^index(\.[^.]+)?\.html$/.test(r.file));
 const own = (r, lang) => lang !== null && r.file.endsWith(`${lang}.csv`);
-const shared = rows.filter((r) => !pages.includes(r) && r.file !== 'resize.js' && !r.file.endsWith('.csv'));
+const shared = rows.filter((r) => !pages.includes(r) && r.file !== 'resize.js'
+  && !r.file.endsWith('.csv') && !r.file.endsWith('.loader.json'));
 console.log('');
 for (const page of pages) {
   const lang = page.file.match(/^index\.([^.]+)\.html$/)?.[1] ?? null;

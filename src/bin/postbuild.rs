@@ -162,10 +162,14 @@ mod native {
         let asof_options = markers::options_html(&select)
             .map(str::to_string)
             .ok_or_else(|| format!("prerendering {:?}: no as-of months", loc.lang))?;
+        let verdict = part("<div data-p1-role=\"verdict\"", "verdicts")?;
+        let outlook = part("<div data-p1-role=\"outlook\"", "outlook")?;
         let extras = Extras::Prerender(Rc::new(Prerendered {
             chart,
             categories,
             asof_options,
+            verdict,
+            outlook,
         }));
         Ok(render(loc, Default::default(), extras, None).await)
     }

@@ -51,7 +51,8 @@ pub fn Verdict() -> Html {
         }
     };
     html! {
-        <div class="p1-verdict">
+        // The role first: the build finds the verdicts by the tag's start.
+        <div data-p1-role="verdict" class="p1-verdict">
             // The simulator is a rewind: a moment in the deal, and the reader's pace from it.
             <h2 class="p1-rewind" id={env.id("rewind")} data-testid="rewind">
                 { super::nb(&text::rewind(loc, &f, e)) }
@@ -131,7 +132,8 @@ pub fn Outlook() -> Html {
     let needed = text::needed_pace(loc, &f, e);
     let missing = text::missing_note(loc, &f, e);
     html! {
-        <div class="p1-outlook">
+        // The role first: the build finds the outlook by the tag's start.
+        <div data-p1-role="outlook" class="p1-outlook">
             <p class="p1-sofar">{ super::nb(&text::so_far(loc, &f, e)) }</p>
             if needed.is_some() || missing.is_some() {
                 <div class="p1-needed" data-testid="needed-pace">

@@ -309,7 +309,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     // directly under the chart, with the compact verdict right under them;
                     // on a wide widget the sliders beside the verdicts and the chart.
                     <section class="p1-sim" aria-labelledby={env.id("rewind")}>
-                        <div class="p1-area-verdict"><Verdict /></div>
+                        // The verdicts and the outlook too: they answer no input of
+                        // their own (see `hydrate`).
+                        <div class="p1-area-verdict">
+                            <Deferred part={Part::Verdict}><Verdict /></Deferred>
+                        </div>
                         <div class="p1-area-chart">
                             // Adopted as prerendered, live a little later (see `hydrate`).
                             <Deferred part={Part::Chart}>
@@ -317,7 +321,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                             </Deferred>
                         </div>
                         <div class="p1-area-rates"><Rates /></div>
-                        <div class="p1-area-outlook"><Outlook /></div>
+                        <div class="p1-area-outlook">
+                            <Deferred part={Part::Outlook}><Outlook /></Deferred>
+                        </div>
                         <div class="p1-area-scenario"><Scenario /></div>
                         <div class="p1-area-notes"><ChartNotes /></div>
                     </section>

@@ -1,14 +1,16 @@
-//! Parts rendered live only after the page's first render: the chart, the small charts
-//! and the as-of month's options ([`Part`]). The prerendered page carries their HTML raw
-//! (from the prerender's first pass); hydrating, the widget adopts that HTML as it is (no
-//! per-node work in the hydrating task, the longest one), and renders each part live in a
-//! task of its own once `Intl` formats (so it is drawn once, with `Intl`, rather than
-//! plain and then again).
+//! Parts rendered live only after the page's first render: the chart, the small charts,
+//! the as-of month's options, the verdicts and the outlook ([`Part`]). The prerendered
+//! page carries their HTML raw (from the prerender's first pass); hydrating, the widget
+//! adopts that HTML as it is (no per-node work in the hydrating task, the longest one),
+//! and renders each part live once `Intl` formats (so it is drawn once, with `Intl`,
+//! rather than plain and then again), one part a task, each after the one before has
+//! rendered ([`Islands::in_turn`]), so that no one long task holds them all.
 //! Unlike an [`Island`] (which hydrates later against the prerendered markup), a part may
 //! meanwhile have changed (a link's view, a slider moved): it is rendered afresh, never
 //! matched.
 //!
 //! [`Island`]: super::Island
+//! [`Islands::in_turn`]: super::Islands::in_turn
 
 use yew::prelude::*;
 
@@ -31,6 +33,13 @@ pub fn Deferred(props: &DeferredProps) -> Html {
     let adopting = islands.hydrating();
     let raw = islands.prerendered().map(|p| p.part(props.part).to_owned());
     let live = use_state(|| !adopting);
+    // Still in the page: a part gone before its turn (a link's other view) hands the turn
+    // on rather than hold up the parts after it.
+    let here = use_mut_ref(|| true);
+    {
+        let here = here.clone();
+        use_effect_with((), move |_| move || *here.borrow_mut() = false);
+    }
     {
         let live = live.clone();
         use_effect_with((*live, intl), move |&(now, intl)| {
@@ -39,15 +48,23 @@ pub fn Deferred(props: &DeferredProps) -> Html {
             }
             if now {
                 islands.restore_focus();
+                islands.part_done();
                 return;
             }
             islands.watch_focus();
             #[cfg(target_arch = "wasm32")]
             if intl {
-                super::wake::in_a_later_task(move || live.set(true));
+                let next = islands.clone();
+                islands.in_turn(move || {
+                    if *here.borrow() {
+                        live.set(true);
+                    } else {
+                        next.part_done();
+                    }
+                });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (live, intl);
+            let _ = (live, intl, here);
         });
     }
     match raw {

@@ -31,6 +31,21 @@ pub struct Islands {
     /// The element with focus in the widget while the islands swap in (see `wake.rs`).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     focus: Rc<RefCell<FocusWatch>>,
+    /// The deferred parts waiting to go live, one a task ([`Islands::in_turn`]).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    parts: Rc<RefCell<Turns>>,
+}
+
+/// Deferred parts' turns: what makes each live, in the order they asked, and whether one
+/// is going live now.
+#[derive(Default)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+struct Turns {
+    /// A handful at most: a `Vec` (a `VecDeque` would cost the wasm a kilobyte).
+    next: Vec<Box<dyn FnOnce()>>,
+    busy: bool,
+    /// Called whenever the last waiting part has gone live.
+    all_done: Callback<()>,
 }
 
 impl Islands {
@@ -38,11 +53,16 @@ impl Islands {
         hydrating: bool,
         prerendered: Option<Rc<super::Prerendered>>,
         all_live: Callback<()>,
+        parts_live: Callback<()>,
     ) -> Islands {
         Islands {
             hydrating,
             prerendered,
             all_live,
+            parts: Rc::new(RefCell::new(Turns {
+                all_done: parts_live,
+                ..Turns::default()
+            })),
             ..Islands::default()
         }
     }
@@ -92,6 +112,55 @@ impl Islands {
     pub fn restore_focus(&self) {
         #[cfg(target_arch = "wasm32")]
         super::wake::restore_focus(&self.focus);
+    }
+
+    /// Calls `live` (which makes a deferred part live) in a task of its own, after the
+    /// parts that asked before it have gone live ([`Islands::part_done`]). As with the
+    /// islands, the next part goes only once the last one has rendered: Yew's scheduler
+    /// may spread one render over several tasks, and the next part's would join its last.
+    #[cfg(target_arch = "wasm32")]
+    pub fn in_turn(&self, live: impl FnOnce() + 'static) {
+        let start = {
+            let mut turns = self.parts.borrow_mut();
+            turns.next.push(Box::new(live));
+            !std::mem::replace(&mut turns.busy, true)
+        };
+        if start {
+            let parts = self.parts.clone();
+            super::wake::in_a_later_task(move || next_turn(&parts));
+        }
+    }
+
+    /// Takes a turn that makes no part live, so that `parts_live` is called once every
+    /// part that asks for a turn by then (or none) has gone live.
+    #[cfg(target_arch = "wasm32")]
+    pub fn after_the_parts(&self) {
+        let islands = self.clone();
+        self.in_turn(move || islands.part_done());
+    }
+
+    /// A deferred part has rendered live: the next one goes in a later task.
+    pub fn part_done(&self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let parts = self.parts.clone();
+            super::wake::in_a_later_task(move || next_turn(&parts));
+        }
+    }
+}
+
+/// Makes the next deferred part live, or ends the turns if none is waiting.
+#[cfg(target_arch = "wasm32")]
+fn next_turn(parts: &Rc<RefCell<Turns>>) {
+    let (next, all_done) = {
+        let mut turns = parts.borrow_mut();
+        let next = (!turns.next.is_empty()).then(|| turns.next.remove(0));
+        turns.busy = next.is_some();
+        (next, turns.all_done.clone())
+    };
+    match next {
+        Some(live) => live(),
+        None => all_done.emit(()),
     }
 }
 

@@ -6,13 +6,15 @@
 //!
 //! 1. **First render** (the hydrating task): the default view in the page's language,
 //!    numbers and dates written by the plain twin (`Plain`/`PlainZh`, see
-//!    [`IntlReady`]), every island left as the server wrote it, the charts' HTML (the
-//!    main chart, the small charts) and the as-of month's options adopted as they are
-//!    ([`Deferred`]). `.p1[data-ready]` follows.
+//!    [`IntlReady`]), every island left as the server wrote it, the HTML of the parts that
+//!    answer no input of their own (the main chart, the small charts, the as-of month's
+//!    options, the verdicts, the outlook) adopted as it is ([`Deferred`], [`Part`]).
+//!    `.p1[data-ready]` follows.
 //! 2. **The link's view** (the `then` of [`use_hydration`]): a link's parameters are applied as
 //!    an action, like a reader's change.
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
-//! 4. **The charts** (and the as-of options) are drawn live in the tasks after, afresh
+//! 4. **The deferred parts** (the charts, the as-of options, the verdicts, the outlook)
+//!    are drawn live in the tasks after, a part a task, afresh
 //!    (they may show another view by then) and once (with `Intl`), with focus on a marker
 //!    or a link handed to its twin.
 //! 5. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer) stay
@@ -20,10 +22,11 @@
 //!    viewport, or the view changes (a reader's input, a link's view: then when the
 //!    browser is next idle), they hydrate one after another from the top (each woken once
 //!    the one above has hydrated); when the reader reaches towards one, all at once. Focus
-//!    inside one is handed to its twin (`wake.rs`). `.p1[data-live]`. A reader who only
-//!    reads the first screens spends no time on them, nor does the page's load. In an
-//!    article's iframe they hydrate on the first idle time, as before: the host's
-//!    scrolling decides what is near there, and the frame's height follows its content.
+//!    inside one is handed to its twin (`wake.rs`). `.p1[data-live]` once they and the
+//!    deferred parts are all live. A reader who only reads the first screens spends no
+//!    time on them, nor does the page's load. In an article's iframe they hydrate on the
+//!    first idle time, as before: the host's scrolling decides what is near there, and
+//!    the frame's height follows its content.
 //!
 //! # Invariants
 //! Each is held by the test named after it.
@@ -38,11 +41,13 @@
 //!   reader's reach), never for idle time alone: e2e "as the reader comes near them";
 //!   a slider input is answered with the islands still prerendered, and they hydrate on
 //!   the idle time after it: e2e "the simulator answers first".
-//! - The hydrating task leaves the charts as prerendered; they are drawn live in later
-//!   tasks, and answer a slider before the islands wake: e2e "the charts are adopted as
-//!   prerendered while the page hydrates". A link's view reaches the chart: e2e "a link to
-//!   another view with the chart still prerendered". Focus on a marker survives: e2e "a
-//!   keyboard reader on a chart marker before the widget starts".
+//! - The hydrating task leaves the deferred parts as prerendered; they are drawn live in
+//!   later tasks, and answer a slider before the islands wake, the verdict announced once
+//!   the reader pauses (never at load): e2e "the charts, the as-of months, the verdicts
+//!   and the outlook are adopted as prerendered while the page hydrates". A link's view
+//!   reaches the chart: e2e "a link to another view with the chart still prerendered".
+//!   Focus on a marker survives: e2e "a keyboard reader on a chart marker before the
+//!   widget starts".
 //! - Woken one after another, each island hydrates in a task of its own (no one long task
 //!   holds them all), even when Yew spreads one island's render over several tasks: e2e
 //!   "as the reader comes near them, the islands hydrate one after another, from the top".
@@ -70,8 +75,9 @@ pub use island::{Island, Islands};
 
 /// Parts the prerendered page carries as raw HTML, adopted as they are when the page
 /// hydrates (no per-node work in the hydrating task), and rendered as components in a
-/// task of their own right after the first render ([`Deferred`]): the chart, the small
-/// charts and the as-of month's options.
+/// task of their own right after the first render ([`Deferred`]): the parts of the
+/// simulator that answer no input of their own ([`Part`]). The controls themselves
+/// hydrate: a click on a prerendered radio button would be undone when it was drawn.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Extras {
     /// Rendered as components (script embeds, tests, any render but the prerendered
@@ -93,6 +99,10 @@ pub struct Prerendered {
     pub categories: String,
     /// The `<option>`s of the as-of month's `<select>`.
     pub asof_options: String,
+    /// The verdicts' `<div>`.
+    pub verdict: String,
+    /// The outlook's `<div>`.
+    pub outlook: String,
 }
 
 /// A part drawn live only after the first render ([`Deferred`]).
@@ -105,6 +115,12 @@ pub enum Part {
     /// The as-of month's options (in `<select data-p1-role="asof">`): a fifth of the
     /// simulator's nodes, each a step of the hydrating task's walk.
     AsofOptions,
+    /// The verdicts (`<div data-p1-role="verdict">`), their live region inside: text and
+    /// a live region that starts empty, which the next task draws again.
+    Verdict,
+    /// What the figures mean from the cut-off (`<div data-p1-role="outlook">`): text and
+    /// one link, which works as an ordinary fragment link until then.
+    Outlook,
 }
 
 impl Prerendered {
@@ -114,6 +130,8 @@ impl Prerendered {
             Part::Chart => &self.chart,
             Part::Categories => &self.categories,
             Part::AsofOptions => &self.asof_options,
+            Part::Verdict => &self.verdict,
+            Part::Outlook => &self.outlook,
         }
     }
 }
@@ -130,7 +148,8 @@ pub struct Hydration {
     pub islands: Islands,
     /// The client has taken over (after the first render): `.p1[data-ready]`.
     pub ready: bool,
-    /// Every island has hydrated too: `.p1[data-live]`.
+    /// Every island has hydrated and every deferred part gone live too:
+    /// `.p1[data-live]`.
     pub live: bool,
     /// `Intl` may format: `.p1[data-format="intl"]`.
     pub intl: IntlReady,
@@ -146,15 +165,17 @@ pub fn use_hydration(
     then: Callback<()>,
 ) -> Hydration {
     let live = use_state(|| !hydrating);
+    let parts_live = use_state(|| !hydrating);
     let ready = use_state(|| false);
     let intl = use_state(|| false);
     let islands: Islands = (*use_memo((), {
-        let live = live.setter();
+        let (live, parts_live) = (live.setter(), parts_live.setter());
         move |_| {
             Islands::new(
                 hydrating,
                 prerendered,
                 Callback::from(move |_| live.set(true)),
+                Callback::from(move |_| parts_live.set(true)),
             )
         }
     }))
@@ -181,10 +202,23 @@ pub fn use_hydration(
             }
         });
     }
+    // The deferred parts ask for their turns as `Intl` comes; once they have all gone
+    // live (or there are none), so has the widget.
+    {
+        let islands = islands.clone();
+        use_effect_with(*intl, move |intl| {
+            #[cfg(target_arch = "wasm32")]
+            if *intl && hydrating {
+                islands.after_the_parts();
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (intl, islands);
+        });
+    }
     Hydration {
         islands,
         ready: *ready,
-        live: *ready && *live,
+        live: *ready && *live && *parts_live,
         intl: IntlReady(*intl),
     }
 }

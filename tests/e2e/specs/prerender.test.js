@@ -222,7 +222,7 @@ test('as the reader comes near them, the islands hydrate one after another, from
   await page.close();
 });
 
-test('the charts and the as-of months are adopted as prerendered while the page hydrates, and drawn live in later tasks', async () => {
+test('the charts, the as-of months, the verdicts and the outlook are adopted as prerendered while the page hydrates, and drawn live in later tasks', async () => {
   const page = await w.newPage();
   await page.addInitScript(holdIdle);
   await page.addInitScript(holdNear);
@@ -234,6 +234,8 @@ test('the charts and the as-of months are adopted as prerendered while the page 
       window.__chart = document.querySelector('.p1-chart');
       window.__cats = document.querySelector('.p1-cats');
       window.__month = document.querySelector('[data-testid="asof"] option');
+      window.__verdict = document.querySelector('.p1-verdict');
+      window.__outlook = document.querySelector('.p1-outlook');
       const added = (records, selector) => records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && n.matches(selector)));
       new MutationObserver((records) => {
         const batch = [];
@@ -241,26 +243,37 @@ test('the charts and the as-of months are adopted as prerendered while the page 
         if (added(records, '.p1-chart')) batch.push('chart');
         if (added(records, '.p1-cats')) batch.push('cats');
         if (added(records, 'option')) batch.push('asof');
+        if (added(records, '.p1-verdict')) batch.push('verdict');
+        if (added(records, '.p1-outlook')) batch.push('outlook');
         if (batch.length) window.__batches.push(batch);
       }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
     });
   });
   await page.goto(w.server.url);
   await page.waitForSelector('.p1[data-ready]');
-  await page.waitForFunction(() => ![window.__chart, window.__cats, window.__month].some((n) => document.contains(n)));
+  await page.waitForFunction(() => ![window.__chart, window.__cats, window.__month, window.__verdict, window.__outlook].some((n) => document.contains(n)));
   const batches = await page.evaluate(() => window.__batches);
   assert.deepEqual(batches[0], ['ready'], `the page hydrated with the prerendered parts in place: ${JSON.stringify(batches)}`);
-  assert.deepEqual(batches.slice(1).flat().sort(), ['asof', 'cats', 'chart'], `each live part came once, in a later task: ${JSON.stringify(batches)}`);
+  assert.deepEqual(batches.slice(1).flat().sort(), ['asof', 'cats', 'chart', 'outlook', 'verdict'], `each live part came once, in a later task: ${JSON.stringify(batches)}`);
   // The live months: every one, the prerendered one chosen, and choosing one works.
   assert.equal(await page.locator('[data-testid="asof"] option').count(), 23);
   assert.equal(await page.locator('[data-testid="asof"]').inputValue(), '2020-06');
   assert.equal(await page.locator('.p1-chart').count(), 1);
   assert.equal(await page.locator('.p1-cats').count(), 1);
-  // The live chart answers a slider, before the islands below have woken.
+  assert.equal(await page.locator('.p1-verdict').count(), 1);
+  assert.equal(await page.locator('.p1-outlook').count(), 1);
+  // The live chart, verdicts and outlook answer a slider, before the islands below have
+  // woken; the verdict is announced once the reader pauses.
   const before = await page.locator('.p1-svg path.p1-line-projection').first().getAttribute('d');
+  const verdict = await page.locator('[data-testid="verdict-2020"]').innerText();
+  const pace = await page.locator('[data-testid="needed-pace"]').innerText();
+  assert.equal(await page.locator('[data-testid="verdict-live"]').innerText(), '', 'nothing announced at load');
   await page.focus('[data-testid="rate-manufactured"]');
   await page.keyboard.press('End');
   await page.waitForFunction((d) => document.querySelector('.p1-svg path.p1-line-projection')?.getAttribute('d') !== d, before);
+  await page.waitForFunction((v) => document.querySelector('[data-testid="verdict-2020"]').innerText !== v, verdict);
+  await page.waitForFunction((v) => document.querySelector('[data-testid="needed-pace"]')?.innerText !== v, pace);
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict-live"]').innerText.length > 0);
   await page.waitForFunction(() => /met/.test(document.querySelector('[data-testid="category-chart-manufactured"]')?.innerText));
   assert.equal(await page.locator('.p1[data-live]').count(), 0, 'the islands still wait for idle');
   assert.deepEqual(page.errors, []);
