@@ -180,12 +180,14 @@ const PROBES = `
     const root = document.querySelector('.p1[data-ready]');
     if (root && !window.__bench.poked) {
       window.__bench.poked = true;
-      const verdict = root.querySelector('[data-testid="verdict-2020"]');
-      const before = verdict.textContent;
+      // Found afresh each time: the prerendered verdicts are adopted as they are and
+      // replaced when drawn live, a few tasks after data-ready.
+      const verdict = () => root.querySelector('[data-testid="verdict-2020"]').textContent;
+      const before = verdict();
       const slider = root.querySelector('[data-testid="rate-manufactured"]');
       slider.value = '12';
       slider.dispatchEvent(new Event('input', { bubbles: true }));
-      const done = () => verdict.textContent !== before && (mark('interactive'), true);
+      const done = () => verdict() !== before && (mark('interactive'), true);
       if (!done()) new MutationObserver((_, o) => done() && o.disconnect()).observe(root, { subtree: true, childList: true, characterData: true });
     }
     // TimelineJS: rendered once every event has its marker and a slide is shown.
@@ -286,13 +288,14 @@ async function article(url, profile) {
   await scope.waitForSelector(iframe ? '.p1[data-ready]' : '#w >> .p1[data-ready]', { timeout: 60000 });
   await scope.evaluate(async (iframe) => {
     const base = iframe ? document : document.getElementById('w').shadowRoot;
-    const verdict = base.querySelector('[data-testid="verdict-2020"]');
+    // Found afresh each time: a prerendered verdict is replaced when drawn live.
+    const verdict = () => base.querySelector('[data-testid="verdict-2020"]').textContent;
     const slider = base.querySelector('[data-testid="rate-manufactured"]');
-    const before = verdict.textContent;
+    const before = verdict();
     // A value other than the current one (the page's own probe may have set 12 already).
     slider.value = slider.value === '7' ? '8' : '7';
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    while (verdict.textContent === before) await new Promise((r) => setTimeout(r, 5));
+    while (verdict() === before) await new Promise((r) => setTimeout(r, 5));
   }, iframe);
   const reach = Date.now() - t0;
   log('reach', reach);

@@ -256,6 +256,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             move |(scenario, _, _)| Derived::new(&data, scenario, held.as_deref())
         },
     );
+    // What the verdicts and the outlook show: a change makes them live at once.
+    let view = Rc::as_ptr(&derived) as usize;
     let dispatch: Dispatch = handle.dispatcher();
     let latest = use_memo((), |_| Latest::default());
     *latest.0.borrow_mut() = query.clone();
@@ -309,10 +311,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     // directly under the chart, with the compact verdict right under them;
                     // on a wide widget the sliders beside the verdicts and the chart.
                     <section class="p1-sim" aria-labelledby={env.id("rewind")}>
-                        // The verdicts and the outlook too: they answer no input of
-                        // their own (see `hydrate`).
+                        // The verdicts and the outlook too (see `hydrate`): they take
+                        // no input, and go live at once when the figures change.
                         <div class="p1-area-verdict">
-                            <Deferred part={Part::Verdict}><Verdict /></Deferred>
+                            <Deferred part={Part::Verdict} {view}><Verdict /></Deferred>
                         </div>
                         <div class="p1-area-chart">
                             // Adopted as prerendered, live a little later (see `hydrate`).
@@ -322,7 +324,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         </div>
                         <div class="p1-area-rates"><Rates /></div>
                         <div class="p1-area-outlook">
-                            <Deferred part={Part::Outlook}><Outlook /></Deferred>
+                            <Deferred part={Part::Outlook} {view}><Outlook /></Deferred>
                         </div>
                         <div class="p1-area-scenario"><Scenario /></div>
                         <div class="p1-area-notes"><ChartNotes /></div>

@@ -19,6 +19,12 @@ use super::{IntlReady, Islands, Part};
 #[derive(Properties, PartialEq)]
 pub struct DeferredProps {
     pub part: Part,
+    /// Changes with what the part shows (say, the address of the derived figures): a
+    /// change before the part's turn (a reader's input, a link's view) makes it live at
+    /// once, so that the input is answered there without waiting. Left at 0, the part
+    /// waits for its turn whatever changes (the charts: a slider is answered beside them).
+    #[prop_or_default]
+    pub view: usize,
     #[prop_or_default]
     pub children: Html,
 }
@@ -33,22 +39,33 @@ pub fn Deferred(props: &DeferredProps) -> Html {
     let adopting = islands.hydrating();
     let raw = islands.prerendered().map(|p| p.part(props.part).to_owned());
     let live = use_state(|| !adopting);
-    // Still in the page: a part gone before its turn (a link's other view) hands the turn
-    // on rather than hold up the parts after it.
-    let here = use_mut_ref(|| true);
+    let first_view = *use_memo((), |_| props.view);
+    let now_live = *live || (adopting && props.view != first_view);
+    // Still waiting for its turn: a part gone before it (a link's other view), or live by
+    // then, hands the turn on rather than hold up the parts after it.
+    let waiting = use_mut_ref(|| true);
+    // Went live by its turn (which it then ends).
+    let by_turn = use_mut_ref(|| false);
     {
-        let here = here.clone();
-        use_effect_with((), move |_| move || *here.borrow_mut() = false);
+        let waiting = waiting.clone();
+        use_effect_with((), move |_| move || *waiting.borrow_mut() = false);
     }
     {
         let live = live.clone();
-        use_effect_with((*live, intl), move |&(now, intl)| {
+        use_effect_with((now_live, intl), move |&(now, intl)| {
             if !adopting {
                 return;
             }
             if now {
+                // Live by a change: it stays live.
+                if !*live {
+                    live.set(true);
+                }
+                *waiting.borrow_mut() = false;
                 islands.restore_focus();
-                islands.part_done();
+                if std::mem::take(&mut *by_turn.borrow_mut()) {
+                    islands.part_done();
+                }
                 return;
             }
             islands.watch_focus();
@@ -56,7 +73,8 @@ pub fn Deferred(props: &DeferredProps) -> Html {
             if intl {
                 let next = islands.clone();
                 islands.in_turn(move || {
-                    if *here.borrow() {
+                    if *waiting.borrow() {
+                        *by_turn.borrow_mut() = true;
                         live.set(true);
                     } else {
                         next.part_done();
@@ -64,12 +82,12 @@ pub fn Deferred(props: &DeferredProps) -> Html {
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (live, intl, here);
+            let _ = (live, intl, waiting, by_turn);
         });
     }
     match raw {
         Some(raw) => Html::from_html_unchecked(raw.into()),
-        None if !*live => Html::from_html_unchecked(AttrValue::Static("")),
+        None if !now_live => Html::from_html_unchecked(AttrValue::Static("")),
         None => props.children.clone(),
     }
 }

@@ -7,16 +7,17 @@
 //! 1. **First render** (the hydrating task): the default view in the page's language,
 //!    numbers and dates written by the plain twin (`Plain`/`PlainZh`, see
 //!    [`IntlReady`]), every island left as the server wrote it, the HTML of the parts that
-//!    answer no input of their own (the main chart, the small charts, the as-of month's
-//!    options, the verdicts, the outlook) adopted as it is ([`Deferred`], [`Part`]).
+//!    take no input (the main chart, the small charts, the as-of month's options, the
+//!    verdicts, the outlook) adopted as it is ([`Deferred`], [`Part`]).
 //!    `.p1[data-ready]` follows.
 //! 2. **The link's view** (the `then` of [`use_hydration`]): a link's parameters are applied as
 //!    an action, like a reader's change.
 //! 3. **`Intl`** formats from the next task on (`.p1[data-format="intl"]`).
 //! 4. **The deferred parts** (the charts, the as-of options, the verdicts, the outlook)
-//!    are drawn live in the tasks after, a part a task, afresh
-//!    (they may show another view by then) and once (with `Intl`), with focus on a marker
-//!    or a link handed to its twin.
+//!    are drawn live in the tasks after, a part a task, afresh (they may show another
+//!    view by then) and once (with `Intl`), with focus on a marker or a link handed to its
+//!    twin; the verdicts and the outlook at once if the figures change first (a reader's
+//!    input, a link's view), so that an input is answered there without waiting.
 //! 5. **Islands** ([`Island`]: the outcomes, the timeline, the method, the footer) stay
 //!    as prerendered until they are needed: when one comes within a screen of the
 //!    viewport, or the view changes (a reader's input, a link's view: then when the
@@ -76,8 +77,8 @@ pub use island::{Island, Islands};
 /// Parts the prerendered page carries as raw HTML, adopted as they are when the page
 /// hydrates (no per-node work in the hydrating task), and rendered as components in a
 /// task of their own right after the first render ([`Deferred`]): the parts of the
-/// simulator that answer no input of their own ([`Part`]). The controls themselves
-/// hydrate: a click on a prerendered radio button would be undone when it was drawn.
+/// simulator that take no input ([`Part`]). The controls themselves hydrate: a click on a
+/// prerendered radio button would be undone when it was drawn.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Extras {
     /// Rendered as components (script embeds, tests, any render but the prerendered
@@ -115,11 +116,12 @@ pub enum Part {
     /// The as-of month's options (in `<select data-p1-role="asof">`): a fifth of the
     /// simulator's nodes, each a step of the hydrating task's walk.
     AsofOptions,
-    /// The verdicts (`<div data-p1-role="verdict">`), their live region inside: text and
-    /// a live region that starts empty, which the next task draws again.
+    /// The verdicts (`<div data-p1-role="verdict">`): text, and a live region that starts
+    /// empty. Live at once if the figures change before its turn.
     Verdict,
     /// What the figures mean from the cut-off (`<div data-p1-role="outlook">`): text and
-    /// one link, which works as an ordinary fragment link until then.
+    /// one link, which works as an ordinary fragment link until then. Live at once if the
+    /// figures change before its turn.
     Outlook,
 }
 
