@@ -1,5 +1,5 @@
-//! The verdicts: one line per year and for both years, with a polite live region that
-//! announces them once the reader pauses (`Verdict`); the one-line result that sits
+//! The verdicts: one line per year and for both years (`Verdict`), and a polite live
+//! region that announces them once the reader pauses (`VerdictLive`); the one-line result that sits
 //! between the chart and the sliders (`Compact`); and what the figures mean from the
 //! cut-off: bought so far, the pace needed, or the months missing (`Outlook`).
 
@@ -19,17 +19,31 @@ pub fn met_class(r: &YearResult) -> &'static str {
     if r.met { "is-met" } else { "is-missed" }
 }
 
+/// The verdict for screen readers: a polite live region, announced once the reader stops
+/// moving a control (never at load). Apart from [`Verdict`], which the page adopts as
+/// prerendered and draws live later: this hydrates with the page, so the region is there
+/// from the first input on, and never replaced.
 #[component]
-pub fn Verdict() -> Html {
+pub fn VerdictLive() -> Html {
     let derived = use_derived();
-    let Ui { loc, f, env, .. } = use_ui();
+    let Ui { loc, f, .. } = use_ui();
     let live = derived
         .eval
         .as_ref()
         .map(|e| super::plain(&text::live_verdict(loc, &f, e)))
         .unwrap_or_default();
-    // Announce the verdict only after the reader stops moving a control.
     let announced = super::dom::use_settled(live, ANNOUNCE_AFTER_MS);
+    html! {
+        <div class="p1-sr" aria-live="polite" aria-atomic="true" data-testid="verdict-live">
+            { announced }
+        </div>
+    }
+}
+
+#[component]
+pub fn Verdict() -> Html {
+    let derived = use_derived();
+    let Ui { loc, f, env, .. } = use_ui();
     let Some(e) = derived.eval.as_ref() else {
         return html! {};
     };
@@ -65,9 +79,6 @@ pub fn Verdict() -> Html {
                 { line(&e.years[1], "verdict-2021") }
                 { line(&e.both, "verdict-total") }
             </ul>
-            <div class="p1-sr" aria-live="polite" aria-atomic="true" data-testid="verdict-live">
-                { announced }
-            </div>
         </div>
     }
 }

@@ -31,7 +31,7 @@ use super::method::{Method, Outcomes};
 use super::notice::{DataFiles, Notices};
 use super::share::Share;
 use super::timeline_view::TimelineView;
-use super::verdict::{Outlook, Verdict};
+use super::verdict::{Outlook, Verdict, VerdictLive};
 use super::{Dispatch, Env, Handle, Init, Latest, Mode, Same, Store};
 use crate::core::data::{self, Dataset};
 use crate::core::derived::Derived;
@@ -315,6 +315,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         // no input, and go live at once when the figures change.
                         <div class="p1-area-verdict">
                             <Deferred part={Part::Verdict} {view}><Verdict /></Deferred>
+                            <VerdictLive />
                         </div>
                         <div class="p1-area-chart">
                             // Adopted as prerendered, live a little later (see `hydrate`).

@@ -36,19 +36,35 @@ pub struct DeferredProps {
 pub fn Deferred(props: &DeferredProps) -> Html {
     let islands = use_context::<Islands>().unwrap_or_default();
     let intl = use_context::<IntlReady>().is_none_or(|ready| ready.0);
-    let adopting = islands.hydrating();
+    // Only a part in the page the widget hydrates waits; one that comes later (the
+    // simulator shown after a guess) renders at once.
+    let adopting = *use_memo((), |_| islands.adopting());
     let raw = islands.prerendered().map(|p| p.part(props.part).to_owned());
     let live = use_state(|| !adopting);
+    // A change of `view` is latched as it is rendered: an address compared later may be
+    // the first one's again (a freed allocation reused).
     let first_view = *use_memo((), |_| props.view);
-    let now_live = *live || (adopting && props.view != first_view);
+    let changed = use_mut_ref(|| false);
+    if adopting && props.view != first_view {
+        *changed.borrow_mut() = true;
+    }
+    let now_live = *live || *changed.borrow();
     // Still waiting for its turn: a part gone before it (a link's other view), or live by
     // then, hands the turn on rather than hold up the parts after it.
     let waiting = use_mut_ref(|| true);
-    // Went live by its turn (which it then ends).
+    // Went live by its turn (which its effect then ends).
     let by_turn = use_mut_ref(|| false);
     {
-        let waiting = waiting.clone();
-        use_effect_with((), move |_| move || *waiting.borrow_mut() = false);
+        let (waiting, by_turn, islands) = (waiting.clone(), by_turn.clone(), islands.clone());
+        use_effect_with((), move |_| {
+            move || {
+                *waiting.borrow_mut() = false;
+                // Gone during its turn, before it rendered: the turn ends here.
+                if std::mem::take(&mut *by_turn.borrow_mut()) {
+                    islands.part_done();
+                }
+            }
+        });
     }
     {
         let live = live.clone();

@@ -19,7 +19,8 @@ use super::focus_watch::FocusWatch;
 
 /// The islands of one widget (in a context of their own): whether they wait (only those
 /// created while the prerendered page hydrates), the ones waiting, what to call once the
-/// last of them has hydrated, and where focus was when they woke.
+/// last of them has hydrated, and where focus was when they woke; and the deferred
+/// parts' turns ([`Islands::in_turn`]), with what to call once they are all live.
 #[derive(Clone, Default)]
 pub struct Islands {
     /// This widget hydrates a prerendered page.
@@ -70,6 +71,12 @@ impl Islands {
     /// This widget hydrates a prerendered page.
     pub fn hydrating(&self) -> bool {
         self.hydrating
+    }
+
+    /// A part created now is part of the page being hydrated (its first render is not
+    /// done yet): it is adopted as prerendered, and waits.
+    pub fn adopting(&self) -> bool {
+        self.hydrating && !self.waiting.borrow().closed
     }
 
     /// Prerendering, second pass: the parts written raw.
@@ -139,7 +146,8 @@ impl Islands {
         self.in_turn(move || islands.part_done());
     }
 
-    /// A deferred part has rendered live: the next one goes in a later task.
+    /// A turn is over (its part has rendered live, or was gone or live already, or it was
+    /// [`Islands::after_the_parts`]'s): the next one goes in a later task.
     pub fn part_done(&self) {
         #[cfg(target_arch = "wasm32")]
         {

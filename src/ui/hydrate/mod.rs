@@ -43,12 +43,15 @@
 //!   a slider input is answered with the islands still prerendered, and they hydrate on
 //!   the idle time after it: e2e "the simulator answers first".
 //! - The hydrating task leaves the deferred parts as prerendered; they are drawn live in
-//!   later tasks, and answer a slider before the islands wake, the verdict announced once
-//!   the reader pauses (never at load): e2e "the charts, the as-of months, the verdicts
-//!   and the outlook are adopted as prerendered while the page hydrates". A link's view
-//!   reaches the chart: e2e "a link to another view with the chart still prerendered".
-//!   Focus on a marker survives: e2e "a keyboard reader on a chart marker before the
-//!   widget starts".
+//!   later tasks, and answer a slider before the islands wake; the verdict is announced
+//!   once the reader pauses, from the first input on (its live region hydrates with the
+//!   page, beside the deferred verdicts), never at load: e2e "the charts, the as-of
+//!   months, the verdicts and the outlook are adopted as prerendered while the page
+//!   hydrates" and "a slider moved as the page hydrates". A part that comes later (after
+//!   a guess) is drawn at once: e2e "the verdicts, the chart and the outlook come with the
+//!   answer". A link's view reaches the chart: e2e "a link to another view with the chart
+//!   still prerendered". Focus on a marker survives: e2e "a keyboard reader on a chart
+//!   marker before the widget starts".
 //! - Woken one after another, each island hydrates in a task of its own (no one long task
 //!   holds them all), even when Yew spreads one island's render over several tasks: e2e
 //!   "as the reader comes near them, the islands hydrate one after another, from the top".
@@ -75,9 +78,10 @@ pub use deferred::Deferred;
 pub use island::{Island, Islands};
 
 /// Parts the prerendered page carries as raw HTML, adopted as they are when the page
-/// hydrates (no per-node work in the hydrating task), and rendered as components in a
-/// task of their own right after the first render ([`Deferred`]): the parts of the
-/// simulator that take no input ([`Part`]). The controls themselves hydrate: a click on a
+/// hydrates (no per-node work in the hydrating task), and rendered as components once
+/// `Intl` formats, one part a task in turn ([`Deferred`], [`Islands::in_turn`]), or at
+/// once when what they show changes first: the parts of the simulator that take no input
+/// ([`Part`]). The controls themselves hydrate: a click on a
 /// prerendered radio button would be undone when it was drawn.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub enum Extras {
@@ -197,8 +201,9 @@ pub fn use_hydration(
         });
     }
     {
+        // Focus is followed until the deferred parts have swapped in too.
         let islands = islands.clone();
-        use_effect_with(*live, move |live| {
+        use_effect_with(*live && *parts_live, move |live| {
             if *live {
                 islands.hand_over_focus();
             }

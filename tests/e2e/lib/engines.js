@@ -46,14 +46,18 @@ async function exists(file) {
   try { await fs.access(file); return true; } catch { return false; }
 }
 
-/** A fault of the engine itself, not of the page: WebKitGTK's JavaScriptCore (2.50, on
+/** Faults of the engine itself, not of the page. WebKitGTK's JavaScriptCore (2.50, on
  *  Linux) once trapped the widget's wasm as it started, with "RuntimeError: Out of bounds
  *  memory access" in a closure the futures queue runs (CI on c97d76e: one start in several
  *  hundred; none in hundreds more run here to reproduce it, idle or under load). Chromium
  *  and Firefox run the same wasm in every case and have never faulted; the crate has no
  *  `unsafe`. Others report the same fault from JavaScriptCore on Linux
- *  (tauri-apps/tauri#7154, oven-sh/bun#17146). */
-export const ENGINE_FAULTS = { webkit: /RuntimeError: Out of bounds memory access/ };
+ *  (tauri-apps/tauri#7154, oven-sh/bun#17146). And WebKitWebDriver once failed to read
+ *  back a script's plain boolean ("Could not parse script result", CI on e2e8310, in the
+ *  screenshots; the same case passed in every run here). */
+export const ENGINE_FAULTS = {
+  webkit: /RuntimeError: Out of bounds memory access|unknown error: Could not parse script result/,
+};
 
 /** Runs `attempt()`; if it fails with `engine`'s known fault ([`ENGINE_FAULTS`]), says so
  *  through `note` and runs it once more, after `fresh()` (a new browser). Any other failure,
@@ -63,8 +67,9 @@ export async function retryEngineFault(engine, attempt, { note, fresh }) {
     return await attempt();
   } catch (e) {
     const fault = ENGINE_FAULTS[engine];
-    if (!fault || !fault.test(String(e?.message ?? e))) throw e;
-    note(`${engine}: the engine faulted (${fault.source}); the case runs once more in a new browser. The first failure: ${String(e.message).slice(0, 400)}`);
+    const message = String(e?.message ?? e);
+    if (!fault || !fault.test(message)) throw e;
+    note(`${engine}: the engine faulted (${fault.source}); the case runs once more in a new browser. The first failure: ${message.slice(0, 400)}`);
     await fresh();
     return attempt();
   }

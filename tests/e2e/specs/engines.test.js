@@ -46,7 +46,11 @@ for (const name of ENGINES) {
       }));
     }
 
-    test('screenshots at 375 and 1280 px, light and dark', async () => {
+    test('screenshots at 375 and 1280 px, light and dark', (t) => retryEngineFault(name, () => screenshots(engine), {
+      note: (line) => t.diagnostic(line),
+      fresh: () => engine.discard(),
+    }));
+    async function screenshots(engine) {
       // Theme outermost: a WebDriver engine restarts its browser to change the scheme.
       for (const theme of ['light', 'dark']) {
         for (const [width, height] of [[375, 667], [1280, 900]]) {
@@ -82,6 +86,6 @@ for (const name of ENGINES) {
           await s.close();
         }
       }
-    });
+    }
   });
 }

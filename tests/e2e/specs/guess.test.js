@@ -87,6 +87,24 @@ test('"Skip" reveals, with no guess', async () => {
   await page.close();
 });
 
+test('the verdicts, the chart and the outlook come with the answer, not a task after it', async () => {
+  const page = await w.newPage();
+  await open(page, w.server.url, '?guess=on');
+  // What is missing from the page at the first moment the answer is in it.
+  await page.evaluate(() => {
+    window.__missing = null;
+    new MutationObserver((_, o) => {
+      if (!document.querySelector('[data-testid="guess-result"]')) return;
+      o.disconnect();
+      window.__missing = ['.p1-verdicts', '.p1-chart', '.p1-outlook', '.p1-cats'].filter((s) => !document.querySelector(s));
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.click('[data-testid="guess-skip"]');
+  await page.waitForFunction(() => window.__missing !== null);
+  assert.deepEqual(await page.evaluate(() => window.__missing), []);
+  await page.close();
+});
+
 test('a touch drag on the chart sets the guess, and the page does not scroll', async () => {
   const page = await w.newPage(PHONE);
   await open(page, w.server.url, '?guess=on');

@@ -28,6 +28,12 @@ test('a case that meets a known engine fault once runs again in a new browser, a
   assert.match(r.notes[0], /engine faulted.*Out of bounds memory access/);
 });
 
+test("WebKitWebDriver's unreadable script result is the engine's fault too", async () => {
+  const r = await run('webkit', ['WebDriver POST /execute/sync: unknown error: Could not parse script result']);
+  assert.equal(await r.result, 'passed');
+  assert.equal(r.tries(), 2);
+});
+
 test('the fault twice, any other failure, or the fault in another engine fails the case', async () => {
   const twice = await run('webkit', [FAULT, FAULT]);
   await assert.rejects(twice.result, /Out of bounds memory access/);

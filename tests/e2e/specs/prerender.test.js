@@ -280,6 +280,35 @@ test('the charts, the as-of months, the verdicts and the outlook are adopted as 
   await page.close();
 });
 
+test('a slider moved as the page hydrates, before the verdicts are drawn live, is answered there and announced', async () => {
+  const page = await w.newPage();
+  await page.addInitScript(holdIdle);
+  await page.addInitScript(holdNear);
+  // The input comes in the hydrating task itself, as soon as .p1 says it is ready: before
+  // any deferred part's turn.
+  await page.addInitScript(() => {
+    new MutationObserver((_, o) => {
+      const root = document.querySelector('.p1[data-ready]');
+      if (!root) return;
+      o.disconnect();
+      window.__adopted = !!document.querySelector('.p1-verdict') && document.querySelector('.p1-verdict') === window.__verdict;
+      const slider = root.querySelector('[data-testid="rate-manufactured"]');
+      slider.value = '12';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+    document.addEventListener('DOMContentLoaded', () => { window.__verdict = document.querySelector('.p1-verdict'); });
+  });
+  await page.goto(w.server.url);
+  await page.waitForFunction(() => window.__adopted !== undefined);
+  assert.equal(await page.evaluate(() => window.__adopted), true, 'the input came while the prerendered verdicts were in place');
+  // The default view's 2020 verdict is "$65.8bn of $142.7bn"; the input's is another.
+  await page.waitForFunction(() => /^2020: \$(?!65\.8bn)[\d.]+bn of \$142\.7bn/.test(document.querySelector('[data-testid="verdict-2020"]')?.innerText ?? ''));
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict-live"]').innerText.length > 0);
+  assert.match(await page.locator('[data-testid="verdict-live"]').innerText(), /2020/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a link to another view with the chart still prerendered: the live chart draws that view', async () => {
   const page = await w.newPage();
   await open(page, w.server.url, '?basis=cn&asof=2020-10&total=10');
